@@ -1,0 +1,31 @@
+/** Output names of SPEC §2, in the order they are written (rows) and of the per-run `meta`. */
+
+/** One row per time t: these names exactly, in this order. */
+export const ROW_COLUMNS = [
+  "t", "nd", "EL", "ER", "NL", "NR",
+  "betaL", "muL", "betaR", "muR",
+  "SS", "SL", "SR", "SB",
+  "ISB", "ILR", "IoL", "IoR", "Dstar",
+  "Sigma", "QL", "QR", "sigma", "Deq",
+  "DrelL", "DrelR",
+] as const;
+export type RowColumn = (typeof ROW_COLUMNS)[number];
+export type Row = Record<RowColumn, number>;
+
+export const META_COLUMNS = [
+  "betaRef", "muRef",
+  "betaLgg", "muLgg", "betaRgg", "muRgg",
+  "betaRefBare", "muRefBare",
+  "betaL0", "muL0", "betaR0", "muR0",
+  "Stot", "E0", "N0",
+] as const;
+export type MetaColumn = (typeof META_COLUMNS)[number];
+export type Meta = Record<MetaColumn, number>;
+
+/** What one run (one swept value) produces; `average` is present when the config asked for one. */
+export interface RunResult {
+  config: Record<string, unknown>;
+  meta: Meta;
+  rows: Row[];
+  average?: Row;
+}
