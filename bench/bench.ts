@@ -1,0 +1,55 @@
+/**
+ * `npm run bench -- [WORKLOAD...] [--engine cpu]`: times the engine on named workloads and prints
+ * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
+ * CPU-sized `trace-k200` and `point-k1000` of the core issue.
+ */
+import os from "node:os";
+import { createEngine, type EngineName } from "../src/engine/engine.ts";
+import type { Problem } from "../src/model/problem.ts";
+import { resolveTimes } from "../src/config/time-grid.ts";
+
+const caseA = (K: number, Gamma: number): Problem => ({
+  KL: K, KR: K, W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1,
+  GammaL: Gamma, GammaR: Gamma, initial: { kind: "thermal" },
+});
+const traceTimes = () => resolveTimes({ from: 1e-4, to: 1e8, perDecade: 10, zero: true }, "times");
+const logspace = (a: number, b: number, n: number) =>
+  Array.from({ length: n }, (_, i) => a * (b / a) ** (n === 1 ? 0 : i / (n - 1)));
+
+type Job = { label: string; problem: Problem; times: number[] };
+const WORKLOADS: Record<string, () => Job[]> = {
+  "trace-k200": () => [{ label: "case a, K=200, Γ=3, 122 times", problem: caseA(200, 3), times: traceTimes() }],
+  "point-k1000": () => [{ label: "case a, K=1000, Γ=3, t=1e5", problem: caseA(1000, 3), times: [1e5] }],
+  trace: () => [{ label: "case a, K=1000, Γ=3, 122 times", problem: caseA(1000, 3), times: traceTimes() }],
+  scaling: () => [250, 500, 1000, 2000, 4000].map((K) => ({ label: `K=${K}, t=1e5`, problem: caseA(K, 3), times: [1e5] })),
+};
+WORKLOADS.fig6 = () =>
+  [0.5, 1, 1.5, 2, 2.5, 3].flatMap((x) => [
+    { label: `case a Γ=10^${x}`, problem: caseA(1000, 10 ** x), times: logspace(1e5, 1e8, 21) },
+    { label: `case b Γ=10^${x}`, problem: { ...caseA(1000, 10 ** x), muL: 0.5, muR: 0.5 }, times: logspace(1e5, 1e8, 21) },
+  ]);
+
+async function main(argv: string[]) {
+  const engineIdx = argv.indexOf("--engine");
+  const engineName = (engineIdx >= 0 ? argv[engineIdx + 1] : "cpu") as EngineName;
+  const names = argv.filter((a, i) => !a.startsWith("--") && i !== engineIdx + 1 || engineIdx < 0 && !a.startsWith("--"));
+  const chosen = names.length ? names : ["trace-k200", "point-k1000"];
+  const engine = await createEngine(engineName);
+  console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, node ${process.version}; engine ${engine.name}`);
+  for (const name of chosen) {
+    const make = WORKLOADS[name];
+    if (!make) throw new Error(`unknown workload ${name}; known: ${Object.keys(WORKLOADS).join(", ")}`);
+    let points = 0;
+    const t0 = performance.now();
+    for (const job of make()) {
+      const s = performance.now();
+      await engine.run(job.problem, job.times);
+      points += job.times.length;
+      console.log(`  ${name}: ${job.label}: ${((performance.now() - s) / 1000).toFixed(3)} s`);
+    }
+    const total = (performance.now() - t0) / 1000;
+    console.log(`${name}: ${points} points in ${total.toFixed(3)} s = ${((1000 * total) / points).toFixed(1)} ms/point`);
+  }
+}
+
+await main(process.argv.slice(2));

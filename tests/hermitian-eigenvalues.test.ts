@@ -1,0 +1,46 @@
+// The dense complex Hermitian eigenvalue solver against ml-matrix on the real symmetric embedding [[A, −B], [B, A]].
+import { describe, it } from "vitest";
+import { EigenvalueDecomposition, Matrix } from "ml-matrix";
+import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
+import { expectAllClose, lcg } from "./helpers/allclose.ts";
+
+function reference(re: Float64Array, im: Float64Array, n: number): number[] {
+  const big = new Matrix(2 * n, 2 * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      big.set(i, j, re[i * n + j]);
+      big.set(i + n, j + n, re[i * n + j]);
+      big.set(i, j + n, -im[i * n + j]);
+      big.set(i + n, j, im[i * n + j]);
+    }
+  }
+  const all = [...new EigenvalueDecomposition(big, { assumeSymmetric: true }).realEigenvalues].sort((a, b) => a - b);
+  return all.filter((_, i) => i % 2 === 0);
+}
+
+describe("hermitianEigenvalues", () => {
+  it.each([1, 2, 3, 4, 17, 64, 101])("matches the embedded real solver for n = %i", (n) => {
+    const rnd = lcg(n + 11);
+    const re = new Float64Array(n * n);
+    const im = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j <= i; j++) {
+        const a = rnd() - 0.5;
+        const b = i === j ? 0 : rnd() - 0.5;
+        re[i * n + j] = re[j * n + i] = a;
+        im[i * n + j] = b;
+        im[j * n + i] = -b;
+      }
+    }
+    const ref = reference(re, im, n);
+    expectAllClose(hermitianEigenvalues(re.slice(), im.slice(), n), ref, 1e-12 * Math.sqrt(n), 0, "eigenvalues");
+  });
+
+  it("handles already-diagonal, degenerate and real matrices", () => {
+    const n = 6;
+    const re = new Float64Array(n * n);
+    const im = new Float64Array(n * n);
+    [1, 0, 1, 0.5, 0.5, 1].forEach((v, i) => (re[i * n + i] = v));
+    expectAllClose(hermitianEigenvalues(re, im, n), [0, 0.5, 0.5, 1, 1, 1], 1e-15, 0, "diagonal");
+  });
+});
