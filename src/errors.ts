@@ -1,0 +1,73 @@
+/** The named errors a user can meet; the CLI maps each to one line of text and its `exitCode`. */
+
+/**
+ * Bad input, refused before any work starts (SPEC §3). `field` is the JSON path of the offending
+ * value, `rule` the rule it breaks, in plain English.
+ *
+ * @example
+ * throw new ConfigError("initial.occupations[3]", "must be in [0, 1]");
+ * // message: "initial.occupations[3]: must be in [0, 1]"
+ */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  readonly exitCode = 2;
+  constructor(
+    readonly field: string,
+    readonly rule: string,
+  ) {
+    super(`${field}: ${rule}`);
+  }
+}
+
+/**
+ * The problem does not fit the chosen device (memory, buffer or dispatch limits). Refused before any
+ * work starts, like bad input. `needed` and `limit` (bytes or counts, as the message says) are given
+ * when known.
+ *
+ * @example
+ * throw new DeviceLimitError("K_L+K_R+1 = 40001 modes need 12.8 GB of GPU buffers; the adapter allows 4 GB", 12.8e9, 4e9);
+ */
+export class DeviceLimitError extends Error {
+  override readonly name = "DeviceLimitError";
+  readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly needed?: number,
+    readonly limit?: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The accelerator went away (or failed validation) while a run was in progress. Finished results stay
+ * on disk; the run may be resumed.
+ *
+ * @example
+ * throw new DeviceLostError("WebGPU device lost: destroyed", "destroyed");
+ */
+export class DeviceLostError extends Error {
+  override readonly name = "DeviceLostError";
+  readonly exitCode = 3;
+  constructor(
+    message: string,
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The output already exists (and `--resume` was not asked), or `--resume` found output of a
+ * different config. Nothing on disk is changed.
+ *
+ * @example
+ * throw new ResumeError("--out results/a.json exists: choose another path, or --resume");
+ */
+export class ResumeError extends Error {
+  override readonly name = "ResumeError";
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+  }
+}
