@@ -1,0 +1,151 @@
+/**
+ * Runs a parsed config: one run, or one run per swept value. Each finished swept value is written at
+ * once (atomically) to its own file; `resume` skips the values whose file is complete, so an
+ * interrupted sweep, resumed, ends with exactly the bytes of an uninterrupted one.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import type { Engine } from "../engine/engine.ts";
+import { type ParsedConfig, problemFor } from "../config/schema.ts";
+import type { RunResult } from "../observables/columns.ts";
+import { ResumeError } from "../errors.ts";
+import { writeFileAtomicSync } from "../io/atomic-write.ts";
+import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson } from "../io/format.ts";
+import { plotAverages, plotTrace } from "../io/plots.ts";
+import { meanRow } from "./average.ts";
+
+export type OutputFormat = "json" | "csv";
+
+export interface RunOptions {
+  out: string;
+  format?: OutputFormat;
+  resume?: boolean;
+  /** overwrite a finished run / start a sweep directory afresh */
+  force?: boolean;
+  plots?: boolean;
+  /** called once with the total number of (value, t) points, then after each point */
+  onStart?: (total: number, alreadyDone: number) => void;
+  onPoint?: () => void;
+  /** a swept value finished (or was found complete, with `skipped`) */
+  onValue?: (file: string, skipped: boolean) => void;
+}
+
+export interface RunSummary {
+  files: string[];
+  plots: string[];
+}
+
+/** The config of one swept value as written into its result: the raw input with the value substituted. */
+function valueConfig(parsed: ParsedConfig, value: number | undefined): Record<string, unknown> {
+  const raw = { ...parsed.raw };
+  if (parsed.sweep && value !== undefined) raw[parsed.sweep.field] = value;
+  return raw;
+}
+
+async function runOne(engine: Engine, parsed: ParsedConfig, value: number | undefined, onPoint?: () => void): Promise<RunResult> {
+  const avgTimes = parsed.average?.times ?? [];
+  const { meta, rows } = await engine.run(problemFor(parsed, value), [...parsed.times, ...avgTimes], () => onPoint?.());
+  const result: RunResult = { config: valueConfig(parsed, value), meta, rows: rows.slice(0, parsed.times.length) };
+  if (avgTimes.length > 0) result.average = meanRow(rows.slice(parsed.times.length));
+  return result;
+}
+
+export function formatFromPath(path: string, explicit?: OutputFormat): OutputFormat {
+  if (explicit) return explicit;
+  return extname(path).toLowerCase() === ".csv" ? "csv" : "json";
+}
+
+function writePlots(dir: string, plots: { name: string; svg: string }[]): string[] {
+  mkdirSync(dir, { recursive: true });
+  return plots.map((p) => {
+    const file = join(dir, `${p.name}.svg`);
+    writeFileAtomicSync(file, p.svg);
+    return file;
+  });
+}
+
+export async function runConfig(engine: Engine, parsed: ParsedConfig, opts: RunOptions): Promise<RunSummary> {
+  const perValue = parsed.times.length + (parsed.average?.times.length ?? 0);
+  if (!parsed.sweep) return runSingle(engine, parsed, opts, perValue);
+  return runSweep(engine, parsed, opts, perValue);
+}
+
+async function runSingle(engine: Engine, parsed: ParsedConfig, opts: RunOptions, perValue: number): Promise<RunSummary> {
+  const format = formatFromPath(opts.out, opts.format);
+  if (existsSync(opts.out) && !opts.resume && !opts.force) {
+    throw new ResumeError(`--out ${opts.out} exists: choose another path, --force to overwrite it, or --resume to keep it`);
+  }
+  mkdirSync(dirname(opts.out), { recursive: true });
+  if (opts.resume && existsSync(opts.out)) {
+    opts.onStart?.(perValue, perValue);
+    return { files: [opts.out], plots: [] };
+  }
+  opts.onStart?.(perValue, 0);
+  const result = await runOne(engine, parsed, undefined, opts.onPoint);
+  writeFileAtomicSync(opts.out, format === "csv" ? formatCsv(result.rows) : formatJson(result));
+  const plots = opts.plots !== false && result.rows.length > 1
+    ? writePlots(join(dirname(opts.out), `${basename(opts.out, extname(opts.out))}-plots`), plotTrace(result, basename(opts.out)))
+    : [];
+  return { files: [opts.out], plots };
+}
+
+const MANIFEST = "sweep.json";
+
+/** Removes what a sweep writes (and nothing else) from `dir`. */
+function clearSweep(dir: string): void {
+  for (const f of readdirSync(dir)) {
+    if (f === MANIFEST || /^\d{3}_.*\.(json|csv)$/.test(f) || /^averages\.(json|csv)$/.test(f)) rmSync(join(dir, f));
+    if (f === "plots") rmSync(join(dir, f), { recursive: true });
+  }
+}
+
+async function runSweep(engine: Engine, parsed: ParsedConfig, opts: RunOptions, perValue: number): Promise<RunSummary> {
+  const sweep = parsed.sweep!;
+  const dir = opts.out;
+  const format = opts.format ?? "json";
+  const manifest = JSON.stringify({ config: parsed.raw }, null, 2) + "\n";
+  const manifestPath = join(dir, MANIFEST);
+  if (opts.force && existsSync(manifestPath)) clearSweep(dir);
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    if (!opts.resume) throw new ResumeError(`--out ${dir} is not empty: choose another directory, or --resume to continue the sweep in it`);
+    if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== manifest) {
+      throw new ResumeError(`--resume: ${dir} holds a sweep of a different config (${MANIFEST} differs); nothing was changed`);
+    }
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomicSync(manifestPath, manifest);
+  const names = sweep.values.map((v, i) => `${String(i).padStart(3, "0")}_${sweep.field}=${v}`);
+  const done = names.filter((n) => existsSync(join(dir, `${n}.json`)));
+  opts.onStart?.(sweep.values.length * perValue, done.length * perValue);
+  const files: string[] = [];
+  const plots: string[] = [];
+  const table: { value: number; average: RunResult["average"] }[] = [];
+  for (let i = 0; i < sweep.values.length; i++) {
+    const value = sweep.values[i];
+    const jsonPath = join(dir, `${names[i]}.json`);
+    let result: RunResult;
+    const skipped = existsSync(jsonPath);
+    if (skipped) {
+      result = parseResultJson(readFileSync(jsonPath, "utf8"));
+    } else {
+      result = await runOne(engine, parsed, value, opts.onPoint);
+      if (format === "csv") writeFileAtomicSync(join(dir, `${names[i]}.csv`), formatCsv(result.rows));
+      // the JSON is written last: its presence marks the value complete
+      writeFileAtomicSync(jsonPath, formatJson(result));
+    }
+    files.push(jsonPath);
+    table.push({ value, average: result.average });
+    opts.onValue?.(jsonPath, skipped);
+  }
+  const averaged = table.filter((r) => r.average) as { value: number; average: NonNullable<RunResult["average"]> }[];
+  if (averaged.length > 0) {
+    writeFileAtomicSync(join(dir, "averages.json"), formatAveragesJson(sweep.field, averaged));
+    writeFileAtomicSync(join(dir, "averages.csv"), formatAveragesCsv(sweep.field, averaged));
+    files.push(join(dir, "averages.json"), join(dir, "averages.csv"));
+    if (opts.plots !== false) {
+      const p = problemFor(parsed, sweep.values[0]);
+      plots.push(...writePlots(join(dir, "plots"), plotAverages(sweep.field, averaged, { KL: p.KL, KR: p.KR })));
+    }
+  }
+  return { files, plots };
+}
