@@ -41,11 +41,11 @@ function modeDivergence(levels: Float64Array, b: number, m: number, b0: number, 
 const times = [0, 0.01, 0.5, 3, 20, 150, 1e3, 1e5];
 
 describe.each(["thermal", "pure", "occupations"] as const)("identities for %s initial states", (kind) => {
-  it("hold at every time for 8 random configurations", () => {
+  it("hold at every time for 8 random configurations", async () => {
     const rnd = lcg(kind.length * 1000 + 17);
     for (let trial = 0; trial < 8; trial++) {
       const p = randomProblem(rnd, kind);
-      const { rows, meta } = runCpu(p, times);
+      const { rows, meta } = await runCpu(p, times);
       const d0 = rows[0].Dstar;
       if (kind === "thermal") {
         expect(Math.abs(d0)).toBeLessThan(1e-9);

@@ -21,8 +21,8 @@ const cases: [string, Problem][] = [
 const times = [0, 0.05, 0.3, 1, 2.7, 10, 55];
 
 describe("CPU engine against many-body exact diagonalization", () => {
-  it.each(cases)("%s", (_, p) => {
-    const { rows } = runCpu(p, times);
+  it.each(cases)("%s", async (_, p) => {
+    const { rows } = await runCpu(p, times);
     const occ = Array.from(initialOccupations(p));
     const ed = manyBodyEvolution(denseHamiltonian(hamiltonian(p)), occ, p.KL, times);
     for (let i = 0; i < times.length; i++) {

@@ -1,7 +1,8 @@
 /** The CPU f64 reference engine: the whole of SPEC §2 at each requested time, O(N²) + 2·O(K³) per time. */
 import type { Engine, EngineRun } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
-import type { Meta } from "../../observables/columns.ts";
+import type { Meta, Row } from "../../observables/columns.ts";
+import { type BlockSolver, inlineSolver, workerSolver } from "./block-pool.ts";
 import { hamiltonian } from "../../model/hamiltonian.ts";
 import { initialOccupations } from "../../model/initial-state.ts";
 import { arrowheadEigen } from "../../spectrum/arrowhead.ts";
@@ -13,16 +14,18 @@ import { globalReference } from "../../thermo/global-reference.ts";
 import { binaryEntropy, entropyOfOccupations } from "../../thermo/fermi.ts";
 import { decompose, type InitialReference } from "../../observables/decomposition.ts";
 
-export function cpuEngine(): Engine {
+/** @param solver where block entropies run; the default worker solver uses a second core in Node. */
+export async function cpuEngine(solver?: BlockSolver): Promise<Engine> {
+  const s = solver ?? (await workerSolver()) ?? inlineSolver;
   return {
-    name: "cpu-f64",
-    async run(problem, times, onTime) {
-      return runCpu(problem, times, onTime);
-    },
+    name: s === inlineSolver ? "cpu-f64" : "cpu-f64 (2 threads)",
+    run: (problem, times, onTime) => runCpu(problem, times, onTime, s),
   };
 }
 
-export function runCpu(p: Problem, times: readonly number[], onTime?: (done: number) => void): EngineRun {
+export async function runCpu(
+  p: Problem, times: readonly number[], onTime?: (done: number) => void, solver: BlockSolver = inlineSolver,
+): Promise<EngineRun> {
   const h = hamiltonian(p);
   const spectrum = arrowheadEigen(h);
   const n0 = initialOccupations(p);
@@ -52,20 +55,22 @@ export function runCpu(p: Problem, times: readonly number[], onTime?: (done: num
     betaL0: ref.L0.beta, muL0: ref.L0.mu, betaR0: ref.R0.beta, muR0: ref.R0.mu,
     Stot: ref.Stot, E0, N0,
   };
-  const rows = times.map((t, i) => {
+  const rows: Row[] = [];
+  for (const t of times) {
     const b = correlationBlocks(h, spectrum, n0, KL, t);
+    const SR = solver.entropy(b.RR.re, b.RR.im, p.KR);
+    const SL = blockEntropy(b.LL.re, b.LL.im, KL);
     const nL = b.diag.slice(1, 1 + KL);
     const nR = b.diag.slice(1 + KL);
-    const row = decompose({
+    rows.push(decompose({
       t, nd: b.diag[0], nL, nR,
       L: bathThermo(levelsL, nL),
       R: bathThermo(levelsR, nR),
-      SL: blockEntropy(b.LL.re, b.LL.im, KL),
-      SR: blockEntropy(b.RR.re, b.RR.im, p.KR),
+      SL,
+      SR: await SR,
       SBminusStot: deletedRowEntropyChange(n0, b.dotWeights),
-    }, ref);
-    onTime?.(i + 1);
-    return row;
-  });
+    }, ref));
+    onTime?.(rows.length);
+  }
   return { meta, rows };
 }

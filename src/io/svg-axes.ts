@@ -1,0 +1,187 @@
+/** One line chart as SVG text without a DOM: d3 scales for domains and ticks, d3 line for paths. */
+import { line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3";
+import { escapeXml, isPowerOfTen, richText, tickLabel } from "./svg-text.ts";
+
+/** One curve; points where x or y is non-finite (or ≤ 0 on a log axis) are skipped. */
+export interface Series {
+  /** legend text, `_sub`/`^sup` allowed (see richText) */
+  label: string;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  color: string;
+  dashed?: boolean;
+}
+
+/** A horizontal reference line across the whole plot (e.g. β*_ref), drawn dashed. */
+export interface RefLine {
+  label: string;
+  y: number;
+  color: string;
+}
+
+/** What to draw: axes (log or linear), curves, reference lines, a legend and a title. */
+export interface ChartSpec {
+  /** plain text (no scripts: it may hold a file name) */
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  xLog?: boolean;
+  yLog?: boolean;
+  series: Series[];
+  refLines?: RefLine[];
+  /** draw a dot at every point (sparse data such as a sweep) */
+  markers?: boolean;
+  /** on a log y axis, show at most this many decades below the largest value (default 14) */
+  maxDecades?: number;
+}
+
+const WIDTH = 780;
+const HEIGHT = 440;
+const M = { top: 44, right: 210, bottom: 56, left: 80 };
+const IW = WIDTH - M.left - M.right;
+const IH = HEIGHT - M.top - M.bottom;
+const FS = 12;
+
+/** Fixed palette (Tableau 10) so that files are identical run to run. */
+export const PALETTE = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7"];
+/** Colour of reference lines and bounds. */
+export const GREY = "#7f7f7f";
+
+const n2 = (v: number): string => String(+v.toFixed(2));
+
+function valid(v: number, log: boolean): boolean {
+  return Number.isFinite(v) && (!log || v > 0);
+}
+
+/** The plottable points of a series, in the given order. */
+function points(s: Series, xLog: boolean, yLog: boolean): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const n = Math.min(s.x.length, s.y.length);
+  for (let i = 0; i < n; i++) if (valid(s.x[i], xLog) && valid(s.y[i], yLog)) out.push([s.x[i], s.y[i]]);
+  return out;
+}
+
+/** [min, max] of the values, widened when empty or degenerate; on log axes clipped to `maxDecades`. */
+function extent(values: number[], log: boolean, maxDecades: number): [number, number] {
+  if (values.length === 0) return log ? [1, 10] : [0, 1];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (log) lo = Math.max(lo, hi / 10 ** maxDecades);
+  if (lo === hi) return log ? [lo / 10, hi * 10] : lo === 0 ? [-1, 1] : [lo - Math.abs(lo) / 2, hi + Math.abs(hi) / 2];
+  return [lo, hi];
+}
+
+function makeScale(domain: [number, number], range: [number, number], log: boolean): ScaleContinuousNumeric<number, number> {
+  const s = log ? scaleLog() : scaleLinear();
+  return s.domain(domain).range(range).nice();
+}
+
+/** Tick marks, labels and grid lines of one axis. */
+function axis(scale: ScaleContinuousNumeric<number, number>, log: boolean, dir: "x" | "y"): string {
+  const count = log ? 10 : 6;
+  const ticks = scale.ticks(count);
+  const fmt = log ? scale.tickFormat(count, "~g") : scale.tickFormat(count);
+  const formatted = ticks.map((t) => fmt(t));
+  // 10^k labels only when every label is a power of ten; otherwise plain numbers (0.02, 0.1, 3, …)
+  const powers = log && ticks.every((t, i) => formatted[i] === "" || isPowerOfTen(t));
+  const out: string[] = [];
+  ticks.forEach((t, i) => {
+    const p = n2(scale(t));
+    const label = tickLabel(t, formatted[i], powers);
+    const major = label !== "";
+    const len = major ? 6 : 3;
+    if (dir === "x") {
+      if (major) out.push(`<line x1="${p}" y1="0" x2="${p}" y2="${IH}" stroke="#e6e6e6"/>`);
+      out.push(`<line x1="${p}" y1="${IH}" x2="${p}" y2="${IH + len}" stroke="#000"/>`);
+      if (major) out.push(`<text x="${p}" y="${IH + 20}" text-anchor="middle">${richText(label, FS)}</text>`);
+    } else {
+      if (major) out.push(`<line x1="0" y1="${p}" x2="${IW}" y2="${p}" stroke="#e6e6e6"/>`);
+      out.push(`<line x1="${-len}" y1="${p}" x2="0" y2="${p}" stroke="#000"/>`);
+      if (major) out.push(`<text x="-9" y="${p}" dy="0.32em" text-anchor="end">${richText(label, FS)}</text>`);
+    }
+  });
+  return out.join("\n");
+}
+
+function legend(entries: Array<{ label: string; color: string; dashed: boolean }>): string {
+  const x0 = M.left + IW + 18;
+  return entries
+    .map((e, i) => {
+      const y = M.top + 10 + i * 20;
+      const dash = e.dashed ? ` stroke-dasharray="6 4"` : "";
+      return `<line x1="${x0}" y1="${y}" x2="${x0 + 26}" y2="${y}" stroke="${e.color}" stroke-width="2"${dash}/>` +
+        `<text x="${x0 + 32}" y="${y}" dy="0.32em">${richText(e.label, FS)}</text>`;
+    })
+    .join("\n");
+}
+
+/** A deterministic id for the plot-area clip path, unique per title. */
+function clipId(title: string): string {
+  let h = 0;
+  for (let i = 0; i < title.length; i++) h = (Math.imul(h, 31) + title.charCodeAt(i)) >>> 0;
+  return `clip-${h.toString(36)}`;
+}
+
+/**
+ * Renders one chart as a standalone SVG document (780×440). Never throws on empty or all-NaN data:
+ * it then draws empty axes with a "no finite data" note.
+ *
+ * @example
+ * renderChart({ title: "β*", xLabel: "t", yLabel: "β*", xLog: true,
+ *   series: [{ label: "β*_L", x: ts, y: betas, color: PALETTE[0] }] });
+ */
+export function renderChart(spec: ChartSpec): string {
+  const xLog = spec.xLog ?? false;
+  const yLog = spec.yLog ?? false;
+  const pts = spec.series.map((s) => points(s, xLog, yLog));
+  const refs = (spec.refLines ?? []).filter((r) => valid(r.y, yLog));
+  const xs = pts.flatMap((p) => p.map((q) => q[0]));
+  const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...refs.map((r) => r.y)];
+  const x = makeScale(extent(xs, xLog, Infinity), [0, IW], xLog);
+  const y = makeScale(extent(ys, yLog, spec.maxDecades ?? 14), [IH, 0], yLog);
+  const path = line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1])).digits(2);
+  const clip = clipId(spec.title);
+
+  const body: string[] = [];
+  for (const r of refs) {
+    body.push(`<line x1="0" y1="${n2(y(r.y))}" x2="${IW}" y2="${n2(y(r.y))}" stroke="${r.color}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
+  }
+  spec.series.forEach((s, i) => {
+    const p = pts[i];
+    const dash = s.dashed ? ` stroke-dasharray="6 4"` : "";
+    if (p.length > 1) body.push(`<path d="${path(p) ?? ""}" fill="none" stroke="${s.color}" stroke-width="1.8"${dash}/>`);
+    if (spec.markers || p.length === 1) {
+      for (const q of p) body.push(`<circle cx="${n2(x(q[0]))}" cy="${n2(y(q[1]))}" r="3" fill="${s.color}"/>`);
+    }
+  });
+  if (xs.length === 0) body.push(`<text x="${IW / 2}" y="${IH / 2}" text-anchor="middle" fill="${GREY}">no finite data</text>`);
+
+  const entries = [
+    ...spec.series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed ?? false })),
+    ...refs.map((r) => ({ label: r.label, color: r.color, dashed: true })),
+  ];
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="Helvetica, Arial, sans-serif" font-size="${FS}">`,
+    `<title>${escapeXml(spec.title)}</title>`,
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
+    `<defs><clipPath id="${clip}"><rect width="${IW}" height="${IH}"/></clipPath></defs>`,
+    `<text x="${M.left + IW / 2}" y="24" text-anchor="middle" font-size="15">${escapeXml(spec.title)}</text>`,
+    `<g transform="translate(${M.left},${M.top})">`,
+    axis(x, xLog, "x"),
+    axis(y, yLog, "y"),
+    `<g clip-path="url(#${clip})">`,
+    ...body,
+    `</g>`,
+    `<rect width="${IW}" height="${IH}" fill="none" stroke="#000"/>`,
+    `<text x="${IW / 2}" y="${IH + 44}" text-anchor="middle">${richText(spec.xLabel, FS)}</text>`,
+    `<text transform="translate(${-M.left + 18},${IH / 2}) rotate(-90)" text-anchor="middle">${richText(spec.yLabel, FS)}</text>`,
+    `</g>`,
+    legend(entries),
+    `</svg>`,
+    "",
+  ].join("\n");
+}
