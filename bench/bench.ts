@@ -53,3 +53,4 @@ async function main(argv: string[]) {
 }
 
 await main(process.argv.slice(2));
+process.exit(0);

@@ -71,3 +71,12 @@ export class ResumeError extends Error {
     super(message);
   }
 }
+
+/** A result file (read back on --resume) that is not what `formatJson` writes; `detail` says what is wrong. */
+export class ResultFormatError extends Error {
+  override readonly name = "ResultFormatError";
+  readonly exitCode = 2;
+  constructor(readonly detail: string) {
+    super(`not a setsim result: ${detail}`);
+  }
+}

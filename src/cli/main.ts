@@ -60,6 +60,7 @@ export function program(): Command {
         process.stderr.write(`setsim: results in ${o.out}${summary.plots.length ? `; plots: ${summary.plots.length} SVG files beside them` : ""}\n`);
       } finally {
         bar.stop();
+        engine.close();
       }
     });
   cli

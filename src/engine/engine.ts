@@ -15,6 +15,8 @@ export interface Engine {
    * `onTime(done)` is called after each finished time point (for progress bars).
    */
   run(problem: Problem, times: readonly number[], onTime?: (done: number) => void): Promise<EngineRun>;
+  /** Releases threads and devices; the engine is unusable afterwards. */
+  close(): void;
 }
 
 export type EngineName = "cpu" | "auto";

@@ -2,13 +2,9 @@
 import { stringify } from "csv-stringify/sync";
 import { META_COLUMNS, type Meta, ROW_COLUMNS, type Row, type RunResult } from "../observables/columns.ts";
 
-/** A result file that is not what {@link formatJson} writes; `detail` says what is wrong. */
-export class ResultFormatError extends Error {
-  constructor(readonly detail: string) {
-    super(`not a setsim result: ${detail}`);
-    this.name = "ResultFormatError";
-  }
-}
+import { ResultFormatError } from "../errors.ts";
+
+export { ResultFormatError };
 
 /** Units and definitions written into every JSON result as its top-level `"units"` object. */
 export const UNITS = {

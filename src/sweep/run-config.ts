@@ -123,16 +123,19 @@ async function runSweep(engine: Engine, parsed: ParsedConfig, opts: RunOptions, 
   for (let i = 0; i < sweep.values.length; i++) {
     const value = sweep.values[i];
     const jsonPath = join(dir, `${names[i]}.json`);
-    let result: RunResult;
     const skipped = existsSync(jsonPath);
+    let text: string;
     if (skipped) {
-      result = parseResultJson(readFileSync(jsonPath, "utf8"));
+      text = readFileSync(jsonPath, "utf8");
     } else {
-      result = await runOne(engine, parsed, value, opts.onPoint);
-      if (format === "csv") writeFileAtomicSync(join(dir, `${names[i]}.csv`), formatCsv(result.rows));
+      const fresh = await runOne(engine, parsed, value, opts.onPoint);
+      if (format === "csv") writeFileAtomicSync(join(dir, `${names[i]}.csv`), formatCsv(fresh.rows));
       // the JSON is written last: its presence marks the value complete
-      writeFileAtomicSync(jsonPath, formatJson(result));
+      text = formatJson(fresh);
+      writeFileAtomicSync(jsonPath, text);
     }
+    // the table is always built from the files' text, so a resumed sweep sees exactly what a fresh one does
+    const result = parseResultJson(text);
     files.push(jsonPath);
     table.push({ value, average: result.average });
     opts.onValue?.(jsonPath, skipped);

@@ -20,6 +20,7 @@ export async function cpuEngine(solver?: BlockSolver): Promise<Engine> {
   return {
     name: s === inlineSolver ? "cpu-f64" : "cpu-f64 (2 threads)",
     run: (problem, times, onTime) => runCpu(problem, times, onTime, s),
+    close: () => s.close(),
   };
 }
 
