@@ -1,9 +1,12 @@
 /**
- * `npm run bench -- [WORKLOAD...] [--engine cpu]`: times the engine on named workloads and prints
+ * `npm run bench -- [WORKLOAD...] [--engine cpu] [--threads 1|2]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue.
  */
 import os from "node:os";
+import { parseArgs } from "node:util";
+import { cpuEngine } from "../src/engine/cpu/cpu-engine.ts";
+import { inlineSolver } from "../src/engine/cpu/block-pool.ts";
 import { createEngine, type EngineName } from "../src/engine/engine.ts";
 import type { Problem } from "../src/model/problem.ts";
 import { resolveTimes } from "../src/config/time-grid.ts";
@@ -30,11 +33,13 @@ WORKLOADS.fig6 = () =>
   ]);
 
 async function main(argv: string[]) {
-  const engineIdx = argv.indexOf("--engine");
-  const engineName = (engineIdx >= 0 ? argv[engineIdx + 1] : "cpu") as EngineName;
-  const names = argv.filter((a, i) => !a.startsWith("--") && i !== engineIdx + 1 || engineIdx < 0 && !a.startsWith("--"));
-  const chosen = names.length ? names : ["trace-k200", "point-k1000"];
-  const engine = await createEngine(engineName);
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { engine: { type: "string", default: "cpu" }, threads: { type: "string", default: "2" } },
+  });
+  const chosen = positionals.length ? positionals : ["trace-k200", "point-k1000"];
+  const engine = values.threads === "1" ? await cpuEngine(inlineSolver) : await createEngine(values.engine as EngineName);
   console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, node ${process.version}; engine ${engine.name}`);
   for (const name of chosen) {
     const make = WORKLOADS[name];
@@ -50,7 +55,7 @@ async function main(argv: string[]) {
     const total = (performance.now() - t0) / 1000;
     console.log(`${name}: ${points} points in ${total.toFixed(3)} s = ${((1000 * total) / points).toFixed(1)} ms/point`);
   }
+  engine.close();
 }
 
 await main(process.argv.slice(2));
-process.exit(0);
