@@ -1,0 +1,77 @@
+/**
+ * What every engine shares: the one-time work of a run (ℋ, its spectrum, C(0), initial β* and μ*, the
+ * global references → `meta`) and the per-time pieces that stay in f64 on the CPU (the O(N²) blocks,
+ * S_B by the deleted-row secular equation, β* and μ*). Engines differ only in how they get S_L and S_R.
+ */
+import type { Problem } from "../model/problem.ts";
+import type { Meta, Row } from "../observables/columns.ts";
+import { type Arrowhead, hamiltonian } from "../model/hamiltonian.ts";
+import { initialOccupations } from "../model/initial-state.ts";
+import { type ArrowheadEigen, arrowheadEigen } from "../spectrum/arrowhead.ts";
+import { type CorrelationBlocks, correlationBlocks } from "../propagation/correlation-blocks.ts";
+import { deletedRowEntropyChange } from "../spectrum/deleted-row.ts";
+import { bathThermo } from "../thermo/bath-thermo.ts";
+import { globalReference } from "../thermo/global-reference.ts";
+import { binaryEntropy, entropyOfOccupations } from "../thermo/fermi.ts";
+import { decompose, type InitialReference } from "../observables/decomposition.ts";
+
+export interface RunPlan {
+  problem: Problem;
+  h: Arrowhead;
+  spectrum: ArrowheadEigen;
+  n0: Float64Array;
+  ref: InitialReference;
+  meta: Meta;
+}
+
+export function planRun(p: Problem): RunPlan {
+  const h = hamiltonian(p);
+  const spectrum = arrowheadEigen(h);
+  const n0 = initialOccupations(p);
+  const KL = p.KL;
+  const levelsL = h.d.subarray(0, KL);
+  const levelsR = h.d.subarray(KL);
+  const nL0 = n0.slice(1, 1 + KL);
+  const nR0 = n0.slice(1 + KL);
+  const ref: InitialReference = {
+    Stot: entropyOfOccupations(n0),
+    SS0: binaryEntropy(n0[0]),
+    L0: bathThermo(levelsL, nL0),
+    R0: bathThermo(levelsR, nR0),
+    nL0, nR0, levelsL, levelsR,
+  };
+  let E0 = p.epsD * n0[0];
+  let N0 = n0[0];
+  for (let k = 0; k < h.d.length; k++) {
+    E0 += h.d[k] * n0[k + 1];
+    N0 += n0[k + 1];
+  }
+  const g = globalReference(h, spectrum, E0, N0, KL);
+  const meta: Meta = {
+    betaRef: g.ref.beta, muRef: g.ref.mu,
+    betaLgg: g.L.beta, muLgg: g.L.mu, betaRgg: g.R.beta, muRgg: g.R.mu,
+    betaRefBare: g.refBare.beta, muRefBare: g.refBare.mu,
+    betaL0: ref.L0.beta, muL0: ref.L0.mu, betaR0: ref.R0.beta, muR0: ref.R0.mu,
+    Stot: ref.Stot, E0, N0,
+  };
+  return { problem: p, h, spectrum, n0, ref, meta };
+}
+
+/** The blocks of C(t) (see correlationBlocks). */
+export function blocksAt(plan: RunPlan, t: number): CorrelationBlocks {
+  return correlationBlocks(plan.h, plan.spectrum, plan.n0, plan.problem.KL, t);
+}
+
+/** The row at t, given the blocks and the block entropies S_L, S_R however they were obtained. */
+export function rowAt(plan: RunPlan, t: number, b: Pick<CorrelationBlocks, "diag" | "dotWeights">, SL: number, SR: number): Row {
+  const KL = plan.problem.KL;
+  const nL = b.diag.slice(1, 1 + KL);
+  const nR = b.diag.slice(1 + KL);
+  return decompose({
+    t, nd: b.diag[0], nL, nR,
+    L: bathThermo(plan.ref.levelsL, nL),
+    R: bathThermo(plan.ref.levelsR, nR),
+    SL, SR,
+    SBminusStot: deletedRowEntropyChange(plan.n0, b.dotWeights),
+  }, plan.ref);
+}
