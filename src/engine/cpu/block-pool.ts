@@ -39,14 +39,17 @@ export async function workerSolver(): Promise<BlockSolver | null> {
       for (const p of pending.values()) p.reject(e);
       pending.clear();
     });
+    let timer: ReturnType<typeof setTimeout> | undefined;
     // a round trip proves the worker (and its loader) really works before we rely on it
     const probe = await Promise.race([
       new Promise<number>((resolve, reject) => {
         pending.set(next, { resolve, reject });
         worker.postMessage({ id: next++, re: new Float64Array([0.5]), im: new Float64Array(1), n: 1 });
       }),
-      new Promise<number>((_, reject) => setTimeout(() => reject(new Error("worker start timeout")), 10_000)),
-    ]);
+      new Promise<number>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("worker start timeout")), 10_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     if (Math.abs(probe - Math.LN2) > 1e-12) return null;
     return {
       entropy(re, im, n) {
