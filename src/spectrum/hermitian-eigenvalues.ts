@@ -50,7 +50,37 @@ function tridiagonalize(re: Float64Array, im: Float64Array, n: number, diag: Flo
       pr[i] = 0;
       pi[i] = 0;
     }
-    for (let i = s; i < n; i++) {
+    // two rows per pass, as in the update below
+    let i = s;
+    for (; i + 1 < n; i += 2) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const v0r = vr[i], v0i = vi[i], v1r = vr[i + 1], v1i = vi[i + 1];
+      let a0r = re[r0 + i] * v0r;
+      let a0i = re[r0 + i] * v0i;
+      let a1r = re[r1 + i + 1] * v1r;
+      let a1i = re[r1 + i + 1] * v1i;
+      for (let j = s; j < i; j++) {
+        const xr = re[r0 + j], xi = im[r0 + j], yr = re[r1 + j], yi = im[r1 + j];
+        const vjr = vr[j], vji = vi[j];
+        // A_ij v_j into p_i; conj(A_ij) v_i into p_j (rows i and i+1)
+        a0r += xr * vjr - xi * vji;
+        a0i += xr * vji + xi * vjr;
+        a1r += yr * vjr - yi * vji;
+        a1i += yr * vji + yi * vjr;
+        pr[j] += xr * v0r + xi * v0i + yr * v1r + yi * v1i;
+        pi[j] += xr * v0i - xi * v0r + yr * v1i - yi * v1r;
+      }
+      // A_{i+1,i}
+      const yr = re[r1 + i], yi = im[r1 + i];
+      a1r += yr * v0r - yi * v0i;
+      a1i += yr * v0i + yi * v0r;
+      pr[i] += a0r + yr * v1r + yi * v1i;
+      pi[i] += a0i + yr * v1i - yi * v1r;
+      pr[i + 1] += a1r;
+      pi[i + 1] += a1i;
+    }
+    for (; i < n; i++) {
       const row = i * n;
       let accr = re[row + i] * vr[i];
       let acci = re[row + i] * vi[i];
@@ -59,7 +89,6 @@ function tridiagonalize(re: Float64Array, im: Float64Array, n: number, diag: Flo
       for (let j = s; j < i; j++) {
         const ar = re[row + j];
         const ai = im[row + j];
-        // A_ij v_j into p_i; conj(A_ij) v_i into p_j
         accr += ar * vr[j] - ai * vi[j];
         acci += ar * vi[j] + ai * vr[j];
         pr[j] += ar * vir + ai * vii;
@@ -83,14 +112,31 @@ function tridiagonalize(re: Float64Array, im: Float64Array, n: number, diag: Flo
       pr[i] -= hr * vr[i] - hi * vi[i];
       pi[i] -= hr * vi[i] + hi * vr[i];
     }
-    for (let i = s; i < n; i++) {
+    // two rows per pass: each v_j, w_j loaded once for both
+    i = s;
+    for (; i + 1 < n; i += 2) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const v0r = vr[i], v0i = vi[i], w0r = pr[i], w0i = pi[i];
+      const v1r = vr[i + 1], v1i = vi[i + 1], w1r = pr[i + 1], w1i = pi[i + 1];
+      for (let j = s; j <= i; j++) {
+        const wjr = pr[j], wji = pi[j], vjr = vr[j], vji = vi[j];
+        re[r0 + j] -= v0r * wjr + v0i * wji + w0r * vjr + w0i * vji;
+        im[r0 + j] -= v0i * wjr - v0r * wji + w0i * vjr - w0r * vji;
+        re[r1 + j] -= v1r * wjr + v1i * wji + w1r * vjr + w1i * vji;
+        im[r1 + j] -= v1i * wjr - v1r * wji + w1i * vjr - w1r * vji;
+      }
+      const j = i + 1;
+      re[r1 + j] -= v1r * pr[j] + v1i * pi[j] + w1r * vr[j] + w1i * vi[j];
+      im[r1 + j] -= v1i * pr[j] - v1r * pi[j] + w1i * vr[j] - w1r * vi[j];
+    }
+    for (; i < n; i++) {
       const row = i * n;
       const vir = vr[i];
       const vii = vi[i];
       const wir = pr[i];
       const wii = pi[i];
       for (let j = s; j <= i; j++) {
-        // v_i conj(w_j) + w_i conj(v_j)
         re[row + j] -= vir * pr[j] + vii * pi[j] + wir * vr[j] + wii * vi[j];
         im[row + j] -= vii * pr[j] - vir * pi[j] + wii * vr[j] - wir * vi[j];
       }
