@@ -24,6 +24,7 @@ const WORKLOADS: Record<string, () => Job[]> = {
   "trace-k200": () => [{ label: "case a, K=200, Γ=3, 122 times", problem: caseA(200, 3), times: traceTimes() }],
   "point-k1000": () => [{ label: "case a, K=1000, Γ=3, t=1e5", problem: caseA(1000, 3), times: [1e5] }],
   trace: () => [{ label: "case a, K=1000, Γ=3, 122 times", problem: caseA(1000, 3), times: traceTimes() }],
+  massive: () => logspace(1, 1000, 64).map((G) => ({ label: `Γ=${G.toPrecision(4)}`, problem: caseA(1000, G), times: logspace(1e-2, 1e8, 64) })),
   scaling: () => [250, 500, 1000, 2000, 4000].map((K) => ({ label: `K=${K}, t=1e5`, problem: caseA(K, 3), times: [1e5] })),
 };
 WORKLOADS.fig6 = () =>
