@@ -73,6 +73,24 @@ describe("setsim CLI", () => {
     expect(first[header.indexOf("muL")]).toBe("-inf");
   });
 
+  it("keeps a finished single run on --resume only when it is this config's", () => {
+    const dir = tmp();
+    const cfg = join(dir, "one.json");
+    writeFileSync(cfg, JSON.stringify({ K: 4, W: 10, betaL: 10, betaR: 2, muL: 1, muR: -1, Gamma: 3, times: [0, 1] }));
+    const out = join(dir, "one.json.out.json");
+    expect(setsim("run", cfg, "--out", out, "--quiet", "--no-plots").status).toBe(0);
+    const before = readFileSync(out, "utf8");
+    expect(setsim("run", cfg, "--out", out, "--quiet").status).toBe(2);
+    expect(setsim("run", cfg, "--out", out, "--quiet", "--resume").status).toBe(0);
+    writeFileSync(cfg, JSON.stringify({ K: 4, W: 9, betaL: 10, betaR: 2, muL: 1, muR: -1, Gamma: 3, times: [0, 1] }));
+    const other = setsim("run", cfg, "--out", out, "--quiet", "--resume");
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/not a JSON result of this config/);
+    expect(readFileSync(out, "utf8")).toBe(before);
+    expect(setsim("run", cfg, "--out", out, "--quiet", "--force", "--no-plots").status).toBe(0);
+    expect(readFileSync(out, "utf8")).not.toBe(before);
+  });
+
   it("resumes a sweep killed part way to exactly the bytes of an uninterrupted one", async () => {
     const dir = tmp();
     const cfg = join(dir, "sweep.json");

@@ -77,6 +77,10 @@ async function runSingle(engine: Engine, parsed: ParsedConfig, opts: RunOptions,
   }
   mkdirSync(dirname(opts.out), { recursive: true });
   if (opts.resume && existsSync(opts.out)) {
+    // a finished run is kept only if it is provably this config's
+    const same = format === "json" &&
+      JSON.stringify(parseResultJson(readFileSync(opts.out, "utf8")).config) === JSON.stringify(valueConfig(parsed, undefined));
+    if (!same) throw new ResumeError(`--resume: ${opts.out} is not a JSON result of this config; nothing was changed (use --force to overwrite)`);
     opts.onStart?.(perValue, perValue);
     return { files: [opts.out], plots: [] };
   }
