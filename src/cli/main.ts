@@ -40,7 +40,7 @@ export function program(): Command {
     .argument("<config>", "a run config (SPEC §3); `setsim example NAME` prints ready ones")
     .requiredOption("--out <path>", "result file (one run) or directory (sweep)")
     .option("--format <format>", "json or csv (default: from the --out extension)", choice(["json", "csv"] as const, "--format"))
-    .option("--engine <engine>", "cpu or auto", choice(["cpu", "auto"] as const, "--engine"), "auto")
+    .option("--engine <engine>", "cpu (f64 reference), webgpu (GPU, f32 fast mode) or auto (webgpu if an adapter exists)", choice(["cpu", "webgpu", "auto"] as const, "--engine"), "cpu")
     .option("--resume", "continue an interrupted sweep in --out (or keep a finished run)", false)
     .option("--force", "overwrite a finished run, or restart a sweep directory", false)
     .option("--no-plots", "do not write SVG plots")

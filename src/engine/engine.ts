@@ -1,6 +1,7 @@
 /** The one interface every engine (CPU f64, WebGPU) implements, and the engine factory. */
 import type { Problem } from "../model/problem.ts";
 import type { Meta, Row } from "../observables/columns.ts";
+import { DeviceLimitError } from "../errors.ts";
 
 export interface EngineRun {
   meta: Meta;
@@ -19,10 +20,22 @@ export interface Engine {
   close(): void;
 }
 
-export type EngineName = "cpu" | "auto";
+export type EngineName = "cpu" | "webgpu" | "auto";
 
-/** `auto` is the CPU engine until a GPU engine exists; the factory keeps callers engine-agnostic. */
-export async function createEngine(name: EngineName = "auto"): Promise<Engine> {
+/**
+ * `cpu`: the f64 reference. `webgpu`: the GPU engine (fails when no adapter exists). `auto`: WebGPU
+ * when an adapter exists, else CPU. GPU code is loaded only when asked for.
+ */
+export async function createEngine(name: EngineName = "cpu"): Promise<Engine> {
+  if (name !== "cpu") {
+    const { requestGpu } = await import("./webgpu/device.ts");
+    const ctx = await requestGpu();
+    if (ctx) {
+      const { webgpuEngine } = await import("./webgpu/webgpu-engine.ts");
+      return webgpuEngine(ctx);
+    }
+    if (name === "webgpu") throw new DeviceLimitError("--engine webgpu: no WebGPU adapter found (use --engine cpu or auto)");
+  }
   const { cpuEngine } = await import("./cpu/cpu-engine.ts");
   return cpuEngine();
 }

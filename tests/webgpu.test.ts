@@ -1,0 +1,108 @@
+// The WebGPU engine on SwiftShader: the batched Jacobi kernel against the f64 Hermitian solver, and every SPEC §2 column of fast mode against the CPU engine.
+import { describe, expect, it } from "vitest";
+import { createJacobiEigenvalues } from "../src/engine/webgpu/jacobi-eigenvalues.ts";
+import { webgpuEngine } from "../src/engine/webgpu/webgpu-engine.ts";
+import { runCpu } from "../src/engine/cpu/cpu-engine.ts";
+import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
+import { META_COLUMNS, ROW_COLUMNS } from "../src/observables/columns.ts";
+import type { Problem } from "../src/model/problem.ts";
+import { expectAllClose, lcg } from "./helpers/allclose.ts";
+import { testGpu } from "./helpers/gpu.ts";
+
+const gpu = await testGpu();
+
+function randomHermitian(n: number, rnd: () => number, scale = 1) {
+  const re = new Float64Array(n * n);
+  const im = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    re[i * n + i] = scale * rnd();
+    for (let j = 0; j < i; j++) {
+      const a = scale * (rnd() - 0.5);
+      const b = scale * (rnd() - 0.5);
+      re[i * n + j] = re[j * n + i] = a;
+      im[i * n + j] = b;
+      im[j * n + i] = -b;
+    }
+  }
+  return { re, im, n };
+}
+
+describe.skipIf(!gpu)("WebGPU batched Jacobi eigenvalues (jacobi-round.wgsl, jacobi-diagonal.wgsl)", () => {
+  it("matches the f64 solver for odd sizes, sizes off the 8×8 tile, and mixed sizes in one batch", async () => {
+    const jacobi = await createJacobiEigenvalues(gpu!);
+    const rnd = lcg(99);
+    const blocks = [1, 2, 3, 7, 9, 17, 33, 40].map((n) => randomHermitian(n, rnd));
+    const got = await jacobi.run(blocks);
+    blocks.forEach((b, k) => {
+      const want = hermitianEigenvalues(b.re.slice(), b.im.slice(), b.n);
+      // f32 Jacobi: rounding grows with n and the spectral radius
+      expectAllClose(got[k], want, 2e-5, 2e-5, `n=${b.n}`);
+    });
+  });
+
+  it("keeps tiny off-diagonal elements from breaking unitarity (f32 underflow of |b|)", async () => {
+    const jacobi = await createJacobiEigenvalues(gpu!);
+    const n = 12;
+    const b = randomHermitian(n, lcg(3), 1);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && (i + j) % 3 === 0) {
+      b.re[i * n + j] *= 1e-20;
+      b.im[i * n + j] *= 1e-20;
+    }
+    const [got] = await jacobi.run([b]);
+    expectAllClose(got, hermitianEigenvalues(b.re.slice(), b.im.slice(), n), 2e-6, 0, "eigenvalues");
+  });
+});
+
+const base = { W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1 };
+const configs: [string, Problem][] = [
+  ["thermal, case a, K = 32", { ...base, KL: 32, KR: 32, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } }],
+  ["pure (seed 5), K = 24", { ...base, KL: 24, KR: 24, GammaL: 3, GammaR: 3, initial: { kind: "pure", seed: 5 } }],
+  ["asymmetric K_L = 21, K_R = 14, Γ_L ≠ Γ_R", { ...base, KL: 21, KR: 14, GammaL: 2, GammaR: 5, initial: { kind: "thermal" } }],
+  ["ε_d ≠ 0, n_d = 1, case b", { ...base, KL: 20, KR: 20, epsD: 0.4, nD: 1, muL: 0.5, muR: 0.5, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } }],
+];
+const times = [0, 0.01, 0.3, 2, 15, 120, 1e3, 1e5, 1e8];
+
+describe.skipIf(!gpu)("WebGPU engine, fast mode, against the CPU f64 engine", () => {
+  it.each(configs)("agrees on every column within 1e-3·max(|x|, 1): %s", async (_, p) => {
+    const engine = await webgpuEngine(gpu!);
+    const fast = await engine.run(p, times);
+    const ref = await runCpu(p, times);
+    for (const c of META_COLUMNS) expect(fast.meta[c]).toBe(ref.meta[c]);
+    for (let i = 0; i < times.length; i++) {
+      for (const c of ROW_COLUMNS) {
+        const want = ref.rows[i][c];
+        const got = fast.rows[i][c];
+        if (!Number.isFinite(want)) {
+          expect(got, `${c} at t=${times[i]}`).toBe(want);
+          continue;
+        }
+        expectAllClose(got, want, 1e-3 * Math.max(Math.abs(want), 1), 0, `${c} at t=${times[i]}`);
+      }
+    }
+  });
+});
+
+describe.skipIf(!gpu)("setsim --engine webgpu|auto", () => {
+  it("runs on the adapter, names it, and writes the same columns as the CPU engine", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "setsim-gpu-"));
+    const cfg = join(dir, "c.json");
+    writeFileSync(cfg, JSON.stringify({ K: 12, W: 10, betaL: 10, betaR: 2, muL: 1, muR: -1, Gamma: 3, times: [0, 1, 100] }));
+    const bin = join(import.meta.dirname, "..", "bin", "setsim.mjs");
+    const run = (engine: string, out: string) =>
+      spawnSync(process.execPath, [bin, "run", cfg, "--out", join(dir, out), "--engine", engine, "--quiet", "--no-plots"], { encoding: "utf8", env: process.env });
+    for (const engine of ["webgpu", "auto"]) {
+      const r = run(engine, `${engine}.json`);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/engine webgpu-fast \(.+\)/);
+    }
+    expect(run("cpu", "cpu.json").status).toBe(0);
+    const gpuRows = JSON.parse(readFileSync(join(dir, "webgpu.json"), "utf8")).rows;
+    const cpuRows = JSON.parse(readFileSync(join(dir, "cpu.json"), "utf8")).rows;
+    expect(Object.keys(gpuRows[0])).toEqual(Object.keys(cpuRows[0]));
+    expectAllClose(gpuRows.map((r: { SL: number }) => r.SL), cpuRows.map((r: { SL: number }) => r.SL), 1e-3, 1e-3, "S_L");
+  });
+});
