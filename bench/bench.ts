@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- [WORKLOAD...] [--engine cpu] [--threads 1|2]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
- * CPU-sized `trace-k200` and `point-k1000` of the core issue.
+ * CPU-sized `trace-k200` and `point-k1000` of the core issue, and `trace-k32` for software GPUs.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -21,6 +21,7 @@ const logspace = (a: number, b: number, n: number) =>
 
 type Job = { label: string; problem: Problem; times: number[] };
 const WORKLOADS: Record<string, () => Job[]> = {
+  "trace-k32": () => [{ label: "case a, K=32, Γ=3, 122 times (SwiftShader-sized)", problem: caseA(32, 3), times: traceTimes() }],
   "trace-k200": () => [{ label: "case a, K=200, Γ=3, 122 times", problem: caseA(200, 3), times: traceTimes() }],
   "point-k1000": () => [{ label: "case a, K=1000, Γ=3, t=1e5", problem: caseA(1000, 3), times: [1e5] }],
   trace: () => [{ label: "case a, K=1000, Γ=3, 122 times", problem: caseA(1000, 3), times: traceTimes() }],

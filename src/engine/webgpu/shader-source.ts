@@ -2,6 +2,14 @@
 
 const cache = new Map<string, Promise<string>>();
 
+/**
+ * For bundles that inline the shaders (dist/bench.mjs), where shaders/ is not beside the code.
+ * @example registerShaders({ "jacobi-round": roundSource })
+ */
+export function registerShaders(sources: Record<string, string>): void {
+  for (const [name, src] of Object.entries(sources)) cache.set(name, Promise.resolve(src));
+}
+
 export function shaderSource(name: string): Promise<string> {
   let src = cache.get(name);
   if (!src) {
