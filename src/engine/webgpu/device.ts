@@ -33,7 +33,8 @@ async function gpuEntry(): Promise<GPU | null> {
   if (nav?.gpu) return nav.gpu;
   if (typeof process === "undefined" || !process.versions?.node) return null;
   try {
-    const mod = await import("webgpu");
+    const name = "webgpu"; // a variable specifier: browser bundlers must not try to resolve this Node addon
+    const mod = await import(/* @vite-ignore */ name);
     Object.assign(globalThis, mod.globals);
     return mod.create([]) as GPU;
   } catch {
