@@ -2,9 +2,14 @@
 import { hermitianEigenvalues } from "../spectrum/hermitian-eigenvalues.ts";
 import { binaryEntropy } from "../thermo/fermi.ts";
 
-/** @param re, im the block, row-major n×n (overwritten). Eigenvalues are clamped into [0, 1]. */
-export function blockEntropy(re: Float64Array, im: Float64Array, n: number): number {
+/** Σ h(λ) over a block's eigenvalues, each clamped into [0, 1] (however they were computed). */
+export function spectrumEntropy(eigenvalues: ArrayLike<number>): number {
   let s = 0;
-  for (const x of hermitianEigenvalues(re, im, n)) s += binaryEntropy(x);
+  for (let i = 0; i < eigenvalues.length; i++) s += binaryEntropy(eigenvalues[i]);
   return s;
+}
+
+/** @param re, im the block, row-major n×n (overwritten). */
+export function blockEntropy(re: Float64Array, im: Float64Array, n: number): number {
+  return spectrumEntropy(hermitianEigenvalues(re, im, n));
 }

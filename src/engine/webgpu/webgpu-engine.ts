@@ -6,12 +6,10 @@
 import type { Engine, EngineRun } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
-import { binaryEntropy } from "../../thermo/fermi.ts";
+import { spectrumEntropy } from "../../observables/block-entropy.ts";
 import { blocksAt, planRun, rowAt } from "../run-plan.ts";
 import type { GpuContext } from "./device.ts";
 import { createJacobiEigenvalues, type HermitianBlock, type JacobiEigenvalues } from "./jacobi-eigenvalues.ts";
-
-const entropyOf = (eigenvalues: Float64Array) => eigenvalues.reduce((s, x) => s + binaryEntropy(x), 0);
 
 export async function webgpuEngine(ctx: GpuContext): Promise<Engine> {
   const jacobi = await createJacobiEigenvalues(ctx);
@@ -39,7 +37,7 @@ async function runWebgpu(
     ]);
     const spectra = await jacobi.run(blocks);
     chunk.forEach((t, i) => {
-      rows.push(rowAt(plan, t, slices[i], entropyOf(spectra[2 * i]), entropyOf(spectra[2 * i + 1])));
+      rows.push(rowAt(plan, t, slices[i], spectrumEntropy(spectra[2 * i]), spectrumEntropy(spectra[2 * i + 1])));
       onTime?.(rows.length);
     });
   }
