@@ -106,3 +106,40 @@ describe.skipIf(!gpu)("setsim --engine webgpu|auto", () => {
     expectAllClose(gpuRows.map((r: { SL: number }) => r.SL), cpuRows.map((r: { SL: number }) => r.SL), 1e-3, 1e-3, "S_L");
   });
 });
+
+describe.skipIf(!gpu)("WebGPU device limits and loss", () => {
+  it("refuses a bath block larger than one GPU buffer before any work or file", async () => {
+    const { existsSync, mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { DeviceLimitError } = await import("../src/errors.ts");
+    const { parseConfig } = await import("../src/config/schema.ts");
+    const { runConfig } = await import("../src/sweep/run-config.ts");
+    // a device with WebGPU's default limits (128 MiB per binding), as a browser gives by default
+    const adapter = await gpu!.gpu.requestAdapter();
+    const device = await adapter!.requestDevice();
+    const engine = await webgpuEngine({ ...gpu!, device, release: () => device.destroy() });
+    const K = Math.ceil(Math.sqrt(device.limits.maxStorageBufferBindingSize / 8)) + 2;
+    const parsed = parseConfig({ K: [16, K], W: 10, betaL: 10, betaR: 2, muL: 1, muR: -1, Gamma: 3, times: [0, 1] });
+    const out = join(mkdtempSync(join(tmpdir(), "setsim-gpu-")), "sweep");
+    const t0 = performance.now();
+    await expect(runConfig(engine, parsed, { out })).rejects.toBeInstanceOf(DeviceLimitError);
+    await expect(runConfig(engine, parsed, { out })).rejects.toThrow(/bytes in one GPU buffer/);
+    expect(existsSync(out)).toBe(false);
+    // refused up front: the O(N²) set-up at this K would take seconds
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    engine.close();
+  });
+
+  it("ends a run on a lost device with DeviceLostError", async () => {
+    const { requestGpu } = await import("../src/engine/webgpu/device.ts");
+    const { DeviceLostError } = await import("../src/errors.ts");
+    const ctx = await requestGpu();
+    const engine = await webgpuEngine(ctx!);
+    const p = configs[0][1];
+    const run = engine.run(p, [0, 1, 2, 3]);
+    ctx!.device.destroy();
+    await expect(run).rejects.toBeInstanceOf(DeviceLostError);
+    engine.close();
+  });
+});

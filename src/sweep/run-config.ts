@@ -65,6 +65,8 @@ function writePlots(dir: string, plots: { name: string; svg: string }[]): string
 }
 
 export async function runConfig(engine: Engine, parsed: ParsedConfig, opts: RunOptions): Promise<RunSummary> {
+  // refuse what the engine cannot run before anything is computed or written
+  for (const v of parsed.sweep?.values ?? [undefined]) engine.check?.(problemFor(parsed, v));
   const perValue = parsed.times.length + (parsed.average?.times.length ?? 0);
   if (!parsed.sweep) return runSingle(engine, parsed, opts, perValue);
   return runSweep(engine, parsed, opts, perValue);

@@ -19,6 +19,8 @@ export interface JacobiEigenvalues {
   run(blocks: readonly HermitianBlock[]): Promise<Float64Array[]>;
   /** how many n×n blocks fit in one batch on this device */
   capacity(n: number): number;
+  /** throws DeviceLimitError when not even one n×n block fits */
+  checkFits(n: number): void;
 }
 
 const UNIFORM_STRIDE = 256;
@@ -98,25 +100,34 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     const read = device.createBuffer({ size: B * m * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     enc.copyBufferToBuffer(diagOut, 0, read, 0, B * m * 4);
     device.queue.submit([enc.finish()]);
-    await Promise.race([read.mapAsync(GPUMapMode.READ), ctx.lost]);
+    // a lost device can fail the map before `lost` settles: give `lost` the chance to say so
+    const mapped = read.mapAsync(GPUMapMode.READ).catch((e: unknown) =>
+      Promise.race([ctx.lost, new Promise<never>((_, reject) => setTimeout(() => reject(e), 200))]));
+    await Promise.race([mapped, ctx.lost]);
     const diag = new Float32Array(read.getMappedRange().slice(0));
     read.unmap();
     for (const buf of [A, Bf, uni, diagOut, dparams, read]) buf.destroy();
     return blocks.map((blk, b) => Float64Array.from(diag.subarray(b * m, b * m + blk.n)).sort());
   }
 
+  const checkFits = (n: number) => {
+    const m = paddedSize(n);
+    if (capacity(m) < 1) {
+      throw new DeviceLimitError(
+        `a ${n}×${n} bath block needs ${m * m * 8} bytes in one GPU buffer; this device allows ${maxBinding} (use a smaller K or --engine cpu)`,
+        m * m * 8, maxBinding,
+      );
+    }
+  };
+
   return {
     capacity,
+    checkFits,
     async run(blocks) {
       if (blocks.length === 0) return [];
       const m = paddedSize(Math.max(...blocks.map((b) => b.n)));
+      checkFits(m);
       const cap = capacity(m);
-      if (cap < 1) {
-        throw new DeviceLimitError(
-          `a ${m}×${m} complex block needs ${m * m * 8} bytes in one GPU buffer; this device allows ${maxBinding}`,
-          m * m * 8, maxBinding,
-        );
-      }
       const out: Float64Array[] = [];
       for (let i = 0; i < blocks.length; i += cap) out.push(...(await runBatch(blocks.slice(i, i + cap), m)));
       return out;

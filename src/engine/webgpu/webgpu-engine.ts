@@ -15,7 +15,11 @@ export async function webgpuEngine(ctx: GpuContext): Promise<Engine> {
   const jacobi = await createJacobiEigenvalues(ctx);
   return {
     name: `webgpu-fast (${ctx.adapterName})`,
-    run: (problem, times, onTime) => runWebgpu(jacobi, problem, times, onTime),
+    check: (problem) => jacobi.checkFits(Math.max(problem.KL, problem.KR)),
+    run: (problem, times, onTime) => {
+      jacobi.checkFits(Math.max(problem.KL, problem.KR));
+      return runWebgpu(jacobi, problem, times, onTime);
+    },
     close: () => ctx.release(),
   };
 }
