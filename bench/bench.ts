@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- [WORKLOAD...] [--engine cpu] [--threads 1|2]`: times the engine on named workloads and prints
+ * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--threads 1|2] [--compare]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, and `trace-k32` for software GPUs.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { cpuEngine } from "../src/engine/cpu/cpu-engine.ts";
+import { cpuEngine, runCpu } from "../src/engine/cpu/cpu-engine.ts";
+import { ROW_COLUMNS, type Row } from "../src/observables/columns.ts";
 import { inlineSolver } from "../src/engine/cpu/block-pool.ts";
 import { createEngine, type EngineName } from "../src/engine/engine.ts";
 import type { Problem } from "../src/model/problem.ts";
@@ -22,6 +23,10 @@ const logspace = (a: number, b: number, n: number) =>
 type Job = { label: string; problem: Problem; times: number[] };
 const WORKLOADS: Record<string, () => Job[]> = {
   "trace-k32": () => [{ label: "case a, K=32, Γ=3, 122 times (SwiftShader-sized)", problem: caseA(32, 3), times: traceTimes() }],
+  "trace-k64": () => [
+    { label: "case a, K=64, Γ=3, 122 times", problem: caseA(64, 3), times: traceTimes() },
+    { label: "pure seed 5, K=64, Γ=3, 122 times", problem: { ...caseA(64, 3), initial: { kind: "pure", seed: 5 } }, times: traceTimes() },
+  ],
   "trace-k200": () => [{ label: "case a, K=200, Γ=3, 122 times", problem: caseA(200, 3), times: traceTimes() }],
   "point-k1000": () => [{ label: "case a, K=1000, Γ=3, t=1e5", problem: caseA(1000, 3), times: [1e5] }],
   trace: () => [{ label: "case a, K=1000, Γ=3, 122 times", problem: caseA(1000, 3), times: traceTimes() }],
@@ -34,11 +39,32 @@ WORKLOADS.fig6 = () =>
     { label: `case b Γ=10^${x}`, problem: { ...caseA(1000, 10 ** x), muL: 0.5, muR: 0.5 }, times: logspace(1e5, 1e8, 21) },
   ]);
 
+function worstError(rows: Row[], ref: Row[]): string {
+  let worst = 0;
+  let where = "none";
+  ref.forEach((r, i) => {
+    for (const c of ROW_COLUMNS) {
+      if (!Number.isFinite(r[c])) continue;
+      const e = Math.abs(rows[i][c] - r[c]) / Math.max(Math.abs(r[c]), 1);
+      if (e > worst) {
+        worst = e;
+        where = `${c} at t=${r.t}`;
+      }
+    }
+  });
+  return `${worst.toExponential(2)} (${where})`;
+}
+
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { engine: { type: "string", default: "cpu" }, threads: { type: "string", default: "2" } },
+    options: {
+      engine: { type: "string", default: "cpu" },
+      threads: { type: "string", default: "2" },
+      // also run the f64 CPU engine and print the worst error max_t |x − x_f64| / max(|x_f64|, 1)
+      compare: { type: "boolean", default: false },
+    },
   });
   const chosen = positionals.length ? positionals : ["trace-k200", "point-k1000"];
   const engine = values.threads === "1" ? await cpuEngine(inlineSolver) : await createEngine(values.engine as EngineName);
@@ -50,9 +76,10 @@ async function main(argv: string[]) {
     const t0 = performance.now();
     for (const job of make()) {
       const s = performance.now();
-      await engine.run(job.problem, job.times);
+      const got = await engine.run(job.problem, job.times);
       points += job.times.length;
       console.log(`  ${name}: ${job.label}: ${((performance.now() - s) / 1000).toFixed(3)} s`);
+      if (values.compare) console.log(`    worst error against cpu-f64: ${worstError(got.rows, (await runCpu(job.problem, job.times)).rows)}`);
     }
     const total = (performance.now() - t0) / 1000;
     console.log(`${name}: ${points} points in ${total.toFixed(3)} s = ${((1000 * total) / points).toFixed(1)} ms/point`);
