@@ -1,6 +1,5 @@
 /** Atomic file writes: temp file in the same directory, fsync, rename — never a half-written file. */
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { open, rename, unlink } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 
@@ -24,33 +23,8 @@ function syncDirSync(dir: string): void {
 
 /**
  * Writes `data` (UTF-8) to `path` atomically: either the old content (or no file) or the whole new
- * content is found under `path`, even if the process dies mid-write. On failure the temp file is
- * removed and the error rethrown.
- *
- * @example
- * await writeFileAtomic("results/run.json", formatJson(result));
- */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
-  const tmp = tempPathFor(path);
-  try {
-    const handle = await open(tmp, "wx");
-    try {
-      await handle.writeFile(data, "utf8");
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-  syncDirSync(dirname(path));
-}
-
-/**
- * Synchronous {@link writeFileAtomic}: same guarantees, for code that must not yield (a sweep's
- * per-value files, whose presence marks the value complete).
+ * content is found under `path`, even if the process dies mid-write (a sweep's per-value files, whose
+ * presence marks the value complete). On failure the temp file is removed and the error rethrown.
  *
  * @example
  * writeFileAtomicSync("results/sweep/averages.csv", formatAveragesCsv("Gamma", table));

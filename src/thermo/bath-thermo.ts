@@ -34,13 +34,3 @@ export function grandCanonicalEntropy(levels: Float64Array, gc: GrandCanonical, 
   for (const f of matchedOccupations(levels, gc, N)) s += binaryEntropy(f);
   return s;
 }
-
-/** Σ_k D[p_k‖q_k] between the per-mode Bernoulli states of two matched grand canonical states. */
-export function modeRelativeEntropy(p: Float64Array, q: Float64Array): number {
-  let s = 0;
-  for (let k = 0; k < p.length; k++) {
-    if (p[k] > 0) s += p[k] * Math.log(p[k] / q[k]);
-    if (p[k] < 1) s += (1 - p[k]) * Math.log((1 - p[k]) / (1 - q[k]));
-  }
-  return s;
-}
