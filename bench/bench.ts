@@ -73,6 +73,7 @@ async function main(argv: string[]) {
     const make = WORKLOADS[name];
     if (!make) throw new Error(`unknown workload ${name}; known: ${Object.keys(WORKLOADS).join(", ")}`);
     let points = 0;
+    const k0 = engine.kernelStats && { ...engine.kernelStats };
     const t0 = performance.now();
     for (const job of make()) {
       const s = performance.now();
@@ -83,6 +84,11 @@ async function main(argv: string[]) {
     }
     const total = (performance.now() - t0) / 1000;
     console.log(`${name}: ${points} points in ${total.toFixed(3)} s = ${((1000 * total) / points).toFixed(1)} ms/point`);
+    if (engine.kernelStats && k0) {
+      const gpu = engine.kernelStats.gpuSeconds - k0.gpuSeconds;
+      const flops = engine.kernelStats.flops - k0.flops;
+      console.log(`${name}: Jacobi kernels ${gpu.toFixed(3)} s of GPU time (timestamp queries), ${(flops / gpu / 1e9).toFixed(2)} GFLOP/s (32 flops per element per round)`);
+    }
   }
   engine.close();
 }

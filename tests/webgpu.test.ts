@@ -40,6 +40,15 @@ describe.skipIf(!gpu)("WebGPU batched Jacobi eigenvalues (jacobi-round.wgsl, jac
     });
   });
 
+  it("counts its flops and, where the adapter has timestamp queries, its GPU time", async () => {
+    const jacobi = await createJacobiEigenvalues(gpu!, 4);
+    await jacobi.run([randomHermitian(9, lcg(1))]);
+    // n = 9 pads to 10: 4 sweeps × 9 rounds × 10² elements × 32 flops
+    expect(jacobi.stats.flops).toBe(4 * 9 * 100 * 32);
+    if (gpu!.device.features.has("timestamp-query")) expect(jacobi.stats.gpuSeconds).toBeGreaterThan(0);
+    else expect(jacobi.stats.gpuSeconds).toBeNaN();
+  });
+
   it("keeps tiny off-diagonal elements from breaking unitarity (f32 underflow of |b|)", async () => {
     const jacobi = await createJacobiEigenvalues(gpu!);
     const n = 12;

@@ -53,6 +53,8 @@ export async function requestGpu(): Promise<GpuContext | null> {
     return null;
   }
   const device = await adapter.requestDevice({
+    // GPU-side kernel timings for benchmarks, where the adapter has them
+    requiredFeatures: adapter.features.has("timestamp-query") ? ["timestamp-query"] : [],
     requiredLimits: {
       maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
       maxBufferSize: adapter.limits.maxBufferSize,

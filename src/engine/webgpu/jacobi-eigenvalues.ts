@@ -21,6 +21,12 @@ export interface JacobiEigenvalues {
   capacity(n: number): number;
   /** throws DeviceLimitError when not even one n×n block fits */
   checkFits(n: number): void;
+  /**
+   * Totals since creation: GPU time of the Jacobi passes (timestamp queries; NaN where the device
+   * has none) and their arithmetic, counted as the 4 complex multiply–adds (32 flops) per matrix
+   * element per round that A' = J†AJ needs.
+   */
+  readonly stats: { gpuSeconds: number; flops: number };
 }
 
 const UNIFORM_STRIDE = 256;
@@ -35,6 +41,9 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
   const diagonal = await computePipeline(device, await shaderSource("jacobi-diagonal"));
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
   const capacity = (n: number) => Math.floor(maxBinding / (paddedSize(n) ** 2 * 8));
+
+  const timed = device.features.has("timestamp-query");
+  const stats = { gpuSeconds: timed ? 0 : NaN, flops: 0 };
 
   async function runBatch(blocks: readonly HermitianBlock[], m: number): Promise<Float64Array[]> {
     const B = blocks.length;
@@ -63,7 +72,10 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     device.queue.writeBuffer(uni, 0, params);
     const layout = round.getBindGroupLayout(0);
     const enc = device.createCommandEncoder();
-    const pass = enc.beginComputePass();
+    const querySet = timed ? device.createQuerySet({ type: "timestamp", count: 2 }) : undefined;
+    const pass = enc.beginComputePass(
+      querySet ? { timestampWrites: { querySet, beginningOfPassWriteIndex: 0, endOfPassWriteIndex: 1 } } : {},
+    );
     pass.setPipeline(round);
     const groupsXY = Math.ceil(m / TILE);
     let flip = 0;
@@ -97,16 +109,28 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     }));
     pass.dispatchWorkgroups(Math.ceil((B * m) / 64));
     pass.end();
-    const read = device.createBuffer({ size: B * m * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const read = device.createBuffer({ size: B * m * 4 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     enc.copyBufferToBuffer(diagOut, 0, read, 0, B * m * 4);
+    const stamps = querySet ? device.createBuffer({ size: 16, usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC }) : undefined;
+    if (querySet && stamps) {
+      enc.resolveQuerySet(querySet, 0, 2, stamps, 0);
+      enc.copyBufferToBuffer(stamps, 0, read, B * m * 4, 16);
+    }
     device.queue.submit([enc.finish()]);
     // a lost device can fail the map before `lost` settles: give `lost` the chance to say so
     const mapped = read.mapAsync(GPUMapMode.READ).catch((e: unknown) =>
       Promise.race([ctx.lost, new Promise<never>((_, reject) => setTimeout(() => reject(e), 200))]));
     await Promise.race([mapped, ctx.lost]);
-    const diag = new Float32Array(read.getMappedRange().slice(0));
+    const mappedBytes = read.getMappedRange();
+    const diag = new Float32Array(mappedBytes.slice(0, B * m * 4));
+    if (querySet) {
+      const [t0, t1] = new BigUint64Array(mappedBytes.slice(B * m * 4, B * m * 4 + 16));
+      stats.gpuSeconds += Number(t1 - t0) / 1e9;
+    }
+    stats.flops += 32 * m * m * rounds * sweeps * B;
     read.unmap();
-    for (const buf of [A, Bf, uni, diagOut, dparams, read]) buf.destroy();
+    for (const buf of [A, Bf, uni, diagOut, dparams, read, stamps]) buf?.destroy();
+    querySet?.destroy();
     return blocks.map((blk, b) => Float64Array.from(diag.subarray(b * m, b * m + blk.n)).sort());
   }
 
@@ -121,6 +145,7 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
   };
 
   return {
+    stats,
     capacity,
     checkFits,
     async run(blocks) {

@@ -35,6 +35,7 @@ export async function webgpuEngine(ctx: GpuContext): Promise<Engine> {
   const jacobi = await createJacobiEigenvalues(ctx);
   return {
     name: `webgpu-fast (${ctx.adapterName})`,
+    kernelStats: jacobi.stats,
     check: (problem) => jacobi.checkFits(Math.max(problem.KL, problem.KR)),
     run: (problem, times, onTime) => {
       jacobi.checkFits(Math.max(problem.KL, problem.KR));
