@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { parseConfig } from "../config/schema.ts";
 import { EXAMPLES } from "../config/examples.ts";
 import { ConfigError } from "../errors.ts";
-import { createEngine, type EngineName } from "../engine/engine.ts";
+import { createEngine, type EngineName, type Precision } from "../engine/engine.ts";
 import { type OutputFormat, runConfig } from "../sweep/run-config.ts";
 import { progressBar } from "./progress.ts";
 
@@ -41,13 +41,14 @@ export function program(): Command {
     .requiredOption("--out <path>", "result file (one run) or directory (sweep)")
     .option("--format <format>", "json or csv (default: from the --out extension)", choice(["json", "csv"] as const, "--format"))
     .option("--engine <engine>", "cpu (f64 reference), webgpu (GPU, f32 fast mode) or auto (webgpu if an adapter exists)", choice(["cpu", "webgpu", "auto"] as const, "--engine"), "cpu")
+    .option("--precision <mode>", "GPU arithmetic: fast (f32, 1e-3) or accurate (refined, 1e-8); the cpu engine is always f64", choice(["fast", "accurate"] as const, "--precision"), "fast")
     .option("--resume", "continue an interrupted sweep in --out (or keep a finished run)", false)
     .option("--force", "overwrite a finished run, or restart a sweep directory", false)
     .option("--no-plots", "do not write SVG plots")
     .option("--quiet", "no progress bar", false)
-    .action(async (configPath: string, o: { out: string; format?: OutputFormat; engine: EngineName; resume: boolean; force: boolean; plots: boolean; quiet: boolean }) => {
+    .action(async (configPath: string, o: { out: string; format?: OutputFormat; engine: EngineName; precision: Precision; resume: boolean; force: boolean; plots: boolean; quiet: boolean }) => {
       const parsed = parseConfig(readConfig(configPath));
-      const engine = await createEngine(o.engine);
+      const engine = await createEngine(o.engine, { precision: o.precision });
       process.stderr.write(`setsim: engine ${engine.name}\n`);
       const bar = progressBar(!o.quiet);
       try {

@@ -27,16 +27,27 @@ export interface Engine {
 export type EngineName = "cpu" | "webgpu" | "auto";
 
 /**
+ * GPU arithmetic: `fast` (f32 where it is safe; every column within 1e-3·max(|x|, 1) of f64) or
+ * `accurate` (within 1e-8·max(|x|, 1), from f32 hardware with refinement). The CPU engine is f64
+ * and meets both.
+ */
+export type Precision = "fast" | "accurate";
+
+export interface EngineOptions {
+  precision?: Precision;
+}
+
+/**
  * `cpu`: the f64 reference. `webgpu`: the GPU engine (fails when no adapter exists). `auto`: WebGPU
  * when an adapter exists, else CPU. GPU code is loaded only when asked for.
  */
-export async function createEngine(name: EngineName = "cpu"): Promise<Engine> {
+export async function createEngine(name: EngineName = "cpu", opts: EngineOptions = {}): Promise<Engine> {
   if (name !== "cpu") {
     const { requestGpu } = await import("./webgpu/device.ts");
     const ctx = await requestGpu();
     if (ctx) {
       const { webgpuEngine } = await import("./webgpu/webgpu-engine.ts");
-      return webgpuEngine(ctx);
+      return webgpuEngine(ctx, opts.precision ?? "fast");
     }
     if (name === "webgpu") throw new DeviceLimitError("--engine webgpu: no WebGPU adapter found (use --engine cpu or auto)");
   }

@@ -12,7 +12,7 @@ import { ResumeError } from "../errors.ts";
 import { writeFileAtomicSync } from "../io/atomic-write.ts";
 import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson } from "../io/format.ts";
 import { plotAverages, plotTrace } from "../io/plots.ts";
-import { meanRow } from "./average.ts";
+import { pointsPerValue, runValue, valueConfig } from "./run-value.ts";
 
 export type OutputFormat = "json" | "csv";
 
@@ -35,21 +35,6 @@ export interface RunSummary {
   plots: string[];
 }
 
-/** The config of one swept value as written into its result: the raw input with the value substituted. */
-function valueConfig(parsed: ParsedConfig, value: number | undefined): Record<string, unknown> {
-  const raw = { ...parsed.raw };
-  if (parsed.sweep && value !== undefined) raw[parsed.sweep.field] = value;
-  return raw;
-}
-
-async function runOne(engine: Engine, parsed: ParsedConfig, value: number | undefined, onPoint?: () => void): Promise<RunResult> {
-  const avgTimes = parsed.average?.times ?? [];
-  const { meta, rows } = await engine.run(problemFor(parsed, value), [...parsed.times, ...avgTimes], () => onPoint?.());
-  const result: RunResult = { config: valueConfig(parsed, value), meta, rows: rows.slice(0, parsed.times.length) };
-  if (avgTimes.length > 0) result.average = meanRow(rows.slice(parsed.times.length));
-  return result;
-}
-
 export function formatFromPath(path: string, explicit?: OutputFormat): OutputFormat {
   if (explicit) return explicit;
   return extname(path).toLowerCase() === ".csv" ? "csv" : "json";
@@ -67,7 +52,7 @@ function writePlots(dir: string, plots: { name: string; svg: string }[]): string
 export async function runConfig(engine: Engine, parsed: ParsedConfig, opts: RunOptions): Promise<RunSummary> {
   // refuse what the engine cannot run before anything is computed or written
   for (const v of parsed.sweep?.values ?? [undefined]) engine.check?.(problemFor(parsed, v));
-  const perValue = parsed.times.length + (parsed.average?.times.length ?? 0);
+  const perValue = pointsPerValue(parsed);
   if (!parsed.sweep) return runSingle(engine, parsed, opts, perValue);
   return runSweep(engine, parsed, opts, perValue);
 }
@@ -87,7 +72,7 @@ async function runSingle(engine: Engine, parsed: ParsedConfig, opts: RunOptions,
     return { files: [opts.out], plots: [] };
   }
   opts.onStart?.(perValue, 0);
-  const result = await runOne(engine, parsed, undefined, opts.onPoint);
+  const result = await runValue(engine, parsed, undefined, opts.onPoint);
   writeFileAtomicSync(opts.out, format === "csv" ? formatCsv(result.rows) : formatJson(result));
   const plots = opts.plots !== false && result.rows.length > 1
     ? writePlots(join(dirname(opts.out), `${basename(opts.out, extname(opts.out))}-plots`), plotTrace(result, basename(opts.out)))
@@ -134,7 +119,7 @@ async function runSweep(engine: Engine, parsed: ParsedConfig, opts: RunOptions, 
     if (skipped) {
       text = readFileSync(jsonPath, "utf8");
     } else {
-      const fresh = await runOne(engine, parsed, value, opts.onPoint);
+      const fresh = await runValue(engine, parsed, value, opts.onPoint);
       if (format === "csv") writeFileAtomicSync(join(dir, `${names[i]}.csv`), formatCsv(fresh.rows));
       // the JSON is written last: its presence marks the value complete
       text = formatJson(fresh);

@@ -8,7 +8,8 @@
  * exact in f32 where C's are near 1, so the graded matrix keeps its small eigenvalues accurate): h is
  * taken on λ(C) for the lower half of the spectrum and on λ(1 − C) for the upper half.
  */
-import type { Engine, EngineRun } from "../engine.ts";
+import type { Engine, EngineRun, Precision } from "../engine.ts";
+import { ConfigError } from "../../errors.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
 import { binaryEntropy } from "../../thermo/fermi.ts";
@@ -31,7 +32,8 @@ export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Arr
   return s;
 }
 
-export async function webgpuEngine(ctx: GpuContext): Promise<Engine> {
+export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast"): Promise<Engine> {
+  if (precision !== "fast") throw new ConfigError("--precision", "accurate mode is not available yet");
   const jacobi = await createJacobiEigenvalues(ctx);
   return {
     name: `webgpu-fast (${ctx.adapterName})`,
