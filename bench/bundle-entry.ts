@@ -1,7 +1,18 @@
 /** Entry of the single-file benchmark bundle (`npm run build:bench` → dist/bench.mjs): shaders inlined, `webgpu` external. */
 import { registerShaders } from "../src/engine/webgpu/shader-source.ts";
+import jacobiRotation from "../shaders/jacobi-rotation.wgsl";
 import jacobiRound from "../shaders/jacobi-round.wgsl";
+import jacobiVectors from "../shaders/jacobi-vectors.wgsl";
 import jacobiDiagonal from "../shaders/jacobi-diagonal.wgsl";
+import df64 from "../shaders/df64.wgsl";
+import df64Probe from "../shaders/df64-probe.wgsl";
+import gatherBasis from "../shaders/gather-basis.wgsl";
+import refineApply from "../shaders/refine-apply.wgsl";
+import refineProject from "../shaders/refine-project.wgsl";
 
-registerShaders({ "jacobi-round": jacobiRound, "jacobi-diagonal": jacobiDiagonal });
+registerShaders({
+  "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound, "jacobi-vectors": jacobiVectors,
+  "jacobi-diagonal": jacobiDiagonal, df64, "df64-probe": df64Probe, "gather-basis": gatherBasis,
+  "refine-apply": refineApply, "refine-project": refineProject,
+});
 await import("./bench.ts");

@@ -1,28 +1,27 @@
 /**
- * The WebGPU engine (fast mode): the O(K³) spectra of C_LL and C_RR for many times at once on the GPU
- * (batched f32 Jacobi), everything else from the shared f64 run plan. I_S−B never touches f32: S_B
- * comes from the deleted-row secular equation in f64, so only S_L and S_R carry f32 rounding.
+ * The WebGPU engine: the O(K³) entropies S_L, S_R of the bath blocks for many times at once on the
+ * GPU, everything else from the shared f64 run plan. I_S−B never touches f32: S_B comes from the
+ * deleted-row secular equation in f64, so only S_L and S_R carry GPU rounding.
  *
- * f32 resolves eigenvalues near 0 finely but those near 1 only to ~6e−8 absolute, and a thermal
- * bath has many of both. So each block is sent twice, as C and as 1 − C (whose entries near 0 are
- * exact in f32 where C's are near 1, so the graded matrix keeps its small eigenvalues accurate): h is
- * taken on λ(C) for the lower half of the spectrum and on λ(1 − C) for the upper half.
+ * fast: batched f32 Jacobi eigenvalues. f32 resolves eigenvalues near 0 finely but those near 1 only
+ * to ~6e−8 absolute, and a thermal bath has many of both. So each block is sent twice, as C and as
+ * 1 − C (whose entries near 0 are exact in f32 where C's are near 1, so the graded matrix keeps its
+ * small eigenvalues accurate): h is taken on λ(C) for the lower half of the spectrum and on λ(1 − C)
+ * for the upper half.
+ *
+ * accurate: f32 Jacobi eigenvectors (of C and 1 − C, for the same reason) refined by double-float
+ * Rayleigh quotients (refined-entropies.ts).
  */
 import type { Engine, EngineRun, Precision } from "../engine.ts";
-import { ConfigError } from "../../errors.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
+import type { CorrelationBlocks } from "../../propagation/correlation-blocks.ts";
 import { binaryEntropy } from "../../thermo/fermi.ts";
 import { blocksAt, planRun, rowAt } from "../run-plan.ts";
 import type { GpuContext } from "./device.ts";
-import { createJacobiEigenvalues, type HermitianBlock, type JacobiEigenvalues } from "./jacobi-eigenvalues.ts";
-
-/** 1 − C of a block given as (re, im), row-major n×n. */
-function complement(b: HermitianBlock): HermitianBlock {
-  const re = b.re.map((x) => -x);
-  for (let i = 0; i < b.n; i++) re[i * b.n + i] += 1;
-  return { re, im: b.im.map((x) => -x), n: b.n };
-}
+import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
+import { createRefinedEntropies } from "./refined-entropies.ts";
+import { complement, type HermitianBlock } from "./gpu-batch.ts";
 
 /** S = Σ h over the spectrum, each eigenvalue from whichever of C, 1 − C holds it near 0. */
 export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Array): number {
@@ -32,42 +31,76 @@ export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Arr
   return s;
 }
 
-export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast"): Promise<Engine> {
-  if (precision !== "fast") throw new ConfigError("--precision", "accurate mode is not available yet");
+/** How a precision mode turns the bath blocks of many times into (S_L, S_R) pairs. */
+interface BathEntropies {
+  /** GPU blocks each time needs */
+  blocksPerTime: number;
+  entropies(slices: readonly CorrelationBlocks[], p: Problem): Promise<[number, number][]>;
+  capacity(n: number): number;
+  checkFits(n: number): void;
+  stats: { gpuSeconds: number; flops: number };
+}
+
+const bathBlocks = (b: CorrelationBlocks, p: Problem): [HermitianBlock, HermitianBlock] =>
+  [{ ...b.LL, n: p.KL }, { ...b.RR, n: p.KR }];
+
+async function fastEntropies(ctx: GpuContext): Promise<BathEntropies> {
   const jacobi = await createJacobiEigenvalues(ctx);
   return {
-    name: `webgpu-fast (${ctx.adapterName})`,
-    kernelStats: jacobi.stats,
-    check: (problem) => jacobi.checkFits(Math.max(problem.KL, problem.KR)),
+    ...jacobi,
+    blocksPerTime: 4,
+    async entropies(slices, p) {
+      const spectra = await jacobi.run(slices.flatMap((b) => bathBlocks(b, p).flatMap((x) => [x, complement(x)])));
+      return slices.map((_, i) => [
+        splitSpectrumEntropy(spectra[4 * i], spectra[4 * i + 1]),
+        splitSpectrumEntropy(spectra[4 * i + 2], spectra[4 * i + 3]),
+      ]);
+    },
+  };
+}
+
+async function accurateEntropies(ctx: GpuContext): Promise<BathEntropies> {
+  const refined = await createRefinedEntropies(ctx);
+  return {
+    ...refined,
+    blocksPerTime: 2,
+    async entropies(slices, p) {
+      const s = await refined.run(slices.flatMap((b) => bathBlocks(b, p)));
+      return slices.map((_, i) => [s[2 * i], s[2 * i + 1]]);
+    },
+  };
+}
+
+export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast"): Promise<Engine> {
+  const baths = precision === "accurate" ? await accurateEntropies(ctx) : await fastEntropies(ctx);
+  const check = (problem: Problem) => baths.checkFits(Math.max(problem.KL, problem.KR));
+  return {
+    name: `webgpu-${precision} (${ctx.adapterName})`,
+    kernelStats: baths.stats,
+    check,
     run: (problem, times, onTime) => {
-      jacobi.checkFits(Math.max(problem.KL, problem.KR));
-      return runWebgpu(jacobi, problem, times, onTime);
+      check(problem);
+      return runWebgpu(baths, problem, times, onTime);
     },
     close: () => ctx.release(),
   };
 }
 
 async function runWebgpu(
-  jacobi: JacobiEigenvalues, p: Problem, times: readonly number[], onTime?: (done: number) => void,
+  baths: BathEntropies, p: Problem, times: readonly number[], onTime?: (done: number) => void,
 ): Promise<EngineRun> {
   const plan = planRun(p);
-  // times per GPU submission: the four blocks of each time must fit one batch
+  const K = Math.max(p.KL, p.KR);
+  // times per GPU submission: the blocks of each time must fit one batch
   // (capped so that the f64 blocks waiting on the CPU stay a few hundred MB at most)
-  const perBatch = Math.max(1, Math.min(Math.floor(jacobi.capacity(Math.max(p.KL, p.KR)) / 4), Math.floor(2 ** 22 / Math.max(p.KL, p.KR) ** 2)));
+  const perBatch = Math.max(1, Math.min(Math.floor(baths.capacity(K) / baths.blocksPerTime), Math.floor(2 ** 22 / K ** 2)));
   const rows: Row[] = [];
   for (let start = 0; start < times.length; start += perBatch) {
     const chunk = times.slice(start, start + perBatch);
     const slices = chunk.map((t) => blocksAt(plan, t));
-    const blocks: HermitianBlock[] = slices.flatMap((b) => {
-      const L = { ...b.LL, n: p.KL };
-      const R = { ...b.RR, n: p.KR };
-      return [L, complement(L), R, complement(R)];
-    });
-    const spectra = await jacobi.run(blocks);
+    const S = await baths.entropies(slices, p);
     chunk.forEach((t, i) => {
-      const SL = splitSpectrumEntropy(spectra[4 * i], spectra[4 * i + 1]);
-      const SR = splitSpectrumEntropy(spectra[4 * i + 2], spectra[4 * i + 3]);
-      rows.push(rowAt(plan, t, slices[i], SL, SR));
+      rows.push(rowAt(plan, t, slices[i], S[i][0], S[i][1]));
       onTime?.(rows.length);
     });
   }

@@ -1,0 +1,52 @@
+// df64.wgsl — double-float arithmetic (prepended to the kernels that use it; not a kernel by itself).
+//
+// A df64 value is a vec2f (hi, lo) with hi = fl(hi + lo): an unevaluated sum carrying ~48 bits, from
+// the error-free transformations TwoSum (Knuth) and TwoProduct: by fma where fma is fused (GPUs), by
+// Dekker's splitting where it is not (SwiftShader evaluates fma as a*b + c, rounded twice); the
+// override DEKKER picks. Nothing here is exact if the compiler reassociates or contracts the error
+// terms; the engine checks at start-up which variant is exact on the device (df64-probe.wgsl) and
+// refuses accurate mode where neither is.
+
+override DEKKER: bool = false;
+
+fn two_sum(a: f32, b: f32) -> vec2f {
+  let s = a + b;
+  let bb = s - a;
+  return vec2f(s, (a - (s - bb)) + (b - bb));
+}
+
+fn quick_two_sum(a: f32, b: f32) -> vec2f {
+  let s = a + b;
+  return vec2f(s, b - (s - a));
+}
+
+// hi + lo = a with hi holding the upper 12 bits of the 24-bit significand (|a| < 2¹¹⁴)
+fn split(a: f32) -> vec2f {
+  let c = 4097.0 * a;
+  let hi = c - (c - a);
+  return vec2f(hi, a - hi);
+}
+
+fn two_prod(a: f32, b: f32) -> vec2f {
+  let p = a * b;
+  if (DEKKER) {
+    let x = split(a);
+    let y = split(b);
+    return vec2f(p, ((x.x * y.x - p) + x.x * y.y + x.y * y.x) + x.y * y.y);
+  }
+  return vec2f(p, fma(a, b, -p));
+}
+
+// a + b, with the lower parts summed too (the accurate variant: relative error ~2⁻⁴⁷)
+fn df_add(a: vec2f, b: vec2f) -> vec2f {
+  var s = two_sum(a.x, b.x);
+  let t = two_sum(a.y, b.y);
+  s = quick_two_sum(s.x, s.y + t.x);
+  return quick_two_sum(s.x, s.y + t.y);
+}
+
+// a·b for a df64 a and an f32 b
+fn df_mul_f(a: vec2f, b: f32) -> vec2f {
+  let p = two_prod(a.x, b);
+  return quick_two_sum(p.x, a.y * b + p.y);
+}

@@ -1,0 +1,112 @@
+/**
+ * What every batched GPU computation here shares: packing f64 blocks into zero-padded device arrays
+ * (f32 or double-float), timing a compute pass with timestamp queries, and reading a result back in a
+ * way that turns a lost device into DeviceLostError rather than a hang.
+ */
+import type { GpuContext } from "./device.ts";
+
+/** A complex Hermitian n×n block, re/im split, row-major (both triangles). */
+export interface HermitianBlock {
+  re: Float64Array;
+  im: Float64Array;
+  n: number;
+}
+
+/** 1 − C of a block, formed in f64 (so that entries of C near 1 become small numbers exact in f32). */
+export function complement(b: HermitianBlock): HermitianBlock {
+  const re = b.re.map((x) => -x);
+  for (let i = 0; i < b.n; i++) re[i * b.n + i] += 1;
+  return { re, im: b.im.map((x) => -x), n: b.n };
+}
+
+/** Zero-padded even size: a zero row/column adds the eigenvalue 0, which carries no entropy. */
+export const paddedSize = (n: number) => Math.max(2, n + (n % 2));
+
+/**
+ * The blocks as one [B, m, m] array of complex numbers, zero-padded to m: `words` = 2 gives f32
+ * (re, im); `words` = 4 gives double-float (re.hi, re.lo, im.hi, im.lo), hi = fl32(x), lo = fl32(x − hi).
+ */
+export function packBlocks(blocks: readonly HermitianBlock[], m: number, words: 2 | 4): Float32Array<ArrayBuffer> {
+  const out = new Float32Array(blocks.length * m * m * words);
+  blocks.forEach((blk, b) => {
+    for (let i = 0; i < blk.n; i++) {
+      for (let j = 0; j < blk.n; j++) {
+        const at = words * (b * m * m + i * m + j);
+        const re = blk.re[i * blk.n + j];
+        const im = blk.im[i * blk.n + j];
+        if (words === 2) {
+          out[at] = re;
+          out[at + 1] = im;
+        } else {
+          out[at] = re;
+          out[at + 1] = re - out[at];
+          out[at + 2] = im;
+          out[at + 3] = im - out[at + 2];
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/** Usage of the working buffers (a function: in Node, GPUBufferUsage exists only once `webgpu` is loaded). */
+export const storage = () => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
+
+/** A storage buffer holding `data`. */
+export function upload(device: GPUDevice, data: Float32Array<ArrayBuffer> | Uint32Array<ArrayBuffer>, usage = storage()): GPUBuffer {
+  const buf = device.createBuffer({ size: Math.max(16, data.byteLength), usage });
+  device.queue.writeBuffer(buf, 0, data);
+  return buf;
+}
+
+/** Timestamps around one compute pass, where the device has them (else every time reads NaN). */
+export interface PassTimer {
+  descriptor: GPUComputePassDescriptor;
+  /** encodes the resolve into `read` at `offset` (16 bytes) */
+  resolve(enc: GPUCommandEncoder, read: GPUBuffer, offset: number): void;
+  /** seconds between the two stamps, from the mapped readback */
+  seconds(mapped: ArrayBuffer, offset: number): number;
+  destroy(): void;
+}
+
+export function passTimer(device: GPUDevice): PassTimer {
+  if (!device.features.has("timestamp-query")) {
+    return { descriptor: {}, resolve: () => {}, seconds: () => NaN, destroy: () => {} };
+  }
+  const querySet = device.createQuerySet({ type: "timestamp", count: 2 });
+  const stamps = device.createBuffer({ size: 16, usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC });
+  return {
+    descriptor: { timestampWrites: { querySet, beginningOfPassWriteIndex: 0, endOfPassWriteIndex: 1 } },
+    resolve(enc, read, offset) {
+      enc.resolveQuerySet(querySet, 0, 2, stamps, 0);
+      enc.copyBufferToBuffer(stamps, 0, read, offset, 16);
+    },
+    seconds(mapped, offset) {
+      const [t0, t1] = new BigUint64Array(mapped.slice(offset, offset + 16));
+      return Number(t1 - t0) / 1e9;
+    },
+    destroy() {
+      querySet.destroy();
+      stamps.destroy();
+    },
+  };
+}
+
+/** Maps `read` (a MAP_READ buffer already filled by a submitted encoder) and returns a copy of its bytes. */
+export async function readBack(ctx: GpuContext, read: GPUBuffer): Promise<ArrayBuffer> {
+  // a lost device can fail the map before `lost` settles: give `lost` the chance to say so
+  const mapped = read.mapAsync(GPUMapMode.READ).catch((e: unknown) =>
+    Promise.race([ctx.lost, new Promise<never>((_, reject) => setTimeout(() => reject(e), 200))]));
+  await Promise.race([mapped, ctx.lost]);
+  const bytes = read.getMappedRange().slice(0);
+  read.unmap();
+  return bytes;
+}
+
+/** A uniform buffer of `count` slots of 256 bytes (the dynamic-offset alignment), each holding `words(i)`. */
+export function uniformSlots(device: GPUDevice, count: number, words: (i: number) => number[]): GPUBuffer {
+  const data = new Uint32Array(count * 64);
+  for (let i = 0; i < count; i++) data.set(words(i), i * 64);
+  return upload(device, data, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+}
+export const UNIFORM_STRIDE = 256;
