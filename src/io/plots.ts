@@ -8,11 +8,11 @@ export interface Plot {
   svg: string;
 }
 
-const TIME_LABEL = "t [ħ/energy unit]";
-const ENTROPY_LABEL = "entropy [nats]";
+export const TIME_LABEL = "t [ħ/energy unit]";
+export const ENTROPY_LABEL = "entropy [nats]";
 
 /** Σ, σ and their parts (the legend of Fig. 5, top row): label and value of a row. */
-const PRODUCTION: Array<[string, (r: Row) => number]> = [
+export const PRODUCTION: Array<[string, (r: Row) => number]> = [
   ["σ", (r) => r.sigma],
   ["Σ", (r) => r.Sigma],
   ["D^{eq}_{env}", (r) => r.Deq],
@@ -92,7 +92,7 @@ export function plotTrace(result: RunResult, title: string): Plot[] {
 }
 
 /** Axis symbol and unit of a swept config field. */
-function fieldLabel(field: string): string {
+export function fieldLabel(field: string): string {
   const known: Record<string, string> = {
     Gamma: "Γ [energy unit]", GammaL: "Γ_L [energy unit]", GammaR: "Γ_R [energy unit]",
     W: "W [energy unit]", epsD: "ε_d [energy unit]", nD: "n_d",
@@ -101,6 +101,17 @@ function fieldLabel(field: string): string {
     K: "K (levels per bath)", KL: "K_L (levels)", KR: "K_R (levels)",
   };
   return known[field] ?? field;
+}
+
+/** The correlations over their classical maxima (SPEC §2, Fig. 6 bottom): label and value of a row. */
+export function normalizedCorrelations(K: { KL: number; KR: number }): Array<[string, (r: Row) => number]> {
+  const ln2 = Math.LN2;
+  return [
+    ["I_{S−B}/ln 2", (r) => r.ISB / ln2],
+    ["I_{L−R}/(min(K_L,K_R) ln 2)", (r) => r.ILR / (Math.min(K.KL, K.KR) * ln2)],
+    ["I_{oL}/((K_L−1) ln 2)", (r) => r.IoL / ((K.KL - 1) * ln2)],
+    ["I_{oR}/((K_R−1) ln 2)", (r) => r.IoR / ((K.KR - 1) * ln2)],
+  ];
 }
 
 /**
@@ -119,13 +130,7 @@ export function plotAverages(field: string, table: ReadonlyArray<{ value: number
   const finite = x.filter(Number.isFinite);
   const xLog = finite.length > 0 && finite.every((v) => v > 0);
   const symbol = fieldLabel(field).split(" ")[0].replace("_", "");
-  const ln2 = Math.LN2;
-  const normalized: Array<[string, (r: Row) => number]> = [
-    ["I_{S−B}/ln 2", (r) => r.ISB / ln2],
-    ["I_{L−R}/(min(K_L,K_R) ln 2)", (r) => r.ILR / (Math.min(K.KL, K.KR) * ln2)],
-    ["I_{oL}/((K_L−1) ln 2)", (r) => r.IoL / ((K.KL - 1) * ln2)],
-    ["I_{oR}/((K_R−1) ln 2)", (r) => r.IoR / ((K.KR - 1) * ln2)],
-  ];
+  const normalized = normalizedCorrelations(K);
   return [
     {
       name: "averages",

@@ -54,7 +54,7 @@ function valid(v: number, log: boolean): boolean {
 }
 
 /** The plottable points of a series, in the given order. */
-function points(s: Series, xLog: boolean, yLog: boolean): Array<[number, number]> {
+export function points(s: Series, xLog: boolean, yLog: boolean): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const n = Math.min(s.x.length, s.y.length);
   for (let i = 0; i < n; i++) if (valid(s.x[i], xLog) && valid(s.y[i], yLog)) out.push([s.x[i], s.y[i]]);
@@ -62,7 +62,7 @@ function points(s: Series, xLog: boolean, yLog: boolean): Array<[number, number]
 }
 
 /** [min, max] of the values, widened when empty or degenerate; on log axes clipped to `maxDecades`. */
-function extent(values: number[], log: boolean, maxDecades: number): [number, number] {
+export function extent(values: number[], log: boolean, maxDecades: number): [number, number] {
   if (values.length === 0) return log ? [1, 10] : [0, 1];
   let lo = Infinity;
   let hi = -Infinity;
@@ -75,7 +75,8 @@ function extent(values: number[], log: boolean, maxDecades: number): [number, nu
   return [lo, hi];
 }
 
-function makeScale(domain: [number, number], range: [number, number], log: boolean): ScaleContinuousNumeric<number, number> {
+/** A nice linear or log scale over `domain` (also used by the demo page's interactive charts). */
+export function makeScale(domain: [number, number], range: [number, number], log: boolean): ScaleContinuousNumeric<number, number> {
   const s = log ? scaleLog() : scaleLinear();
   return s.domain(domain).range(range).nice();
 }

@@ -1,0 +1,58 @@
+/**
+ * One job at a time in a fresh Web Worker: progress with points done and the ETA, Cancel terminates
+ * the worker (the only way to stop a synchronous computation in JS). Results that arrived before a
+ * cancel are kept by the caller: the controller only forwards them.
+ */
+import type { RunResult } from "../../src/observables/columns.ts";
+import type { RunKind, StartMessage, WorkerMessage } from "./messages.ts";
+
+export interface JobEvents {
+  engine(name: string, gpu: boolean): void;
+  plan(total: number, values: Array<number | undefined>): void;
+  progress(done: number, total: number, etaSeconds: number | undefined): void;
+  value(index: number, kind: RunKind, result: RunResult): void;
+  /** the job ended: finished, cancelled, or failed (with the worker's error message) */
+  end(outcome: "done" | "cancelled" | "error", error?: Extract<WorkerMessage, { type: "error" }>): void;
+}
+
+export interface Job {
+  cancel(): void;
+}
+
+/** Seconds left, extrapolated from the mean time per point so far (none before the first point). */
+export function eta(done: number, total: number, elapsedSeconds: number): number | undefined {
+  if (done <= 0 || total <= 0) return undefined;
+  return (elapsedSeconds / done) * (total - done);
+}
+
+export function startJob(job: StartMessage, on: JobEvents): Job {
+  const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+  let total = 0;
+  let started = 0;
+  let finished = false;
+  const finish = (outcome: "done" | "cancelled" | "error", error?: Extract<WorkerMessage, { type: "error" }>) => {
+    if (finished) return;
+    finished = true;
+    worker.terminate();
+    on.end(outcome, error);
+  };
+  worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+    const m = e.data;
+    if (m.type === "engine") on.engine(m.name, m.gpu);
+    else if (m.type === "plan") {
+      total = m.total;
+      started = performance.now();
+      on.plan(m.total, m.values);
+      on.progress(0, total, undefined);
+    } else if (m.type === "progress") on.progress(m.done, total, eta(m.done, total, (performance.now() - started) / 1000));
+    else if (m.type === "value") on.value(m.index, m.kind, m.result);
+    else if (m.type === "done") finish("done");
+    else if (m.type === "error") finish("error", m);
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    finish("error", { type: "error", name: "WorkerError", message: e.message || "the worker failed to start" });
+  };
+  worker.postMessage(job);
+  return { cancel: () => finish("cancelled") };
+}

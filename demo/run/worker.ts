@@ -1,0 +1,60 @@
+/**
+ * The computation worker: validates the config with the CLI's parser, creates the engine, and runs
+ * every swept value with `runValue` (the same per-value run as `setsim run`), posting each finished
+ * value at once so the page can draw it while the rest computes. Cancel = the page terminates it.
+ */
+import { createEngine } from "../../src/engine/engine.ts";
+import { parseConfig, problemFor } from "../../src/config/schema.ts";
+import { pointsPerValue, runValue } from "../../src/sweep/run-value.ts";
+import { ConfigError } from "../../src/errors.ts";
+import type { RunKind, StartMessage, WorkerMessage } from "./messages.ts";
+
+const post = (m: WorkerMessage) => postMessage(m);
+
+/** The thermal-ensemble counterpart of a pure-state config (Fig. 8 compares the two). */
+function ensembleConfig(config: Record<string, unknown>): Record<string, unknown> {
+  return { ...config, initial: { kind: "thermal" } };
+}
+
+async function run(job: StartMessage): Promise<void> {
+  const parsed = parseConfig(job.config);
+  const runs: Array<{ kind: RunKind; parsed: typeof parsed }> = [{ kind: "main", parsed }];
+  if (job.ensemble && parsed.base.initial.kind === "pure") {
+    runs.push({ kind: "ensemble", parsed: parseConfig(ensembleConfig(job.config)) });
+  }
+  const engine = await createEngine(job.engine, { precision: job.precision });
+  post({ type: "engine", name: engine.name, gpu: !engine.name.startsWith("cpu") });
+  const values = parsed.sweep ? parsed.sweep.values : [undefined];
+  // refuse what the engine cannot run before anything is computed (as the CLI does)
+  for (const v of values) engine.check?.(problemFor(parsed, v));
+  post({ type: "plan", total: values.length * runs.length * pointsPerValue(parsed), values });
+  let done = 0;
+  let last = 0;
+  const onPoint = () => {
+    done++;
+    const now = performance.now();
+    // progress messages at most every 50 ms: small problems finish thousands of points a second
+    if (now - last > 50) {
+      last = now;
+      post({ type: "progress", done });
+    }
+  };
+  for (let index = 0; index < values.length; index++) {
+    for (const r of runs) {
+      const result = await runValue(engine, r.parsed, values[index], onPoint);
+      post({ type: "progress", done });
+      post({ type: "value", index, kind: r.kind, result });
+    }
+  }
+  engine.close();
+  post({ type: "done" });
+}
+
+onmessage = (e: MessageEvent<StartMessage>) => {
+  run(e.data).catch((err: unknown) => {
+    const error = err instanceof Error ? err : new Error(String(err));
+    const msg: WorkerMessage = { type: "error", name: error.name, message: error.message };
+    if (err instanceof ConfigError) Object.assign(msg, { field: err.field, rule: err.rule });
+    post(msg);
+  });
+};
