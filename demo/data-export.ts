@@ -2,14 +2,22 @@
  * The data as files in the CLI's formats (src/io/format.ts): the shown run as `setsim run` writes it
  * (JSON or CSV), and a sweep's table of averages (`averages.json`, `averages.csv`).
  */
-import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, type AverageEntry } from "../src/io/format.ts";
+import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson, type AverageEntry } from "../src/io/format.ts";
 import { download } from "./plot/export.ts";
 import type { ViewState } from "./views/view-state.ts";
 
 export type DataFormat = "json" | "csv" | "averages-json" | "averages-csv";
 
+/**
+ * The table as `setsim run` builds it: from each value's JSON text, where a non-finite number is
+ * null and reads back as NaN (so a ±∞ average, e.g. σ with β*(0) = ∞, becomes `nan` as in the CLI).
+ */
 function averages(s: ViewState): AverageEntry[] {
-  return s.values.flatMap((v, i) => (v !== undefined && s.results[i]?.average ? [{ value: v, average: s.results[i]!.average! }] : []));
+  return s.values.flatMap((v, i) => {
+    const r = s.results[i];
+    if (v === undefined || !r?.average) return [];
+    return [{ value: v, average: parseResultJson(formatJson(r)).average! }];
+  });
 }
 
 /** The text of one export, or null when there is nothing of that kind yet. */

@@ -18,6 +18,14 @@ export default defineConfig({
     },
   },
   worker: { format: "es" },
+  // its own pre-bundle cache (the engine-check test's server uses the default one), with every
+  // dependency listed up front: one found late (e.g. first imported by the worker) makes the dev
+  // server reload the page mid-run
+  cacheDir: fileURLToPath(new URL("../node_modules/.vite-demo", import.meta.url)),
+  optimizeDeps: {
+    entries: ["index.html", "run/worker.ts"],
+    include: ["d3", "zod", "pure-rand/generator/xoroshiro128plus", "pure-rand/distribution/uniformFloat64", "csv-stringify/browser/esm/sync"],
+  },
   build: {
     outDir: fileURLToPath(new URL("../dist/demo", import.meta.url)),
     emptyOutDir: true,

@@ -132,10 +132,11 @@ export function drawChart(container: HTMLElement, spec: ChartSpec): void {
   g.append("rect").attr("width", IW).attr("height", IH).attr("fill", "none").attr("stroke", "#000");
   g.append("text").attr("x", IW / 2).attr("y", IH + 40).attr("text-anchor", "middle").html(richText(spec.xLabel, FS));
   g.append("text").attr("transform", `translate(${-M.left + 16},${IH / 2}) rotate(-90)`).attr("text-anchor", "middle").html(richText(spec.yLabel, FS));
+  // a series without a label (e.g. one of many reference lines) stays out of the legend
   const entries = [
     ...spec.series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed ?? false })),
     ...refs.map((r) => ({ label: r.label, color: r.color, dashed: true })),
-  ];
+  ].filter((e) => e.label !== "");
   entries.forEach((e, i) => {
     const ly = M.top + 8 + i * 19;
     const lx = M.left + IW + 14;
@@ -169,7 +170,7 @@ function hover(root: ReturnType<typeof select<HTMLElement, unknown>>, g: ReturnT
           const d = Math.abs(x(s.x[k]) - px);
           if (Number.isFinite(d) && d < dist) [best, dist] = [k, d];
         }
-        if (best < 0) continue;
+        if (best < 0 || s.label === "") continue;
         xv ??= s.x[best];
         const yy = y(s.y[best]);
         if (Number.isFinite(yy)) dots.append("circle").attr("cx", x(s.x[best])).attr("cy", yy).attr("r", 3.5).attr("fill", "none").attr("stroke", s.color);

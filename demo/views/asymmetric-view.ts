@@ -16,7 +16,7 @@ export function asymmetricView(view: HTMLElement, s: ViewState): void {
     series.push(
       { label: `β*_L${tag}`, x: t, y: rows.map((row) => row.betaL), color },
       { label: `β*_R${tag}`, x: t, y: rows.map((row) => row.betaR), color, width: 1 },
-      { label: `β_{ref}${tag}`, x: [t[0], t[t.length - 1]], y: [r.meta.betaRef, r.meta.betaRef], color, dashed: true, width: 1 },
+      { label: i === 0 ? "β*_{ref} (global, per value)" : "", x: [t[0], t[t.length - 1]], y: [r.meta.betaRef, r.meta.betaRef], color, dashed: true, width: 1 },
     );
   });
   if (series.length === 0) return note(view, "β* of every swept value appears here as it finishes.");
