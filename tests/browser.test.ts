@@ -32,7 +32,7 @@ describe.skipIf(!available)("WebGPU engine in headless Chromium", () => {
     await server?.close();
   });
 
-  it("runs a thermal case-(a) config at K = 16 and matches the f64 engine within 1e-3", async () => {
+  it.each([["fast", 1e-3], ["accurate", 1e-8]] as const)("runs a thermal case-(a) config at K = 16 in %s mode and matches the f64 engine within %s·max(|x|, 1)", async (precision, tol) => {
     const problem: Problem = {
       KL: 16, KR: 16, W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1,
       GammaL: 3, GammaR: 3, initial: { kind: "thermal" },
@@ -42,13 +42,14 @@ describe.skipIf(!available)("WebGPU engine in headless Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     const address = server.httpServer!.address() as { port: number };
-    const q = new URLSearchParams({ problem: JSON.stringify(problem), times: JSON.stringify(times) });
+    const q = new URLSearchParams({ problem: JSON.stringify(problem), times: JSON.stringify(times), precision });
     await page.goto(`http://127.0.0.1:${address.port}/demo/engine-check.html?${q}`);
     await page.waitForFunction(() => window.setsimCheck !== undefined, undefined, { timeout: 90_000 });
     const check = await page.evaluate(() => window.setsimCheck!);
-    console.info(`browser adapter: ${check.adapter}`);
+    console.info(`browser adapter: ${check.adapter}, engine ${check.engine}`);
     expect(check.error, check.error).toBeUndefined();
     expect(errors).toEqual([]);
+    expect(check.engine).toMatch(new RegExp(`^webgpu-${precision}`));
     const ref = await runCpu(problem, times);
     const rows = check.rows as Row[];
     for (let i = 0; i < times.length; i++) {
@@ -56,8 +57,9 @@ describe.skipIf(!available)("WebGPU engine in headless Chromium", () => {
         const want = ref.rows[i][c];
         // JSON through the page turns non-finite numbers into null
         if (!Number.isFinite(want)) continue;
-        expectAllClose(rows[i][c], want, 1e-3 * Math.max(Math.abs(want), 1), 0, `${c} at t=${times[i]}`);
+        expectAllClose(rows[i][c], want, tol * Math.max(Math.abs(want), 1), 0, `${c} at t=${times[i]}`);
       }
     }
+    await page.close();
   }, 120_000);
 });

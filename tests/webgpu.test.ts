@@ -93,7 +93,7 @@ describe.skipIf(!gpu)("WebGPU engine, fast mode, against the CPU f64 engine", ()
 });
 
 describe.skipIf(!gpu)("setsim --engine webgpu|auto", () => {
-  it("runs on the adapter, names it, and writes the same columns as the CPU engine", async () => {
+  it("runs on the adapter, names it, and writes the same columns as the CPU engine (fast and accurate)", async () => {
     const { spawnSync } = await import("node:child_process");
     const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
@@ -102,8 +102,8 @@ describe.skipIf(!gpu)("setsim --engine webgpu|auto", () => {
     const cfg = join(dir, "c.json");
     writeFileSync(cfg, JSON.stringify({ K: 12, W: 10, betaL: 10, betaR: 2, muL: 1, muR: -1, Gamma: 3, times: [0, 1, 100] }));
     const bin = join(import.meta.dirname, "..", "bin", "setsim.mjs");
-    const run = (engine: string, out: string) =>
-      spawnSync(process.execPath, [bin, "run", cfg, "--out", join(dir, out), "--engine", engine, "--quiet", "--no-plots"], { encoding: "utf8", env: process.env });
+    const run = (engine: string, out: string, ...more: string[]) =>
+      spawnSync(process.execPath, [bin, "run", cfg, "--out", join(dir, out), "--engine", engine, "--quiet", "--no-plots", ...more], { encoding: "utf8", env: process.env });
     for (const engine of ["webgpu", "auto"]) {
       const r = run(engine, `${engine}.json`);
       expect(r.status, r.stderr).toBe(0);
@@ -114,6 +114,13 @@ describe.skipIf(!gpu)("setsim --engine webgpu|auto", () => {
     const cpuRows = JSON.parse(readFileSync(join(dir, "cpu.json"), "utf8")).rows;
     expect(Object.keys(gpuRows[0])).toEqual(Object.keys(cpuRows[0]));
     expectAllClose(gpuRows.map((r: { SL: number }) => r.SL), cpuRows.map((r: { SL: number }) => r.SL), 1e-3, 1e-3, "S_L");
+    const accurate = run("webgpu", "accurate.json", "--precision", "accurate");
+    expect(accurate.status, accurate.stderr).toBe(0);
+    expect(accurate.stderr).toMatch(/engine webgpu-accurate \(.+\)/);
+    const accRows = JSON.parse(readFileSync(join(dir, "accurate.json"), "utf8")).rows;
+    for (const c of ["SL", "SR", "ILR", "IoL", "IoR"]) {
+      expectAllClose(accRows.map((r: Record<string, number>) => r[c]), cpuRows.map((r: Record<string, number>) => r[c]), 1e-8, 0, c);
+    }
   });
 });
 

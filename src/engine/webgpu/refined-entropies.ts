@@ -14,8 +14,40 @@ import { rayleighEntropy } from "../../spectrum/rayleigh-entropy.ts";
 import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
-import { probeDf64 } from "./df64-probe.ts";
+import { type Df64Constants, probeDf64 } from "./df64-probe.ts";
 import { complement, type HermitianBlock, packBlocks, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
+
+/** Encodes S = X̂†AX̂ and G = X̂†X̂ in double-float for [B, m, m] batches (the kernels of step 3). */
+export interface RayleighProducts {
+  /** a: A in df64 (vec4f), x: X̂ (vec2f); y (scratch), s, g: df64 (vec4f); params: uniform { m } */
+  encode(pass: GPUComputePassEncoder, m: number, B: number, b: { a: GPUBuffer; x: GPUBuffer; y: GPUBuffer; s: GPUBuffer; g: GPUBuffer; params: GPUBuffer }): void;
+  /** arithmetic of one encode: each df64 complex multiply–add counted as 8 flops */
+  flops(m: number, B: number): number;
+}
+
+export async function createRayleighProducts(ctx: GpuContext, exact: Df64Constants): Promise<RayleighProducts> {
+  const { device } = ctx;
+  const df64 = await shaderSource("df64");
+  const apply = await computePipeline(device, df64 + (await shaderSource("refine-apply")), { TILE, ...exact });
+  const project = await computePipeline(device, df64 + (await shaderSource("refine-project")), { TILE, ...exact });
+  return {
+    encode(pass, m, B, b) {
+      const groups = Math.ceil(m / TILE);
+      for (const [pipeline, buffers] of [[apply, [b.a, b.x, b.y, b.params]], [project, [b.x, b.y, b.s, b.g, b.params]]] as const) {
+        pass.setPipeline(pipeline);
+        pass.setBindGroup(0, bindAll(device, pipeline, [...buffers]));
+        pass.dispatchWorkgroups(groups, groups, B);
+      }
+    },
+    flops: (m, B) => 8 * 4 * m ** 3 * B + 8 * 8 * m ** 3 * B,
+  };
+}
+
+/** A bind group with buffer i at binding i. */
+const bindAll = (device: GPUDevice, p: GPUComputePipeline, buffers: GPUBuffer[]) => device.createBindGroup({
+  layout: p.getBindGroupLayout(0),
+  entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
+});
 
 export interface RefinedEntropies {
   /** Σ h(λ) over the eigenvalues of each block, in the order given */
@@ -44,19 +76,14 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
   const jacobi = await createJacobiSweeps(ctx, true);
   const diagonal = await computePipeline(device, await shaderSource("jacobi-diagonal"));
   const gather = await computePipeline(device, await shaderSource("gather-basis"), { TILE });
-  const df64 = await shaderSource("df64");
-  const apply = await computePipeline(device, df64 + (await shaderSource("refine-apply")), { TILE, ...exact });
-  const project = await computePipeline(device, df64 + (await shaderSource("refine-project")), { TILE, ...exact });
+  const products = await createRayleighProducts(ctx, exact);
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
   const capacity = (n: number) => {
     const m2 = paddedSize(n) ** 2;
     return Math.min(Math.floor(maxBinding / (m2 * 16)), Math.floor(BATCH_BYTES / (m2 * BYTES_PER_ELEMENT)));
   };
   const stats = { gpuSeconds: device.features.has("timestamp-query") ? 0 : NaN, flops: 0 };
-  const bind = (p: GPUComputePipeline, buffers: GPUBuffer[]) => device.createBindGroup({
-    layout: p.getBindGroupLayout(0),
-    entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
-  });
+  const bind = (p: GPUComputePipeline, buffers: GPUBuffer[]) => bindAll(device, p, buffers);
 
   /** Step 1: Jacobi on C and 1 − C of every block; returns the eigenvector buffer and the diagonals. */
   async function eigenvectors(blocks: readonly HermitianBlock[], m: number, temps: GPUBuffer[]) {
@@ -64,7 +91,7 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     const mm = m * m;
     const identities = new Float32Array(B2 * mm * 2);
     for (let b = 0; b < B2; b++) for (let i = 0; i < m; i++) identities[2 * (b * mm + i * m + i)] = 1;
-    const A = upload(device, packBlocks(blocks.flatMap((x) => [x, complement(x)]), m, 2));
+    const A = upload(device, packBlocks(blocks.flatMap((x) => [x, complement(x, m)]), m, 2));
     const A2 = device.createBuffer({ size: A.size, usage: storage() });
     const V = upload(device, identities);
     const V2 = device.createBuffer({ size: V.size, usage: storage() });
@@ -121,11 +148,10 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     const enc = device.createCommandEncoder();
     const pass = enc.beginComputePass(timer.descriptor);
     const groups = Math.ceil(m / TILE);
-    for (const [pipeline, buffers] of [[gather, [vectors, picks, X, params]], [apply, [Adf, X, Y, params]], [project, [X, Y, S, G, params]]] as const) {
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, bind(pipeline, [...buffers]));
-      pass.dispatchWorkgroups(groups, groups, B);
-    }
+    pass.setPipeline(gather);
+    pass.setBindGroup(0, bind(gather, [vectors, picks, X, params]));
+    pass.dispatchWorkgroups(groups, groups, B);
+    products.encode(pass, m, B, { a: Adf, x: X, y: Y, s: S, g: G, params });
     pass.end();
     enc.copyBufferToBuffer(S, 0, read, 0, B * mm * 16);
     enc.copyBufferToBuffer(G, 0, read, B * mm * 16, B * mm * 16);
@@ -133,7 +159,7 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     device.queue.submit([enc.finish()]);
     const bytes = await readBack(ctx, read);
     stats.gpuSeconds += timer.seconds(bytes, 2 * B * mm * 16);
-    stats.flops += 8 * 4 * m * mm * B + 8 * 8 * m * mm * B;
+    stats.flops += products.flops(m, B);
     timer.destroy();
     const words = new Float32Array(bytes, 0, 2 * B * mm * 4);
     const unpack = (offset: number) => {
