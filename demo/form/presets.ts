@@ -19,7 +19,7 @@ const traceTimes = cfg("case-a").times;
 export const PRESETS: Record<string, Preset> = {
   "case-a": {
     label: "case (a): μ = (1, −1), Γ sweep",
-    note: "Figs. 3–6, case (a): β = (10, 2), μ_L = −μ_R = 1, Γ = 10^0.5…10^3 with regime-III averages over t ∈ [1e5, 1e8]. The paper uses K = 1000; K = 200 here keeps the CPU engine near a minute.",
+    note: "Figs. 3–6, case (a): β = (10, 2), μ_L = −μ_R = 1, Γ = 10^0.5…10^3 with regime-III averages over t ∈ [1e5, 1e8]. The paper uses K = 1000; K = 200 here keeps the CPU engine well under a minute.",
     config: { ...cfg("fig6-a"), K: 200, times: traceTimes },
   },
   "case-b": {

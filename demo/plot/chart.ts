@@ -4,7 +4,7 @@
  * regime boundaries, a legend, a hover read-out and SVG/PNG export. Every drawn chart is registered
  * with its data so that tests (and curious users, via `window.setsimDemo`) can read the numbers.
  */
-import { area, line, pointer, select } from "d3";
+import { area, line, pointer, scaleLinear, select } from "d3";
 import { extent, makeScale, points } from "../../src/io/svg-axes.ts";
 import { isPowerOfTen, richText, tickLabel } from "../../src/io/svg-text.ts";
 import { formatValue, htmlLabel } from "./labels.ts";
@@ -16,6 +16,7 @@ export interface ChartSeries {
   y: ArrayLike<number>;
   color: string;
   dashed?: boolean;
+  /** stroke width; 0 draws the points only (with `markers`) */
   width?: number;
   /** fill between this curve and `fillTo` (a stacked part) */
   fillTo?: ArrayLike<number>;
@@ -37,6 +38,8 @@ export interface ChartSpec {
   /** label of the region left of the first boundary (regime I) */
   firstRegion?: string;
   maxDecades?: number;
+  /** a fixed y range (e.g. occupations: a little beyond [0, 1] so dots at 0 and 1 stay whole) */
+  yDomain?: [number, number];
 }
 
 const W = 640;
@@ -82,7 +85,8 @@ export function drawChart(container: HTMLElement, spec: ChartSpec): void {
   const xs = pts.flatMap((p) => p.map((q) => q[0]));
   const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...refs.map((r) => r.y)];
   const x = makeScale(extent(xs, xLog, Infinity), [0, IW], xLog);
-  const y = makeScale(extent(ys, yLog, spec.maxDecades ?? 12), [IH, 0], yLog);
+  // a fixed range is kept as given (makeScale would round it out to nice ticks)
+  const y = spec.yDomain ? scaleLinear().domain(spec.yDomain).range([IH, 0]) : makeScale(extent(ys, yLog, spec.maxDecades ?? 12), [IH, 0], yLog);
 
   const root = select(container).html("").attr("class", "chart").attr("data-chart", spec.id);
   const svg = root.append("svg").attr("xmlns", "http://www.w3.org/2000/svg").attr("viewBox", `0 0 ${W} ${H}`)
@@ -121,7 +125,7 @@ export function drawChart(container: HTMLElement, spec: ChartSpec): void {
       plot.append("path").attr("d", fill(band)).attr("fill", s.color).attr("fill-opacity", 0.35).attr("stroke", "none");
     }
     const p = pts[i];
-    if (p.length > 1) {
+    if (p.length > 1 && s.width !== 0) {
       plot.append("path").attr("d", path(p)).attr("fill", "none").attr("stroke", s.color)
         .attr("stroke-width", s.width ?? 1.8).attr("stroke-dasharray", s.dashed ? "6 4" : null).attr("data-series", s.label);
     }
@@ -134,13 +138,14 @@ export function drawChart(container: HTMLElement, spec: ChartSpec): void {
   g.append("text").attr("transform", `translate(${-M.left + 16},${IH / 2}) rotate(-90)`).attr("text-anchor", "middle").html(richText(spec.yLabel, FS));
   // a series without a label (e.g. one of many reference lines) stays out of the legend
   const entries = [
-    ...spec.series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed ?? false })),
-    ...refs.map((r) => ({ label: r.label, color: r.color, dashed: true })),
+    ...spec.series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed ?? false, dot: s.width === 0 })),
+    ...refs.map((r) => ({ label: r.label, color: r.color, dashed: true, dot: false })),
   ].filter((e) => e.label !== "");
   entries.forEach((e, i) => {
     const ly = M.top + 8 + i * 19;
     const lx = M.left + IW + 14;
-    svg.append("line").attr("x1", lx).attr("x2", lx + 24).attr("y1", ly).attr("y2", ly).attr("stroke", e.color).attr("stroke-width", 2).attr("stroke-dasharray", e.dashed ? "6 4" : null);
+    if (e.dot) svg.append("circle").attr("cx", lx + 12).attr("cy", ly).attr("r", 3).attr("fill", e.color);
+    else svg.append("line").attr("x1", lx).attr("x2", lx + 24).attr("y1", ly).attr("y2", ly).attr("stroke", e.color).attr("stroke-width", 2).attr("stroke-dasharray", e.dashed ? "6 4" : null);
     svg.append("text").attr("x", lx + 30).attr("y", ly).attr("dy", "0.32em").html(richText(e.label, FS));
   });
   hover(root, g, spec, x, y);

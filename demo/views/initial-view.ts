@@ -26,6 +26,7 @@ export function initialView(view: HTMLElement, s: ViewState): void {
     title: p.initial.kind === "pure" ? "Initial pure state and its Fermi distributions (Figs. 3, 7)" : "Initial Fermi distributions (Fig. 3)",
     xLabel: "ε_k [energy unit]",
     yLabel: "occupation n_k",
+    yDomain: [-0.04, 1.04],
     series,
   });
 }
