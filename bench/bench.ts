@@ -74,7 +74,7 @@ async function main(argv: string[]) {
     const make = WORKLOADS[name];
     if (!make) throw new Error(`unknown workload ${name}; known: ${Object.keys(WORKLOADS).join(", ")}`);
     let points = 0;
-    const k0 = engine.kernelStats && { ...engine.kernelStats };
+    const k0 = engine.kernelStats && structuredClone(engine.kernelStats);
     const t0 = performance.now();
     for (const job of make()) {
       const s = performance.now();
@@ -88,6 +88,12 @@ async function main(argv: string[]) {
     if (engine.kernelStats && k0) {
       const gpu = engine.kernelStats.gpuSeconds - k0.gpuSeconds;
       const flops = engine.kernelStats.flops - k0.flops;
+      for (const [stage, now] of Object.entries(engine.kernelStats.stages)) {
+        const seconds = now.seconds - (k0.stages[stage]?.seconds ?? 0);
+        const flops = now.flops - (k0.stages[stage]?.flops ?? 0);
+        const rate = flops > 0 ? `, ${(flops / seconds / 1e9).toFixed(2)} GFLOP/s` : "";
+        console.log(`    ${stage}: ${seconds.toFixed(3)} s (${((100 * seconds) / total).toFixed(0)} % of wall)${rate}`);
+      }
       console.log(`${name}: GPU kernels ${gpu.toFixed(3)} s of GPU time (timestamp queries), ${(flops / 1e9).toFixed(1)} GFLOP counted, ${(flops / gpu / 1e9).toFixed(2)} GFLOP/s (Jacobi: 32 flops per element per round, +16 with vectors; df64: 8 per complex multiply–add)`);
     }
   }

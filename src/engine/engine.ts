@@ -16,8 +16,15 @@ export interface Engine {
    * `onTime(done)` is called after each finished time point (for progress bars).
    */
   run(problem: Problem, times: readonly number[], onTime?: (done: number) => void): Promise<EngineRun>;
-  /** GPU engines: running totals of kernel time (timestamp queries) and kernel flops, for benchmarks. */
-  readonly kernelStats?: { readonly gpuSeconds: number; readonly flops: number };
+  /**
+   * GPU engines: running totals of kernel time (timestamp queries) and kernel flops, and seconds and
+   * flops per stage (GPU passes and host work), for benchmarks.
+   */
+  readonly kernelStats?: {
+    readonly gpuSeconds: number;
+    readonly flops: number;
+    readonly stages: Readonly<Record<string, { readonly seconds: number; readonly flops: number }>>;
+  };
   /** Throws (DeviceLimitError) if the problem cannot run on this engine: called before any work starts. */
   check?(problem: Problem): void;
   /** Releases threads and devices; the engine is unusable afterwards. */

@@ -5,6 +5,32 @@
  */
 import type { GpuContext } from "./device.ts";
 
+/**
+ * Where a GPU engine's time goes: totals of GPU time (timestamp queries; NaN where the device has
+ * none) and counted flops of its kernels, and per stage (GPU passes and the host work around them),
+ * seconds and flops. For benchmarks.
+ */
+export interface KernelStats {
+  gpuSeconds: number;
+  flops: number;
+  stages: Record<string, { seconds: number; flops: number }>;
+}
+
+export function kernelStats(device: GPUDevice): KernelStats {
+  return { gpuSeconds: device.features.has("timestamp-query") ? 0 : NaN, flops: 0, stages: {} };
+}
+
+/** Adds one GPU pass (`gpu: true`: counts towards the GPU totals) or one host stage to `stats`. */
+export function record(stats: KernelStats, stage: string, seconds: number, flops = 0, gpu = true): void {
+  if (gpu) {
+    stats.gpuSeconds += seconds;
+    stats.flops += flops;
+  }
+  const s = (stats.stages[stage] ??= { seconds: 0, flops: 0 });
+  s.seconds += seconds;
+  s.flops += flops;
+}
+
 /** A complex Hermitian n×n block, re/im split, row-major (both triangles). */
 export interface HermitianBlock {
   re: Float64Array;

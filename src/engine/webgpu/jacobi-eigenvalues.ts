@@ -7,7 +7,7 @@ import { DeviceLimitError } from "../../errors.ts";
 import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
-import { type HermitianBlock, packBlocks, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
+import { type HermitianBlock, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 export { type HermitianBlock, paddedSize } from "./gpu-batch.ts";
 
@@ -23,7 +23,7 @@ export interface JacobiEigenvalues {
    * has none) and their arithmetic, counted as the 4 complex multiply–adds (32 flops) per matrix
    * element per round that A' = J†AJ needs.
    */
-  readonly stats: { gpuSeconds: number; flops: number };
+  readonly stats: KernelStats;
 }
 
 export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Promise<JacobiEigenvalues> {
@@ -32,7 +32,7 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
   const diagonal = await computePipeline(device, await shaderSource("jacobi-diagonal"));
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
   const capacity = (n: number) => Math.floor(maxBinding / (paddedSize(n) ** 2 * 8));
-  const stats = { gpuSeconds: device.features.has("timestamp-query") ? 0 : NaN, flops: 0 };
+  const stats = kernelStats(device);
 
   async function runBatch(blocks: readonly HermitianBlock[], m: number): Promise<Float64Array[]> {
     const B = blocks.length;
@@ -61,8 +61,7 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     device.queue.submit([enc.finish()]);
     try {
       const bytes = await readBack(ctx, read);
-      stats.gpuSeconds += timer.seconds(bytes, B * m * 4);
-      stats.flops += done.flops;
+      record(stats, "GPU: f32 Jacobi eigenvalues (C and 1 − C)", timer.seconds(bytes, B * m * 4), done.flops);
       const diag = new Float32Array(bytes, 0, B * m);
       return blocks.map((blk, b) => Float64Array.from(diag.subarray(b * m, b * m + blk.n)).sort());
     } finally {

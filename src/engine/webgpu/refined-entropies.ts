@@ -15,7 +15,7 @@ import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
 import { type Df64Constants, probeDf64 } from "./df64-probe.ts";
-import { complement, type HermitianBlock, packBlocks, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
+import { complement, type HermitianBlock, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 /** Encodes S = X̂†AX̂ and G = X̂†X̂ in double-float for [B, m, m] batches (the kernels of step 3). */
 export interface RayleighProducts {
@@ -61,7 +61,7 @@ export interface RefinedEntropies {
    * arithmetic: Jacobi as in jacobi-sweeps.ts, and each df64 complex multiply–add counted as the
    * 8 real flops it stands for (4 per element of A·X̂, 8 per element of X̂†Y with X̂†X̂).
    */
-  readonly stats: { gpuSeconds: number; flops: number };
+  readonly stats: KernelStats;
 }
 
 const TILE = 8;
@@ -82,7 +82,7 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     const m2 = paddedSize(n) ** 2;
     return Math.min(Math.floor(maxBinding / (m2 * 16)), Math.floor(BATCH_BYTES / (m2 * BYTES_PER_ELEMENT)));
   };
-  const stats = { gpuSeconds: device.features.has("timestamp-query") ? 0 : NaN, flops: 0 };
+  const stats = kernelStats(device);
   const bind = (p: GPUComputePipeline, buffers: GPUBuffer[]) => bindAll(device, p, buffers);
 
   /** Step 1: Jacobi on C and 1 − C of every block; returns the eigenvector buffer and the diagonals. */
@@ -112,8 +112,7 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     timer.resolve(enc, read, B2 * m * 4);
     device.queue.submit([enc.finish()]);
     const bytes = await readBack(ctx, read);
-    stats.gpuSeconds += timer.seconds(bytes, B2 * m * 4);
-    stats.flops += done.flops;
+    record(stats, "GPU: f32 Jacobi with eigenvectors (C and 1 − C)", timer.seconds(bytes, B2 * m * 4), done.flops);
     timer.destroy();
     return { vectors: done.v!, diagonals: new Float32Array(bytes, 0, B2 * m) };
   }
@@ -158,8 +157,7 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     timer.resolve(enc, read, 2 * B * mm * 16);
     device.queue.submit([enc.finish()]);
     const bytes = await readBack(ctx, read);
-    stats.gpuSeconds += timer.seconds(bytes, 2 * B * mm * 16);
-    stats.flops += products.flops(m, B);
+    record(stats, "GPU: df64 X̂†AX̂ and X̂†X̂", timer.seconds(bytes, 2 * B * mm * 16), products.flops(m, B));
     timer.destroy();
     const words = new Float32Array(bytes, 0, 2 * B * mm * 4);
     const unpack = (offset: number) => {
@@ -171,7 +169,10 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
       }
       return { re, im, n: m };
     };
-    return blocks.map((_, b) => rayleighEntropy(unpack(4 * b * mm), unpack(4 * (B + b) * mm)));
+    const t0 = performance.now();
+    const out = blocks.map((_, b) => rayleighEntropy(unpack(4 * b * mm), unpack(4 * (B + b) * mm)));
+    record(stats, "host: second-order refined Σh", (performance.now() - t0) / 1000, 0, false);
+    return out;
   }
 
   async function runBatch(blocks: readonly HermitianBlock[], m: number): Promise<number[]> {

@@ -21,7 +21,7 @@ import { blocksAt, planRun, rowAt } from "../run-plan.ts";
 import type { GpuContext } from "./device.ts";
 import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
 import { createRefinedEntropies } from "./refined-entropies.ts";
-import { complement, type HermitianBlock } from "./gpu-batch.ts";
+import { complement, type HermitianBlock, type KernelStats, record } from "./gpu-batch.ts";
 
 /** S = Σ h over the spectrum, each eigenvalue from whichever of C, 1 − C holds it near 0. */
 export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Array): number {
@@ -38,7 +38,7 @@ interface BathEntropies {
   entropies(slices: readonly CorrelationBlocks[], p: Problem): Promise<[number, number][]>;
   capacity(n: number): number;
   checkFits(n: number): void;
-  stats: { gpuSeconds: number; flops: number };
+  stats: KernelStats;
 }
 
 const bathBlocks = (b: CorrelationBlocks, p: Problem): [HermitianBlock, HermitianBlock] =>
@@ -97,12 +97,16 @@ async function runWebgpu(
   const rows: Row[] = [];
   for (let start = 0; start < times.length; start += perBatch) {
     const chunk = times.slice(start, start + perBatch);
+    let t0 = performance.now();
     const slices = chunk.map((t) => blocksAt(plan, t));
+    record(baths.stats, "host: blocks of C(t) (f64, O(N²) per time)", (performance.now() - t0) / 1000, 0, false);
     const S = await baths.entropies(slices, p);
+    t0 = performance.now();
     chunk.forEach((t, i) => {
       rows.push(rowAt(plan, t, slices[i], S[i][0], S[i][1]));
       onTime?.(rows.length);
     });
+    record(baths.stats, "host: S_B, β*, μ*, decomposition (f64)", (performance.now() - t0) / 1000, 0, false);
   }
   return { meta: plan.meta, rows };
 }
