@@ -3,6 +3,7 @@ import { describe, it } from "vitest";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
 import { expectAllClose, lcg } from "./helpers/allclose.ts";
+import { blocksAt, planRun } from "../src/engine/run-plan.ts";
 
 function reference(re: Float64Array, im: Float64Array, n: number): number[] {
   const big = new Matrix(2 * n, 2 * n);
@@ -34,6 +35,18 @@ describe("hermitianEigenvalues", () => {
     }
     const ref = reference(re, im, n);
     expectAllClose(hermitianEigenvalues(re.slice(), im.slice(), n), ref, 1e-12 * Math.sqrt(n), 0, "eigenvalues");
+  });
+
+  it("converges on a pure state's block whose zero eigenvalues come out as rounding noise", () => {
+    // case (a), K = 200, pure state (seed 5): C_RR at this t has a cluster of exact zeros that the
+    // reduction leaves at ±1e-15 with couplings ~1e-20; QL once stalled there (found by the demo page)
+    const plan = planRun({
+      KL: 200, KR: 200, W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 3,
+      initial: { kind: "pure", seed: 5 },
+    });
+    const { re, im } = blocksAt(plan, 10 ** (-3 + 94 / 100)).RR;
+    const ref = reference(re, im, 200);
+    expectAllClose(hermitianEigenvalues(re.slice(), im.slice(), 200), ref, 1e-13, 0, "eigenvalues");
   });
 
   it("handles already-diagonal, degenerate and real matrices", () => {

@@ -150,13 +150,19 @@ function tridiagonalEigenvalues(d: Float64Array, eIn: Float64Array): Float64Arra
   const n = d.length;
   const e = new Float64Array(n);
   for (let i = 1; i < n; i++) e[i - 1] = eIn[i];
+  // Deflation is tested against the matrix norm as well (as EISPACK's tql1 does), not only against
+  // the two diagonal entries: a cluster of eigenvalues at rounding level (the exact zeros of a pure
+  // state's block come out as ±1e-15 noise) otherwise needs |e| ≤ 1e-31 and QL can stall on it.
+  // Dropping an |e| ≤ ε‖T‖ moves eigenvalues by no more than the reduction's own rounding.
+  let norm = 0;
+  for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(d[i]) + Math.abs(e[i]));
   for (let l = 0; l < n; l++) {
     let iter = 0;
     for (;;) {
       let m = l;
       for (; m < n - 1; m++) {
         const dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
-        if (Math.abs(e[m]) <= Number.EPSILON * dd) break;
+        if (Math.abs(e[m]) <= Number.EPSILON * Math.max(dd, norm)) break;
       }
       if (m === l) break;
       if (++iter > 60) throw new Error("tridiagonal QL did not converge");
