@@ -2,11 +2,11 @@
 // fallback, the same numbers (and files) as the CLI, Cancel, validation, and non-blank views.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { createServer, type ViteDevServer } from "vite";
+import { build, createServer, type ViteDevServer } from "vite";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { parseResultJson } from "../src/io/format.ts";
 import type { Row } from "../src/observables/columns.ts";
@@ -168,6 +168,14 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
       expect(paths, `${id}: drawn curves`).toBeGreaterThan(0);
     }
 
+    // hovering a chart reads the values off its curves
+    const beta = page.locator('[data-chart="fig4-beta"]');
+    await beta.scrollIntoViewIfNeeded();
+    const box = (await beta.locator("svg").boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.5);
+    await expect.poll(() => beta.locator(".tooltip").isVisible()).toBe(true);
+    expect(await beta.locator(".tooltip").textContent()).toMatch(/^t = .*β\*L = .*β\*R = /);
+
     // exports: SVG and PNG of a chart, the run's JSON as the CLI writes it
     const svgDownload = page.waitForEvent("download");
     await page.locator('[data-chart="fig4-beta"] button[data-export="svg"]').click();
@@ -223,6 +231,14 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
     expect(errors.filter((e) => !/No available adapters/.test(e))).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("builds a static site (npm run build:demo) with relative asset paths and a worker chunk", async () => {
+    const outDir = join(work, "site");
+    await build({ configFile: "demo/vite.config.ts", logLevel: "silent", build: { outDir, emptyOutDir: true } });
+    const html = readFileSync(join(outDir, "index.html"), "utf8");
+    expect(html).toMatch(/src="\.\/assets\/index-[\w-]+\.js"/);
+    expect(readdirSync(join(outDir, "assets")).some((f) => /^worker-.*\.js$/.test(f))).toBe(true);
+  }, 60_000);
 
   it("Cancel stops the worker and keeps the values already finished", async () => {
     const { page } = await openPage(cpuBrowser);
