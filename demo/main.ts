@@ -142,7 +142,7 @@ form.addEventListener("submit", (e) => {
 cancelButton.addEventListener("click", () => job?.cancel());
 form.addEventListener("change", (e) => {
   const target = e.target as HTMLInputElement;
-  if (target.name === "preset") {
+  if (target.name === "preset" && target.value in PRESETS) {
     const p = PRESETS[target.value];
     fillForm(form, { config: p.config, ensemble: p.ensemble ?? false });
     document.querySelector("#preset-note")!.textContent = p.note;
@@ -162,6 +162,7 @@ controls.addEventListener("click", (e) => {
 });
 
 const presetSelect = control(form, "preset") as HTMLSelectElement;
+presetSelect.append(new Option("custom (from the link)", ""));
 for (const [key, p] of Object.entries(PRESETS)) presetSelect.append(new Option(p.label, key));
 const fromUrl = readUrl();
 presetSelect.value = DEFAULT_PRESET;
