@@ -28,6 +28,11 @@ const WORKLOADS: Record<string, () => Job[]> = {
     { label: "pure seed 5, K=64, Γ=3, 122 times", problem: { ...caseA(64, 3), initial: { kind: "pure", seed: 5 } }, times: traceTimes() },
   ],
   "trace-k200": () => [{ label: "case a, K=200, Γ=3, 122 times", problem: caseA(200, 3), times: traceTimes() }],
+  // accuracy at the paper's size: --compare runs the f64 engine on the same points
+  "check-k1000": () => [
+    { label: "case a, K=1000, Γ=3, 4 times", problem: caseA(1000, 3), times: [0.3, 15, 1e3, 1e5] },
+    { label: "pure seed 5, K=1000, Γ=3, 4 times", problem: { ...caseA(1000, 3), initial: { kind: "pure", seed: 5 } }, times: [0.3, 15, 1e3, 1e5] },
+  ],
   "point-k1000": () => [{ label: "case a, K=1000, Γ=3, t=1e5", problem: caseA(1000, 3), times: [1e5] }],
   trace: () => [{ label: "case a, K=1000, Γ=3, 122 times", problem: caseA(1000, 3), times: traceTimes() }],
   massive: () => logspace(1, 1000, 64).map((G) => ({ label: `Γ=${G.toPrecision(4)}`, problem: caseA(1000, G), times: logspace(1e-2, 1e8, 64) })),
