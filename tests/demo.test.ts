@@ -291,4 +291,16 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it("asking for WebGPU where there is none fails with the engine's message, and nothing is drawn", async () => {
+    const { page } = await openPage(cpuBrowser);
+    await page.selectOption("select[name=preset]", "small");
+    await page.fill("input[name=K]", "8");
+    await page.selectOption("select[name=engine]", "webgpu");
+    await runToEnd(page);
+    expect((await page.evaluate(() => window.setsimDemo.status())).phase).toBe("error");
+    expect(await page.textContent("#form-error")).toMatch(/^DeviceLimitError: .*no WebGPU adapter found/);
+    expect(await page.locator('[data-chart="fig4-beta"]').count()).toBe(0);
+    await page.close();
+  }, 60_000);
 });
