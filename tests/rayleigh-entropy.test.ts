@@ -3,60 +3,11 @@ import { describe, expect, it } from "vitest";
 import { rayleighEntropy, type ComplexMatrix } from "../src/spectrum/rayleigh-entropy.ts";
 import { binaryEntropy, fermi } from "../src/thermo/fermi.ts";
 import { lcg } from "./helpers/allclose.ts";
+import { matmul, randomUnitary } from "./helpers/random-matrices.ts";
 
-/** A random unitary n×n matrix (columns), by twice-modified Gram–Schmidt of a random complex matrix. */
-function randomUnitary(n: number, rnd: () => number): ComplexMatrix {
-  const re = new Float64Array(n * n).map(() => rnd() - 0.5);
-  const im = new Float64Array(n * n).map(() => rnd() - 0.5);
-  for (let pass = 0; pass < 2; pass++) {
-    for (let j = 0; j < n; j++) {
-      for (let k = 0; k < j; k++) {
-        let pr = 0, pi = 0; // ⟨col k, col j⟩
-        for (let i = 0; i < n; i++) {
-          pr += re[i * n + k] * re[i * n + j] + im[i * n + k] * im[i * n + j];
-          pi += re[i * n + k] * im[i * n + j] - im[i * n + k] * re[i * n + j];
-        }
-        for (let i = 0; i < n; i++) {
-          re[i * n + j] -= pr * re[i * n + k] - pi * im[i * n + k];
-          im[i * n + j] -= pr * im[i * n + k] + pi * re[i * n + k];
-        }
-      }
-      let nrm = 0;
-      for (let i = 0; i < n; i++) nrm += re[i * n + j] ** 2 + im[i * n + j] ** 2;
-      nrm = Math.sqrt(nrm);
-      for (let i = 0; i < n; i++) {
-        re[i * n + j] /= nrm;
-        im[i * n + j] /= nrm;
-      }
-    }
-  }
-  return { re, im, n };
-}
-
-/** P†·Q for n×n complex matrices. */
-function adjointTimes(P: ComplexMatrix, Q: ComplexMatrix): ComplexMatrix {
-  const n = P.n;
-  const re = new Float64Array(n * n);
-  const im = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let sr = 0, si = 0;
-      for (let k = 0; k < n; k++) {
-        const ar = P.re[k * n + i], ai = -P.im[k * n + i];
-        const br = Q.re[k * n + j], bi = Q.im[k * n + j];
-        sr += ar * br - ai * bi;
-        si += ar * bi + ai * br;
-      }
-      re[i * n + j] = sr;
-      im[i * n + j] = si;
-    }
-  }
-  return { re, im, n };
-}
-
-/** A·X for A = U diag(lam) U†, without forming A (so A's rounding does not enter). */
+/** A·X for A = U diag(lam) U†, without forming A (so that A's rounding does not enter). */
 function applyA(U: ComplexMatrix, lam: Float64Array, X: ComplexMatrix): ComplexMatrix {
-  const c = adjointTimes(U, X); // U†X
+  const c = matmul(U, X);
   const n = X.n;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
@@ -64,20 +15,7 @@ function applyA(U: ComplexMatrix, lam: Float64Array, X: ComplexMatrix): ComplexM
       c.im[i * n + j] *= lam[i];
     }
   }
-  const re = new Float64Array(n * n);
-  const im = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let sr = 0, si = 0;
-      for (let k = 0; k < n; k++) {
-        sr += U.re[i * n + k] * c.re[k * n + j] - U.im[i * n + k] * c.im[k * n + j];
-        si += U.re[i * n + k] * c.im[k * n + j] + U.im[i * n + k] * c.re[k * n + j];
-      }
-      re[i * n + j] = sr;
-      im[i * n + j] = si;
-    }
-  }
-  return { re, im, n };
+  return matmul(U, c, false);
 }
 
 /** An f32 eigenbasis as Jacobi leaves it: U rotated within a near-degenerate cluster, perturbed by `eps`, rounded to f32. */
@@ -102,8 +40,8 @@ describe("rayleighEntropy: Σ h(λ) from X̂†AX̂ and X̂†X̂ of an approxim
     const rnd = lcg(lam.length * 7 + 1);
     const U = randomUnitary(lam.length, rnd);
     const X = approximateBasis(U, 1e-6, rnd);
-    const S = adjointTimes(X, applyA(U, lam, X));
-    const G = adjointTimes(X, X);
+    const S = matmul(X, applyA(U, lam, X));
+    const G = matmul(X, X);
     let exact = 0;
     for (const l of lam) exact += binaryEntropy(l);
     let plain = 0;
@@ -116,8 +54,8 @@ describe("rayleighEntropy: Σ h(λ) from X̂†AX̂ and X̂†X̂ of an approxim
   it("is exact for an exact eigenbasis", () => {
     const lam = thermalSpectrum(20, 10, 0);
     const U = randomUnitary(20, lcg(5));
-    const S = adjointTimes(U, applyA(U, lam, U));
-    const G = adjointTimes(U, U);
+    const S = matmul(U, applyA(U, lam, U));
+    const G = matmul(U, U);
     let exact = 0;
     for (const l of lam) exact += binaryEntropy(l);
     expect(Math.abs(rayleighEntropy(S, G) - exact)).toBeLessThan(1e-13);

@@ -8,69 +8,17 @@ import { webgpuEngine } from "../src/engine/webgpu/webgpu-engine.ts";
 import { runCpu } from "../src/engine/cpu/cpu-engine.ts";
 import { blockEntropy } from "../src/observables/block-entropy.ts";
 import { META_COLUMNS, ROW_COLUMNS } from "../src/observables/columns.ts";
-import type { Problem } from "../src/model/problem.ts";
-import { expectAllClose, lcg } from "./helpers/allclose.ts";
+import { expectAllClose, expectRunClose, lcg } from "./helpers/allclose.ts";
+import { randomHermitian, randomUnitary, withSpectrum } from "./helpers/random-matrices.ts";
 import { testGpu } from "./helpers/gpu.ts";
+import { engineConfigs as configs, engineTimes as times } from "./helpers/engine-configs.ts";
 
 const gpu = await testGpu();
 
-function randomHermitian(n: number, rnd: () => number): HermitianBlock {
-  const re = new Float64Array(n * n);
-  const im = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    re[i * n + i] = rnd();
-    for (let j = 0; j < i; j++) {
-      re[i * n + j] = re[j * n + i] = rnd() - 0.5;
-      im[i * n + j] = rnd() - 0.5;
-      im[j * n + i] = -im[i * n + j];
-    }
-  }
-  return { re, im, n };
-}
-
-/** A correlation-matrix-like block: U diag(f) U† for a random unitary-ish U (Jacobi rotations), f thermal. */
+/** A correlation-matrix-like block U diag(f) U†, f the Fermi function of a β = 10 spectrum (eigenvalues over many decades). */
 function thermalBlock(n: number, rnd: () => number): HermitianBlock {
-  const b = randomHermitian(n, rnd);
-  // eigenvalues in (0, 1) spread over many decades: the Fermi function of a β = 10 spectrum
   const f = Array.from({ length: n }, (_, k) => 1 / (1 + Math.exp(10 * ((10 * k) / Math.max(n - 1, 1) - 5))));
-  const out = { re: new Float64Array(n * n), im: new Float64Array(n * n), n };
-  // Gram–Schmidt of the random matrix's columns gives U
-  const ur = b.re.slice();
-  const ui = b.im.map((x, e) => x + 0.3 * b.re[(e * 7) % (n * n)]);
-  for (let j = 0; j < n; j++) {
-    for (let pass = 0; pass < 2; pass++) {
-      for (let k = 0; k < j; k++) {
-        let pr = 0, pi = 0;
-        for (let i = 0; i < n; i++) {
-          pr += ur[i * n + k] * ur[i * n + j] + ui[i * n + k] * ui[i * n + j];
-          pi += ur[i * n + k] * ui[i * n + j] - ui[i * n + k] * ur[i * n + j];
-        }
-        for (let i = 0; i < n; i++) {
-          ur[i * n + j] -= pr * ur[i * n + k] - pi * ui[i * n + k];
-          ui[i * n + j] -= pr * ui[i * n + k] + pi * ur[i * n + k];
-        }
-      }
-    }
-    let nr = 0;
-    for (let i = 0; i < n; i++) nr += ur[i * n + j] ** 2 + ui[i * n + j] ** 2;
-    for (let i = 0; i < n; i++) {
-      ur[i * n + j] /= Math.sqrt(nr);
-      ui[i * n + j] /= Math.sqrt(nr);
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let sr = 0, si = 0;
-      for (let k = 0; k < n; k++) {
-        // U_ik f_k conj(U_jk)
-        sr += f[k] * (ur[i * n + k] * ur[j * n + k] + ui[i * n + k] * ui[j * n + k]);
-        si += f[k] * (ui[i * n + k] * ur[j * n + k] - ur[i * n + k] * ui[j * n + k]);
-      }
-      out.re[i * n + j] = sr;
-      out.im[i * n + j] = si;
-    }
-  }
-  return out;
+  return withSpectrum(randomUnitary(n, rnd), f);
 }
 
 describe.skipIf(!gpu)("double-float kernels (df64.wgsl, refine-apply.wgsl, refine-project.wgsl)", () => {
@@ -202,32 +150,12 @@ describe.skipIf(!gpu)("refined block entropies (refined-entropies.ts)", () => {
   });
 });
 
-const base = { W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1 };
-const configs: [string, Problem][] = [
-  ["thermal, case a, K = 32", { ...base, KL: 32, KR: 32, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } }],
-  ["thermal, case a, K = 64", { ...base, KL: 64, KR: 64, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } }],
-  ["pure (seed 5), K = 24", { ...base, KL: 24, KR: 24, GammaL: 3, GammaR: 3, initial: { kind: "pure", seed: 5 } }],
-  ["asymmetric K_L = 21, K_R = 14, Γ_L ≠ Γ_R", { ...base, KL: 21, KR: 14, GammaL: 2, GammaR: 5, initial: { kind: "thermal" } }],
-  ["ε_d ≠ 0, n_d = 1, case b", { ...base, KL: 20, KR: 20, epsD: 0.4, nD: 1, muL: 0.5, muR: 0.5, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } }],
-];
-const times = [0, 0.01, 0.3, 2, 15, 120, 1e3, 1e5, 1e8];
 
 describe.skipIf(!gpu)("WebGPU engine, accurate mode, against the CPU f64 engine", () => {
   it.each(configs)("agrees on every column within 1e-8·max(|x|, 1): %s", async (_, p) => {
     const engine = await webgpuEngine(gpu!, "accurate");
     expect(engine.name).toMatch(/^webgpu-accurate/);
     const got = await engine.run(p, times);
-    const ref = await runCpu(p, times);
-    for (const c of META_COLUMNS) expect(got.meta[c]).toBe(ref.meta[c]);
-    for (let i = 0; i < times.length; i++) {
-      for (const c of ROW_COLUMNS) {
-        const want = ref.rows[i][c];
-        if (!Number.isFinite(want)) {
-          expect(got.rows[i][c], `${c} at t=${times[i]}`).toBe(want);
-          continue;
-        }
-        expectAllClose(got.rows[i][c], want, 1e-8 * Math.max(Math.abs(want), 1), 0, `${c} at t=${times[i]}`);
-      }
-    }
+    expectRunClose(got, await runCpu(p, times), ROW_COLUMNS, META_COLUMNS, 1e-8);
   });
 });

@@ -5,27 +5,12 @@ import { webgpuEngine } from "../src/engine/webgpu/webgpu-engine.ts";
 import { runCpu } from "../src/engine/cpu/cpu-engine.ts";
 import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
 import { META_COLUMNS, ROW_COLUMNS } from "../src/observables/columns.ts";
-import type { Problem } from "../src/model/problem.ts";
-import { expectAllClose, lcg } from "./helpers/allclose.ts";
+import { expectAllClose, expectRunClose, lcg } from "./helpers/allclose.ts";
+import { randomHermitian } from "./helpers/random-matrices.ts";
 import { testGpu } from "./helpers/gpu.ts";
+import { engineConfigs as configs, engineTimes as times } from "./helpers/engine-configs.ts";
 
 const gpu = await testGpu();
-
-function randomHermitian(n: number, rnd: () => number, scale = 1) {
-  const re = new Float64Array(n * n);
-  const im = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    re[i * n + i] = scale * rnd();
-    for (let j = 0; j < i; j++) {
-      const a = scale * (rnd() - 0.5);
-      const b = scale * (rnd() - 0.5);
-      re[i * n + j] = re[j * n + i] = a;
-      im[i * n + j] = b;
-      im[j * n + i] = -b;
-    }
-  }
-  return { re, im, n };
-}
 
 describe.skipIf(!gpu)("WebGPU batched Jacobi eigenvalues (jacobi-round.wgsl, jacobi-diagonal.wgsl)", () => {
   it("matches the f64 solver for odd sizes, sizes off the 8×8 tile, and mixed sizes in one batch", async () => {
@@ -62,33 +47,12 @@ describe.skipIf(!gpu)("WebGPU batched Jacobi eigenvalues (jacobi-round.wgsl, jac
   });
 });
 
-const base = { W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1 };
-const configs: [string, Problem][] = [
-  ["thermal, case a, K = 32", { ...base, KL: 32, KR: 32, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } }],
-  ["thermal, case a, K = 64", { ...base, KL: 64, KR: 64, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } }],
-  ["pure (seed 5), K = 24", { ...base, KL: 24, KR: 24, GammaL: 3, GammaR: 3, initial: { kind: "pure", seed: 5 } }],
-  ["asymmetric K_L = 21, K_R = 14, Γ_L ≠ Γ_R", { ...base, KL: 21, KR: 14, GammaL: 2, GammaR: 5, initial: { kind: "thermal" } }],
-  ["ε_d ≠ 0, n_d = 1, case b", { ...base, KL: 20, KR: 20, epsD: 0.4, nD: 1, muL: 0.5, muR: 0.5, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } }],
-];
-const times = [0, 0.01, 0.3, 2, 15, 120, 1e3, 1e5, 1e8];
 
 describe.skipIf(!gpu)("WebGPU engine, fast mode, against the CPU f64 engine", () => {
   it.each(configs)("agrees on every column within 1e-3·max(|x|, 1): %s", async (_, p) => {
     const engine = await webgpuEngine(gpu!);
     const fast = await engine.run(p, times);
-    const ref = await runCpu(p, times);
-    for (const c of META_COLUMNS) expect(fast.meta[c]).toBe(ref.meta[c]);
-    for (let i = 0; i < times.length; i++) {
-      for (const c of ROW_COLUMNS) {
-        const want = ref.rows[i][c];
-        const got = fast.rows[i][c];
-        if (!Number.isFinite(want)) {
-          expect(got, `${c} at t=${times[i]}`).toBe(want);
-          continue;
-        }
-        expectAllClose(got, want, 1e-3 * Math.max(Math.abs(want), 1), 0, `${c} at t=${times[i]}`);
-      }
-    }
+    expectRunClose(fast, await runCpu(p, times), ROW_COLUMNS, META_COLUMNS, 1e-3);
   });
 });
 

@@ -27,3 +27,25 @@ export function lcg(seed: number): () => number {
     return s / 2147483647;
   };
 }
+
+/**
+ * Every SPEC §2 column of `got` within tol·max(|x|, 1) of `ref` at every time; non-finite reference
+ * values (β* = ±∞ of extremal states) must be matched exactly; `meta` must be identical.
+ */
+export function expectRunClose(
+  got: { meta: Record<string, number>; rows: Record<string, number>[] },
+  ref: { meta: Record<string, number>; rows: Record<string, number>[] },
+  columns: readonly string[], metaColumns: readonly string[], tol: number,
+): void {
+  for (const c of metaColumns) expect(got.meta[c], `meta.${c}`).toBe(ref.meta[c]);
+  expect(got.rows.length).toBe(ref.rows.length);
+  ref.rows.forEach((want, i) => {
+    for (const c of columns) {
+      if (!Number.isFinite(want[c])) {
+        expect(got.rows[i][c], `${c} at t=${want.t}`).toBe(want[c]);
+        continue;
+      }
+      expectAllClose(got.rows[i][c], want[c], tol * Math.max(Math.abs(want[c]), 1), 0, `${c} at t=${want.t}`);
+    }
+  });
+}

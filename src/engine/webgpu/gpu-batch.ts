@@ -55,6 +55,23 @@ export function complement(b: HermitianBlock, m = b.n): HermitianBlock {
   return { re, im, n: m };
 }
 
+/**
+ * Runs `runBatch` over `blocks` in batches of at most `capacity(m)` blocks, all padded to the size
+ * m of the largest; `checkFits(m)` refuses first what cannot run at all. Results keep the order given.
+ */
+export async function inBatches<T>(
+  blocks: readonly HermitianBlock[], capacity: (m: number) => number, checkFits: (m: number) => void,
+  runBatch: (batch: readonly HermitianBlock[], m: number) => Promise<T[]>,
+): Promise<T[]> {
+  if (blocks.length === 0) return [];
+  const m = paddedSize(Math.max(...blocks.map((b) => b.n)));
+  checkFits(m);
+  const cap = capacity(m);
+  const out: T[] = [];
+  for (let i = 0; i < blocks.length; i += cap) out.push(...(await runBatch(blocks.slice(i, i + cap), m)));
+  return out;
+}
+
 /** Zero-padded even size: a zero row/column adds the eigenvalue 0, which carries no entropy. */
 export const paddedSize = (n: number) => Math.max(2, n + (n % 2));
 

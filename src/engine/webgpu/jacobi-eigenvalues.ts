@@ -7,7 +7,7 @@ import { DeviceLimitError } from "../../errors.ts";
 import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
-import { type HermitianBlock, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
+import { type HermitianBlock, inBatches, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 export { type HermitianBlock, paddedSize } from "./gpu-batch.ts";
 
@@ -84,14 +84,6 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     stats,
     capacity,
     checkFits,
-    async run(blocks) {
-      if (blocks.length === 0) return [];
-      const m = paddedSize(Math.max(...blocks.map((b) => b.n)));
-      checkFits(m);
-      const cap = capacity(m);
-      const out: Float64Array[] = [];
-      for (let i = 0; i < blocks.length; i += cap) out.push(...(await runBatch(blocks.slice(i, i + cap), m)));
-      return out;
-    },
+    run: (blocks) => inBatches(blocks, capacity, checkFits, runBatch),
   };
 }

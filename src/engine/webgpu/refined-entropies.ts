@@ -15,7 +15,7 @@ import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
 import { type Df64Constants, probeDf64 } from "./df64-probe.ts";
-import { complement, type HermitianBlock, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
+import { complement, type HermitianBlock, inBatches, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 /** Encodes S = X̂†AX̂ and G = X̂†X̂ in double-float for [B, m, m] batches (the kernels of step 3). */
 export interface RayleighProducts {
@@ -200,14 +200,6 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     stats,
     capacity,
     checkFits,
-    async run(blocks) {
-      if (blocks.length === 0) return [];
-      const m = paddedSize(Math.max(...blocks.map((b) => b.n)));
-      checkFits(m);
-      const cap = capacity(m);
-      const out: number[] = [];
-      for (let i = 0; i < blocks.length; i += cap) out.push(...(await runBatch(blocks.slice(i, i + cap), m)));
-      return out;
-    },
+    run: (blocks) => inBatches(blocks, capacity, checkFits, runBatch),
   };
 }
