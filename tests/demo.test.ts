@@ -57,7 +57,7 @@ async function openPage(browser: Browser, query = ""): Promise<{ page: Page; err
   return { page, errors };
 }
 
-const configQuery = (engine: string) => `?${new URLSearchParams({ config: JSON.stringify(CONFIG), engine, precision: "fast", ensemble: "1" })}`;
+const configQuery = (engine: string, precision = "fast") => `?${new URLSearchParams({ config: JSON.stringify(CONFIG), engine, precision, ensemble: "1" })}`;
 
 async function runToEnd(page: Page): Promise<void> {
   await page.click("#run");
@@ -229,6 +229,17 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
       expect(await pixelVariance(page, png), id).toBeGreaterThan(100);
     }
     expect(errors.filter((e) => !/No available adapters/.test(e))).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("passes the precision through: WebGPU accurate mode plots the f64 CLI's numbers to 1e-6", async () => {
+    const [{ page, errors }, dir] = await Promise.all([openPage(gpuBrowser, configQuery("webgpu", "accurate")), cli("cpu")]);
+    await runToEnd(page);
+    const status = await page.evaluate(() => window.setsimDemo.status());
+    expect(status.phase, status.error).toBe("done");
+    expect(status.engine).toMatch(/^webgpu-accurate/);
+    await expectSameAsCli(page, dir, 1e-6);
+    expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
 
