@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--threads 1|2] [--compare]`: times the engine on named workloads and prints
+ * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--threads 1|2] [--compare]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, and `trace-k32` for software GPUs.
  */
@@ -67,13 +67,18 @@ async function main(argv: string[]) {
     options: {
       engine: { type: "string", default: "cpu" },
       precision: { type: "string", default: "fast" },
+      // Jacobi sweeps per block on the GPU (accuracy against cost, with --compare)
+      sweeps: { type: "string" },
       threads: { type: "string", default: "2" },
       // also run the f64 CPU engine and print the worst error max_t |x − x_f64| / max(|x_f64|, 1)
       compare: { type: "boolean", default: false },
     },
   });
   const chosen = positionals.length ? positionals : ["trace-k200", "point-k1000"];
-  const engine = values.threads === "1" ? await cpuEngine(inlineSolver) : await createEngine(values.engine as EngineName, { precision: values.precision as Precision });
+  const engine = values.threads === "1" ? await cpuEngine(inlineSolver) : await createEngine(values.engine as EngineName, {
+        precision: values.precision as Precision,
+        sweeps: values.sweeps === undefined ? undefined : Number(values.sweeps),
+      });
   console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, node ${process.version}; engine ${engine.name}`);
   for (const name of chosen) {
     const make = WORKLOADS[name];

@@ -42,6 +42,8 @@ export type Precision = "fast" | "accurate";
 
 export interface EngineOptions {
   precision?: Precision;
+  /** GPU engines: cyclic Jacobi sweeps per block (default 10; 7 already reach the f32 floor at K = 64) */
+  sweeps?: number;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
     const ctx = await requestGpu();
     if (ctx) {
       const { webgpuEngine } = await import("./webgpu/webgpu-engine.ts");
-      return webgpuEngine(ctx, opts.precision ?? "fast");
+      return webgpuEngine(ctx, opts.precision ?? "fast", opts.sweeps);
     }
     if (name === "webgpu") throw new DeviceLimitError("--engine webgpu: no WebGPU adapter found (use --engine cpu or auto)");
   }

@@ -44,8 +44,8 @@ interface BathEntropies {
 const bathBlocks = (b: CorrelationBlocks, p: Problem): [HermitianBlock, HermitianBlock] =>
   [{ ...b.LL, n: p.KL }, { ...b.RR, n: p.KR }];
 
-async function fastEntropies(ctx: GpuContext): Promise<BathEntropies> {
-  const jacobi = await createJacobiEigenvalues(ctx);
+async function fastEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
+  const jacobi = await createJacobiEigenvalues(ctx, sweeps);
   return {
     ...jacobi,
     blocksPerTime: 4,
@@ -59,8 +59,8 @@ async function fastEntropies(ctx: GpuContext): Promise<BathEntropies> {
   };
 }
 
-async function accurateEntropies(ctx: GpuContext): Promise<BathEntropies> {
-  const refined = await createRefinedEntropies(ctx);
+async function accurateEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
+  const refined = await createRefinedEntropies(ctx, sweeps);
   return {
     ...refined,
     blocksPerTime: 2,
@@ -71,8 +71,9 @@ async function accurateEntropies(ctx: GpuContext): Promise<BathEntropies> {
   };
 }
 
-export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast"): Promise<Engine> {
-  const baths = precision === "accurate" ? await accurateEntropies(ctx) : await fastEntropies(ctx);
+/** @param sweeps cyclic Jacobi sweeps per block (the default of each mode when omitted) */
+export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast", sweeps?: number): Promise<Engine> {
+  const baths = precision === "accurate" ? await accurateEntropies(ctx, sweeps) : await fastEntropies(ctx, sweeps);
   const check = (problem: Problem) => baths.checkFits(Math.max(problem.KL, problem.KR));
   return {
     name: `webgpu-${precision} (${ctx.adapterName})`,
