@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { cpuEngine, runCpu } from "../src/engine/cpu/cpu-engine.ts";
 import { ROW_COLUMNS, type Row } from "../src/observables/columns.ts";
 import { inlineSolver } from "../src/engine/cpu/block-pool.ts";
-import { createEngine, type EngineName, type Precision } from "../src/engine/engine.ts";
+import { createEngine, type EngineName, type EngineRun, type Precision } from "../src/engine/engine.ts";
 import type { Problem } from "../src/model/problem.ts";
 import { resolveTimes } from "../src/config/time-grid.ts";
 
@@ -86,14 +86,22 @@ async function main(argv: string[]) {
     let points = 0;
     const k0 = engine.kernelStats && structuredClone(engine.kernelStats);
     const t0 = performance.now();
-    for (const job of make()) {
-      const s = performance.now();
-      const got = await engine.run(job.problem, job.times);
-      points += job.times.length;
-      console.log(`  ${name}: ${job.label}: ${((performance.now() - s) / 1000).toFixed(3)} s`);
-      if (values.compare) console.log(`    worst error against cpu-f64: ${worstError(got.rows, (await runCpu(job.problem, job.times)).rows)}`);
-    }
+    const jobs = make();
+    // an engine that packs jobs (the GPU: many Γ per submission) gets the whole workload at once
+    const runs = engine.runMany
+      ? await engine.runMany(jobs)
+      : await jobs.reduce<Promise<EngineRun[]>>(async (acc, job) => {
+        const done = await acc;
+        const s = performance.now();
+        done.push(await engine.run(job.problem, job.times));
+        console.log(`  ${name}: ${job.label}: ${((performance.now() - s) / 1000).toFixed(3)} s`);
+        return done;
+      }, Promise.resolve([]));
     const total = (performance.now() - t0) / 1000;
+    for (const [k, job] of jobs.entries()) {
+      points += job.times.length;
+      if (values.compare) console.log(`  ${name}: ${job.label}: worst error against cpu-f64: ${worstError(runs[k].rows, (await runCpu(job.problem, job.times)).rows)}`);
+    }
     console.log(`${name}: ${points} points in ${total.toFixed(3)} s = ${((1000 * total) / points).toFixed(1)} ms/point`);
     if (engine.kernelStats && k0) {
       const gpu = engine.kernelStats.gpuSeconds - k0.gpuSeconds;
@@ -104,6 +112,7 @@ async function main(argv: string[]) {
         const rate = flops > 0 ? `, ${(flops / seconds / 1e9).toFixed(2)} GFLOP/s` : "";
         console.log(`    ${stage}: ${seconds.toFixed(3)} s (${((100 * seconds) / total).toFixed(0)} % of wall)${rate}`);
       }
+      console.log(`${name}: ${engine.kernelStats.submissions - k0.submissions} GPU submissions`);
       console.log(`${name}: GPU kernels ${gpu.toFixed(3)} s of GPU time (timestamp queries), ${(flops / 1e9).toFixed(1)} GFLOP counted, ${(flops / gpu / 1e9).toFixed(2)} GFLOP/s (Jacobi: 32 flops per element per round, +16 with vectors; df64: 8 per complex multiply–add)`);
     }
   }

@@ -8,7 +8,7 @@ import { META_COLUMNS, ROW_COLUMNS } from "../src/observables/columns.ts";
 import { expectAllClose, expectRunClose, lcg } from "./helpers/allclose.ts";
 import { randomHermitian } from "./helpers/random-matrices.ts";
 import { testGpu } from "./helpers/gpu.ts";
-import { engineConfigs as configs, engineTimes as times } from "./helpers/engine-configs.ts";
+import { engineConfigs, engineConfigs as configs, engineTimes as times } from "./helpers/engine-configs.ts";
 
 const gpu = await testGpu();
 
@@ -122,5 +122,26 @@ describe.skipIf(!gpu)("WebGPU device limits and loss", () => {
     ctx!.device.destroy();
     await expect(run).rejects.toBeInstanceOf(DeviceLostError);
     engine.close();
+  });
+});
+
+describe.skipIf(!gpu)("WebGPU engine, many swept values per submission (runMany)", () => {
+  it.each(["fast", "accurate"] as const)("%s: packs several Γ (and mixed K) into shared batches and returns exactly what run returns", async (precision) => {
+    const engine = await webgpuEngine(gpu!, precision);
+    const base = engineConfigs[0][1];
+    const jobs = [3, 10, 30].map((G) => ({ problem: { ...base, KL: 8, KR: 8, GammaL: G, GammaR: G }, times: [0, 2, 1e3] }));
+    jobs.push({ problem: { ...base, KL: 11, KR: 9, GammaL: 3, GammaR: 3 }, times: [0.5, 50] });
+    const alone = [];
+    const s0 = engine.kernelStats!.submissions;
+    for (const j of jobs) alone.push(await engine.run(j.problem, j.times));
+    const s1 = engine.kernelStats!.submissions;
+    let points = 0;
+    const together = await engine.runMany!(jobs, (done) => (points = done));
+    const s2 = engine.kernelStats!.submissions;
+    expect(together).toEqual(alone);
+    expect(points).toBe(11);
+    // one submission per block size (K = 8 and K = 11 pad to 8 and 12) instead of one per job
+    expect(s1 - s0).toBe(4);
+    expect(s2 - s1).toBe(2);
   });
 });

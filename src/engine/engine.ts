@@ -8,6 +8,12 @@ export interface EngineRun {
   rows: Row[];
 }
 
+/** One problem and its times: a unit of work for `runMany`. */
+export interface EngineJob {
+  problem: Problem;
+  times: readonly number[];
+}
+
 export interface Engine {
   /** e.g. "cpu-f64" */
   readonly name: string;
@@ -17,6 +23,12 @@ export interface Engine {
    */
   run(problem: Problem, times: readonly number[], onTime?: (done: number) => void): Promise<EngineRun>;
   /**
+   * Several problems at once (the values of a sweep), where the engine gains from packing their
+   * (Γ, t) points into shared GPU submissions; each result is exactly what `run` gives for its job.
+   * `onTime(done)` counts finished points over all jobs.
+   */
+  runMany?(jobs: readonly EngineJob[], onTime?: (done: number) => void): Promise<EngineRun[]>;
+  /**
    * GPU engines: running totals of kernel time (timestamp queries) and kernel flops, and seconds and
    * flops per stage (GPU passes and host work), for benchmarks.
    */
@@ -24,6 +36,8 @@ export interface Engine {
     readonly gpuSeconds: number;
     readonly flops: number;
     readonly stages: Readonly<Record<string, { readonly seconds: number; readonly flops: number }>>;
+    /** GPU submissions so far (each one batch of blocks) */
+    readonly submissions: number;
   };
   /** Throws (DeviceLimitError) if the problem cannot run on this engine: called before any work starts. */
   check?(problem: Problem): void;

@@ -12,7 +12,7 @@ import { ResumeError } from "../errors.ts";
 import { writeFileAtomicSync } from "../io/atomic-write.ts";
 import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson } from "../io/format.ts";
 import { plotAverages, plotTrace } from "../io/plots.ts";
-import { pointsPerValue, runValue, valueConfig } from "./run-value.ts";
+import { pointsPerValue, runValue, runValues, valueConfig } from "./run-value.ts";
 
 export type OutputFormat = "json" | "csv";
 
@@ -26,7 +26,7 @@ export interface RunOptions {
   /** called once with the total number of (value, t) points, then after each point */
   onStart?: (total: number, alreadyDone: number) => void;
   onPoint?: () => void;
-  /** a swept value finished (or was found complete, with `skipped`) */
+  /** a swept value's file is in the table of averages (`skipped`: it was already complete before this run) */
   onValue?: (file: string, skipped: boolean) => void;
 }
 
@@ -81,6 +81,8 @@ async function runSingle(engine: Engine, parsed: ParsedConfig, opts: RunOptions,
 }
 
 const MANIFEST = "sweep.json";
+/** (value, t) points per engine call when the engine packs several values into one (runMany) */
+const GROUP_POINTS = 1024;
 
 /** Removes what a sweep writes (and nothing else) from `dir`. */
 function clearSweep(dir: string): void {
@@ -108,29 +110,30 @@ async function runSweep(engine: Engine, parsed: ParsedConfig, opts: RunOptions, 
   const names = sweep.values.map((v, i) => `${String(i).padStart(3, "0")}_${sweep.field}=${v}`);
   const done = names.filter((n) => existsSync(join(dir, `${n}.json`)));
   opts.onStart?.(sweep.values.length * perValue, done.length * perValue);
+  // values are computed in groups (one engine call each where the engine packs them), and every
+  // value's file is written as soon as its group ends: an interruption loses one group at most
+  const pending = names.map((_, i) => i).filter((i) => !done.includes(names[i]));
+  const groupSize = engine.runMany ? Math.max(1, Math.floor(GROUP_POINTS / perValue)) : 1;
+  for (let g = 0; g < pending.length; g += groupSize) {
+    const group = pending.slice(g, g + groupSize);
+    const fresh = await runValues(engine, parsed, group.map((i) => sweep.values[i]), opts.onPoint);
+    group.forEach((i, k) => {
+      if (format === "csv") writeFileAtomicSync(join(dir, `${names[i]}.csv`), formatCsv(fresh[k].rows));
+      // the JSON is written last: its presence marks the value complete
+      writeFileAtomicSync(join(dir, `${names[i]}.json`), formatJson(fresh[k]));
+    });
+  }
   const files: string[] = [];
   const plots: string[] = [];
   const table: { value: number; average: RunResult["average"] }[] = [];
-  for (let i = 0; i < sweep.values.length; i++) {
-    const value = sweep.values[i];
+  sweep.values.forEach((value, i) => {
     const jsonPath = join(dir, `${names[i]}.json`);
-    const skipped = existsSync(jsonPath);
-    let text: string;
-    if (skipped) {
-      text = readFileSync(jsonPath, "utf8");
-    } else {
-      const fresh = await runValue(engine, parsed, value, opts.onPoint);
-      if (format === "csv") writeFileAtomicSync(join(dir, `${names[i]}.csv`), formatCsv(fresh.rows));
-      // the JSON is written last: its presence marks the value complete
-      text = formatJson(fresh);
-      writeFileAtomicSync(jsonPath, text);
-    }
     // the table is always built from the files' text, so a resumed sweep sees exactly what a fresh one does
-    const result = parseResultJson(text);
+    const result = parseResultJson(readFileSync(jsonPath, "utf8"));
     files.push(jsonPath);
     table.push({ value, average: result.average });
-    opts.onValue?.(jsonPath, skipped);
-  }
+    opts.onValue?.(jsonPath, done.includes(names[i]));
+  });
   const averaged = table.filter((r) => r.average) as { value: number; average: NonNullable<RunResult["average"]> }[];
   if (averaged.length > 0) {
     writeFileAtomicSync(join(dir, "averages.json"), formatAveragesJson(sweep.field, averaged));

@@ -2,7 +2,7 @@
  * One swept value (or a single run) through an engine: its trace and, if asked for, its regime-III
  * average. No file system: the CLI's sweep writer and the demo page's worker both build on it.
  */
-import type { Engine } from "../engine/engine.ts";
+import type { Engine, EngineJob, EngineRun } from "../engine/engine.ts";
 import { type ParsedConfig, problemFor } from "../config/schema.ts";
 import type { RunResult } from "../observables/columns.ts";
 import { meanRow } from "./average.ts";
@@ -19,10 +19,32 @@ export function pointsPerValue(parsed: ParsedConfig): number {
   return parsed.times.length + (parsed.average?.times.length ?? 0);
 }
 
-export async function runValue(engine: Engine, parsed: ParsedConfig, value: number | undefined, onPoint?: () => void): Promise<RunResult> {
-  const avgTimes = parsed.average?.times ?? [];
-  const { meta, rows } = await engine.run(problemFor(parsed, value), [...parsed.times, ...avgTimes], () => onPoint?.());
-  const result: RunResult = { config: valueConfig(parsed, value), meta, rows: rows.slice(0, parsed.times.length) };
-  if (avgTimes.length > 0) result.average = meanRow(rows.slice(parsed.times.length));
+/** The result of one value from its engine run: the trace, and the regime-III average if asked for. */
+function resultOf(parsed: ParsedConfig, value: number | undefined, run: EngineRun): RunResult {
+  const n = parsed.times.length;
+  const result: RunResult = { config: valueConfig(parsed, value), meta: run.meta, rows: run.rows.slice(0, n) };
+  if (parsed.average) result.average = meanRow(run.rows.slice(n));
   return result;
+}
+
+const jobFor = (parsed: ParsedConfig, value: number | undefined): EngineJob =>
+  ({ problem: problemFor(parsed, value), times: [...parsed.times, ...(parsed.average?.times ?? [])] });
+
+export async function runValue(engine: Engine, parsed: ParsedConfig, value: number | undefined, onPoint?: () => void): Promise<RunResult> {
+  const job = jobFor(parsed, value);
+  return resultOf(parsed, value, await engine.run(job.problem, job.times, () => onPoint?.()));
+}
+
+/**
+ * Several swept values at once: one `runMany` call where the engine has it (the GPU packs their
+ * points into shared submissions), else one value after another. The same results as `runValue`.
+ */
+export async function runValues(engine: Engine, parsed: ParsedConfig, values: readonly number[], onPoint?: () => void): Promise<RunResult[]> {
+  if (!engine.runMany || values.length < 2) {
+    const out: RunResult[] = [];
+    for (const v of values) out.push(await runValue(engine, parsed, v, onPoint));
+    return out;
+  }
+  const runs = await engine.runMany(values.map((v) => jobFor(parsed, v)), () => onPoint?.());
+  return runs.map((r, i) => resultOf(parsed, values[i], r));
 }

@@ -14,10 +14,12 @@ export interface KernelStats {
   gpuSeconds: number;
   flops: number;
   stages: Record<string, { seconds: number; flops: number }>;
+  /** batches submitted (one per call of an `inBatches` batch) */
+  submissions: number;
 }
 
 export function kernelStats(device: GPUDevice): KernelStats {
-  return { gpuSeconds: device.features.has("timestamp-query") ? 0 : NaN, flops: 0, stages: {} };
+  return { gpuSeconds: device.features.has("timestamp-query") ? 0 : NaN, flops: 0, stages: {}, submissions: 0 };
 }
 
 /** Adds one GPU pass (`gpu: true`: counts towards the GPU totals) or one host stage to `stats`. */
@@ -57,18 +59,22 @@ export function complement(b: HermitianBlock, m = b.n): HermitianBlock {
 
 /**
  * Runs `runBatch` over `blocks` in batches of at most `capacity(m)` blocks, all padded to the size
- * m of the largest; `checkFits(m)` refuses first what cannot run at all. Results keep the order given.
+ * m of the largest (or to `size`, when given and larger); `checkFits(m)` refuses first what cannot
+ * run at all. Results keep the order given.
  */
 export async function inBatches<T>(
   blocks: readonly HermitianBlock[], capacity: (m: number) => number, checkFits: (m: number) => void,
-  runBatch: (batch: readonly HermitianBlock[], m: number) => Promise<T[]>,
+  runBatch: (batch: readonly HermitianBlock[], m: number) => Promise<T[]>, stats: KernelStats, size = 0,
 ): Promise<T[]> {
   if (blocks.length === 0) return [];
-  const m = paddedSize(Math.max(...blocks.map((b) => b.n)));
+  const m = paddedSize(Math.max(size, ...blocks.map((b) => b.n)));
   checkFits(m);
   const cap = capacity(m);
   const out: T[] = [];
-  for (let i = 0; i < blocks.length; i += cap) out.push(...(await runBatch(blocks.slice(i, i + cap), m)));
+  for (let i = 0; i < blocks.length; i += cap) {
+    stats.submissions++;
+    out.push(...(await runBatch(blocks.slice(i, i + cap), m)));
+  }
   return out;
 }
 

@@ -12,8 +12,8 @@ import { type HermitianBlock, inBatches, type KernelStats, kernelStats, packBloc
 export { type HermitianBlock, paddedSize } from "./gpu-batch.ts";
 
 export interface JacobiEigenvalues {
-  /** eigenvalues of each block (ascending, f32 accuracy), in the order given */
-  run(blocks: readonly HermitianBlock[]): Promise<Float64Array[]>;
+  /** eigenvalues of each block (ascending, f32 accuracy), in the order given; `size`: pad to at least this */
+  run(blocks: readonly HermitianBlock[], size?: number): Promise<Float64Array[]>;
   /** how many n×n blocks fit in one batch on this device */
   capacity(n: number): number;
   /** throws DeviceLimitError when not even one n×n block fits */
@@ -84,6 +84,6 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     stats,
     capacity,
     checkFits,
-    run: (blocks) => inBatches(blocks, capacity, checkFits, runBatch),
+    run: (blocks, size) => inBatches(blocks, capacity, checkFits, runBatch, stats, size),
   };
 }

@@ -50,8 +50,8 @@ const bindAll = (device: GPUDevice, p: GPUComputePipeline, buffers: GPUBuffer[])
 });
 
 export interface RefinedEntropies {
-  /** Σ h(λ) over the eigenvalues of each block, in the order given */
-  run(blocks: readonly HermitianBlock[]): Promise<number[]>;
+  /** Σ h(λ) over the eigenvalues of each block, in the order given; `size`: pad to at least this */
+  run(blocks: readonly HermitianBlock[], size?: number): Promise<number[]>;
   /** how many n×n blocks fit in one batch on this device */
   capacity(n: number): number;
   /** throws DeviceLimitError when not even one n×n block fits */
@@ -200,6 +200,6 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     stats,
     capacity,
     checkFits,
-    run: (blocks) => inBatches(blocks, capacity, checkFits, runBatch),
+    run: (blocks, size) => inBatches(blocks, capacity, checkFits, runBatch, stats, size),
   };
 }
