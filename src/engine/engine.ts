@@ -1,7 +1,7 @@
 /** The one interface every engine (CPU f64, WebGPU) implements, and the engine factory. */
 import type { Problem } from "../model/problem.ts";
 import type { Meta, Row } from "../observables/columns.ts";
-import { DeviceLimitError } from "../errors.ts";
+import { ConfigError, DeviceLimitError } from "../errors.ts";
 
 export interface EngineRun {
   meta: Meta;
@@ -65,6 +65,9 @@ export interface EngineOptions {
  * when an adapter exists, else CPU. GPU code is loaded only when asked for.
  */
 export async function createEngine(name: EngineName = "cpu", opts: EngineOptions = {}): Promise<Engine> {
+  if (opts.sweeps !== undefined && !(Number.isInteger(opts.sweeps) && opts.sweeps >= 1 && opts.sweeps <= 100)) {
+    throw new ConfigError("--sweeps", "must be an integer from 1 to 100");
+  }
   if (name !== "cpu") {
     const { requestGpu } = await import("./webgpu/device.ts");
     const ctx = await requestGpu();
