@@ -73,7 +73,6 @@ async function accurateEntropies(ctx: GpuContext, sweeps?: number): Promise<Bath
 }
 
 /** @param sweeps cyclic Jacobi sweeps per block (the default of each mode when omitted) */
-/** @param sweeps cyclic Jacobi sweeps per block (the default of each mode when omitted) */
 export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast", sweeps?: number): Promise<Engine> {
   const baths = precision === "accurate" ? await accurateEntropies(ctx, sweeps) : await fastEntropies(ctx, sweeps);
   const check = (problem: Problem) => baths.checkFits(Math.max(problem.KL, problem.KR));
