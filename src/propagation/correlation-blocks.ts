@@ -23,12 +23,36 @@ export interface CorrelationBlocks {
 }
 
 /**
+ * The O(N) vectors from which the diagonal, the dot weights and every bath-block entry of C(t)
+ * follow: r = row 0 of U = e^{−iℋt}, q = U†a (a_k = z_k(n_k − n_0), so that [ℋ, C(t)] = U†[ℋ, C(0)]U
+ * is rank 2 in r and q), and row 0 of C(t). Computing them costs O(N²); each block entry is then O(1)
+ * (`bathBlock` here, or shaders/form-blocks.wgsl on the GPU).
+ */
+export interface BlockVectors {
+  /** C_ii(t), length N */
+  diag: Float64Array;
+  /** |U_k0(t)|², length N */
+  dotWeights: Float64Array;
+  r: { re: Float64Array; im: Float64Array };
+  q: { re: Float64Array; im: Float64Array };
+  /** C_0k(t), length N */
+  row0: { re: Float64Array; im: Float64Array };
+}
+
+/**
  * @param h ℋ, @param e its spectrum, @param n C(0) = diag(n) (length N), @param KL size of bath L.
- * `phaseReduced` lets a caller pass λ·t already reduced mod 2π; by default cos/sin reduce it in f64.
+ * cos/sin reduce λ·t mod 2π in f64.
  */
 export function correlationBlocks(
   h: Arrowhead, e: ArrowheadEigen, n: Float64Array, KL: number, t: number,
 ): CorrelationBlocks {
+  const v = blockVectors(h, e, n, t);
+  const m = e.N - 1;
+  return { diag: v.diag, dotWeights: v.dotWeights, row0: v.row0, LL: bathBlock(h, v, 1, KL), RR: bathBlock(h, v, 1 + KL, m - KL) };
+}
+
+/** The vectors of BlockVectors at time t, O(N²). */
+export function blockVectors(h: Arrowhead, e: ArrowheadEigen, n: Float64Array, t: number): BlockVectors {
   const N = e.N;
   const m = N - 1;
   const G = e.D.length;
@@ -116,35 +140,38 @@ export function correlationBlocks(
   }
   const dotWeights = new Float64Array(N);
   for (let k = 0; k < N; k++) dotWeights[k] = rr[k] * rr[k] + ri[k] * ri[k];
+  return { diag, dotWeights, r: { re: rr, im: ri }, q: { re: qr, im: qi }, row0: { re: c0r, im: c0i } };
+}
 
-  const block = (start: number, size: number) => {
-    const re = new Float64Array(size * size);
-    const im = new Float64Array(size * size);
-    for (let x = 0; x < size; x++) {
-      const i = start + x;
-      re[x * size + x] = diag[i];
-      for (let y = 0; y < x; y++) {
-        const j = start + y;
-        // M_ij = conj(r_i) q_j − conj(q_i) r_j
-        const mr = rr[i] * qr[j] + ri[i] * qi[j] - (qr[i] * rr[j] + qi[i] * ri[j]);
-        const mi = rr[i] * qi[j] - ri[i] * qr[j] - (qr[i] * ri[j] - qi[i] * rr[j]);
-        const zi = h.z[i - 1];
-        const zj = h.z[j - 1];
-        // − z_i C_0j + z_j conj(C_0i)
-        const nr = mr - zi * c0r[j] + zj * c0r[i];
-        const ni = mi - zi * c0i[j] - zj * c0i[i];
-        const inv = 1 / (h.d[i - 1] - h.d[j - 1]);
-        re[x * size + y] = nr * inv;
-        im[x * size + y] = ni * inv;
-        re[y * size + x] = nr * inv;
-        im[y * size + x] = -ni * inv;
-      }
+/**
+ * The block of C(t) over the bath modes start..start+size−1 (indices of C), from the displacement
+ * structure: C_ij = (M_ij − z_i C_0j + z_j conj(C_0i))/(ε_i − ε_j), M_ij = conj(r_i) q_j − conj(q_i) r_j.
+ */
+export function bathBlock(h: Arrowhead, v: BlockVectors, start: number, size: number): { re: Float64Array; im: Float64Array } {
+  const { diag, r: { re: rr, im: ri }, q: { re: qr, im: qi }, row0: { re: c0r, im: c0i } } = v;
+  const re = new Float64Array(size * size);
+  const im = new Float64Array(size * size);
+  for (let x = 0; x < size; x++) {
+    const i = start + x;
+    re[x * size + x] = diag[i];
+    for (let y = 0; y < x; y++) {
+      const j = start + y;
+      // M_ij = conj(r_i) q_j − conj(q_i) r_j
+      const mr = rr[i] * qr[j] + ri[i] * qi[j] - (qr[i] * rr[j] + qi[i] * ri[j]);
+      const mi = rr[i] * qi[j] - ri[i] * qr[j] - (qr[i] * ri[j] - qi[i] * rr[j]);
+      const zi = h.z[i - 1];
+      const zj = h.z[j - 1];
+      // − z_i C_0j + z_j conj(C_0i)
+      const nr = mr - zi * c0r[j] + zj * c0r[i];
+      const ni = mi - zi * c0i[j] - zj * c0i[i];
+      const inv = 1 / (h.d[i - 1] - h.d[j - 1]);
+      re[x * size + y] = nr * inv;
+      im[x * size + y] = ni * inv;
+      re[y * size + x] = nr * inv;
+      im[y * size + x] = -ni * inv;
     }
-    return { re, im };
-  };
-  return {
-    diag, dotWeights, LL: block(1, KL), RR: block(1 + KL, m - KL), row0: { re: c0r, im: c0i },
-  };
+  }
+  return { re, im };
 }
 
 /** Column j of U = e^{−iℋt} from the closed forms (see ArrowheadEigen). */
