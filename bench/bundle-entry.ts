@@ -9,10 +9,11 @@ import df64Probe from "../shaders/df64-probe.wgsl";
 import gatherBasis from "../shaders/gather-basis.wgsl";
 import refineApply from "../shaders/refine-apply.wgsl";
 import refineProject from "../shaders/refine-project.wgsl";
+import formBlocks from "../shaders/form-blocks.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound, "jacobi-vectors": jacobiVectors,
   "jacobi-diagonal": jacobiDiagonal, df64, "df64-probe": df64Probe, "gather-basis": gatherBasis,
-  "refine-apply": refineApply, "refine-project": refineProject,
+  "refine-apply": refineApply, "refine-project": refineProject, "form-blocks": formBlocks,
 });
 await import("./bench.ts");

@@ -50,3 +50,16 @@ fn df_mul_f(a: vec2f, b: f32) -> vec2f {
   let p = two_prod(a.x, b);
   return quick_two_sum(p.x, a.y * b + p.y);
 }
+
+// a·b for df64 a and b
+fn df_mul(a: vec2f, b: vec2f) -> vec2f {
+  let p = two_prod(a.x, b.x);
+  return quick_two_sum(p.x, p.y + (a.x * b.y + a.y * b.x));
+}
+
+// a/b for df64 a and b: f32 quotient, then one correction from the df64 remainder
+fn df_div(a: vec2f, b: vec2f) -> vec2f {
+  let q1 = a.x / b.x;
+  let r = df_add(a, -df_mul_f(b, q1));
+  return quick_two_sum(q1, r.x / b.x);
+}

@@ -8,7 +8,7 @@ import type { Meta, Row } from "../observables/columns.ts";
 import { type Arrowhead, hamiltonian } from "../model/hamiltonian.ts";
 import { initialOccupations } from "../model/initial-state.ts";
 import { type ArrowheadEigen, arrowheadEigen } from "../spectrum/arrowhead.ts";
-import { type CorrelationBlocks, correlationBlocks } from "../propagation/correlation-blocks.ts";
+import { type BlockVectors, blockVectors, type CorrelationBlocks, correlationBlocks } from "../propagation/correlation-blocks.ts";
 import { deletedRowEntropyChange } from "../spectrum/deleted-row.ts";
 import { bathThermo } from "../thermo/bath-thermo.ts";
 import { globalReference } from "../thermo/global-reference.ts";
@@ -60,6 +60,11 @@ export function planRun(p: Problem): RunPlan {
 /** The blocks of C(t) (see correlationBlocks). */
 export function blocksAt(plan: RunPlan, t: number): CorrelationBlocks {
   return correlationBlocks(plan.h, plan.spectrum, plan.n0, plan.problem.KL, t);
+}
+
+/** The O(N) vectors of C(t) that its blocks follow from (see blockVectors). */
+export function vectorsAt(plan: RunPlan, t: number): BlockVectors {
+  return blockVectors(plan.h, plan.spectrum, plan.n0, t);
 }
 
 /** The row at t, given the blocks and the block entropies S_L, S_R however they were obtained. */

@@ -7,6 +7,7 @@ import { DeviceLimitError } from "../../errors.ts";
 import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
+import type { BlockFormer, FormInput } from "./block-former.ts";
 import { type HermitianBlock, inBatches, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 export { type HermitianBlock, paddedSize } from "./gpu-batch.ts";
@@ -14,6 +15,11 @@ export { type HermitianBlock, paddedSize } from "./gpu-batch.ts";
 export interface JacobiEigenvalues {
   /** eigenvalues of each block (ascending, f32 accuracy), in the order given; `size`: pad to at least this */
   run(blocks: readonly HermitianBlock[], size?: number): Promise<Float64Array[]>;
+  /**
+   * The same for blocks formed on the GPU from the vectors of each time (block-former.ts): per time
+   * the spectra of C_L, 1 − C_L, C_R, 1 − C_R, all padded to m; the times must fit one batch.
+   */
+  runFormed(former: BlockFormer, inputs: readonly FormInput[], m: number): Promise<Float64Array[]>;
   /** how many n×n blocks fit in one batch on this device */
   capacity(n: number): number;
   /** throws DeviceLimitError when not even one n×n block fits */
@@ -34,9 +40,15 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
   const capacity = (n: number) => Math.floor(maxBinding / (paddedSize(n) ** 2 * 8));
   const stats = kernelStats(device);
 
-  async function runBatch(blocks: readonly HermitianBlock[], m: number): Promise<Float64Array[]> {
-    const B = blocks.length;
-    const A = upload(device, packBlocks(blocks, m, 2));
+  /**
+   * One batch: `sizes[b]` is block b's own size in the [B, m, m] input; `fill` uploads the input or
+   * encodes its forming at the start of the pass, and returns the buffers to destroy afterwards.
+   */
+  async function solve(
+    sizes: readonly number[], m: number, fill: (pass: GPUComputePassEncoder, A: GPUBuffer) => GPUBuffer[], stage: string,
+  ): Promise<Float64Array[]> {
+    const B = sizes.length;
+    const A = device.createBuffer({ size: B * m * m * 8, usage: storage() });
     const scratch = device.createBuffer({ size: A.size, usage: storage() });
     const diagOut = device.createBuffer({ size: B * m * 4, usage: storage() });
     const dparams = upload(device, new Uint32Array([m, B]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
@@ -44,6 +56,7 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     const timer = passTimer(device);
     const enc = device.createCommandEncoder();
     const pass = enc.beginComputePass(timer.descriptor);
+    const inputs = fill(pass, A);
     const done = jacobi.encode(pass, m, B, sweeps, [A, scratch]);
     pass.setPipeline(diagonal);
     pass.setBindGroup(0, device.createBindGroup({
@@ -61,14 +74,20 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     device.queue.submit([enc.finish()]);
     try {
       const bytes = await readBack(ctx, read);
-      record(stats, "GPU: f32 Jacobi eigenvalues (C and 1 − C)", timer.seconds(bytes, B * m * 4), done.flops);
+      record(stats, stage, timer.seconds(bytes, B * m * 4), done.flops);
       const diag = new Float32Array(bytes, 0, B * m);
-      return blocks.map((blk, b) => Float64Array.from(diag.subarray(b * m, b * m + blk.n)).sort());
+      return sizes.map((n, b) => Float64Array.from(diag.subarray(b * m, b * m + n)).sort());
     } finally {
-      for (const buf of [A, scratch, diagOut, dparams, read, ...done.temporaries]) buf.destroy();
+      for (const buf of [A, scratch, diagOut, dparams, read, ...inputs, ...done.temporaries]) buf.destroy();
       timer.destroy();
     }
   }
+
+  const runBatch = (blocks: readonly HermitianBlock[], m: number) =>
+    solve(blocks.map((b) => b.n), m, (_, A) => {
+      device.queue.writeBuffer(A, 0, packBlocks(blocks, m, 2));
+      return [];
+    }, "GPU: f32 Jacobi eigenvalues (C and 1 − C)");
 
   const checkFits = (n: number) => {
     const m = paddedSize(n);
@@ -85,5 +104,12 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     capacity,
     checkFits,
     run: (blocks, size) => inBatches(blocks, capacity, checkFits, runBatch, stats, size),
+    async runFormed(former, inputs, m) {
+      checkFits(m);
+      if (4 * inputs.length > capacity(m)) throw new RangeError(`runFormed: ${inputs.length} times exceed one batch`);
+      stats.submissions++;
+      const sizes = inputs.flatMap((x) => [x.KL, x.KL, x.KR, x.KR]);
+      return solve(sizes, m, (pass, A) => former.encode(pass, inputs, m, A), "GPU: blocks formed (df64) + f32 Jacobi eigenvalues (C and 1 − C)");
+    },
   };
 }

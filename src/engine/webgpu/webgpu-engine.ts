@@ -1,6 +1,7 @@
 /**
- * The WebGPU engine: the O(K³) entropies S_L, S_R of the bath blocks for many times at once on the
- * GPU, everything else from the shared f64 run plan. I_S−B never touches f32: S_B comes from the
+ * The WebGPU engine: the bath blocks of C(t) (fast mode) and their O(K³) entropies S_L, S_R, for many
+ * (Γ, t) points at once on the GPU; the O(N²) vectors of C(t) and everything else from the shared
+ * f64 run plan. I_S−B never touches f32: S_B comes from the
  * deleted-row secular equation in f64, so only S_L and S_R carry GPU rounding.
  *
  * fast: batched f32 Jacobi eigenvalues. f32 resolves eigenvalues near 0 finely but those near 1 only
@@ -15,13 +16,15 @@
 import type { Engine, EngineJob, EngineRun, Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
-import type { CorrelationBlocks } from "../../propagation/correlation-blocks.ts";
+import { bathBlock } from "../../propagation/correlation-blocks.ts";
 import { binaryEntropy } from "../../thermo/fermi.ts";
-import { blocksAt, planRun, rowAt } from "../run-plan.ts";
+import { planRun, rowAt, vectorsAt } from "../run-plan.ts";
 import type { GpuContext } from "./device.ts";
 import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
 import { createRefinedEntropies } from "./refined-entropies.ts";
-import { complement, type HermitianBlock, type KernelStats, paddedSize, record } from "./gpu-batch.ts";
+import { complement, type KernelStats, paddedSize, record } from "./gpu-batch.ts";
+import { createBlockFormer, type FormInput } from "./block-former.ts";
+import { probeDf64 } from "./df64-probe.ts";
 
 /** S = Σ h over the spectrum, each eigenvalue from whichever of C, 1 − C holds it near 0. */
 export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Array): number {
@@ -31,28 +34,36 @@ export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Arr
   return s;
 }
 
-/** How a precision mode turns the bath blocks of many times into (S_L, S_R) pairs. */
+/** How a precision mode turns the vectors of C(t) at many (problem, t) points into (S_L, S_R) pairs. */
 interface BathEntropies {
   /** GPU blocks each time needs */
   blocksPerTime: number;
-  /** (S_L, S_R) of each slice, its problem alongside; every block padded to m */
-  entropies(slices: readonly CorrelationBlocks[], problems: readonly Problem[], m: number): Promise<[number, number][]>;
+  /** (S_L, S_R) at each point; every block padded to m; the points fit one batch */
+  entropies(points: readonly FormInput[], m: number): Promise<[number, number][]>;
   capacity(n: number): number;
   checkFits(n: number): void;
   stats: KernelStats;
 }
 
-const bathBlocks = (b: CorrelationBlocks, p: Problem): [HermitianBlock, HermitianBlock] =>
-  [{ ...b.LL, n: p.KL }, { ...b.RR, n: p.KR }];
-
+/**
+ * fast: the blocks are formed on the GPU from the vectors (block-former.ts) straight into the Jacobi
+ * input, so the host does O(N²) per time and uploads O(N). Forming needs exact double-float; on an
+ * adapter without it the blocks are formed on the host in f64 and uploaded instead.
+ */
 async function fastEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
   const jacobi = await createJacobiEigenvalues(ctx, sweeps);
+  const former = await probeDf64(ctx).then((exact) => createBlockFormer(ctx, exact), () => undefined);
+  const hostBlocks = (points: readonly FormInput[]) => points.flatMap(({ v, h, KL, KR }) => {
+    const L = { ...bathBlock(h, v, 1, KL), n: KL };
+    const R = { ...bathBlock(h, v, 1 + KL, KR), n: KR };
+    return [L, complement(L), R, complement(R)];
+  });
   return {
     ...jacobi,
     blocksPerTime: 4,
-    async entropies(slices, problems, m) {
-      const spectra = await jacobi.run(slices.flatMap((b, i) => bathBlocks(b, problems[i]).flatMap((x) => [x, complement(x)])), m);
-      return slices.map((_, i) => [
+    async entropies(points, m) {
+      const spectra = former ? await jacobi.runFormed(former, points, m) : await jacobi.run(hostBlocks(points), m);
+      return points.map((_, i) => [
         splitSpectrumEntropy(spectra[4 * i], spectra[4 * i + 1]),
         splitSpectrumEntropy(spectra[4 * i + 2], spectra[4 * i + 3]),
       ]);
@@ -60,14 +71,18 @@ async function fastEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntr
   };
 }
 
+/** accurate: the refinement needs A to f64 accuracy, so the blocks are formed on the host in f64. */
 async function accurateEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
   const refined = await createRefinedEntropies(ctx, sweeps);
   return {
     ...refined,
     blocksPerTime: 2,
-    async entropies(slices, problems, m) {
-      const s = await refined.run(slices.flatMap((b, i) => bathBlocks(b, problems[i])), m);
-      return slices.map((_, i) => [s[2 * i], s[2 * i + 1]]);
+    async entropies(points, m) {
+      const t0 = performance.now();
+      const blocks = points.flatMap(({ v, h, KL, KR }) => [{ ...bathBlock(h, v, 1, KL), n: KL }, { ...bathBlock(h, v, 1 + KL, KR), n: KR }]);
+      record(refined.stats, "host: bath blocks (f64, O(K²) per time)", (performance.now() - t0) / 1000, 0, false);
+      const s = await refined.run(blocks, m);
+      return points.map((_, i) => [s[2 * i], s[2 * i + 1]]);
     },
   };
 }
@@ -110,12 +125,12 @@ async function runWebgpu(
     for (let start = 0; start < points.length; start += perBatch) {
       const chunk = points.slice(start, start + perBatch);
       let t0 = performance.now();
-      const slices = chunk.map(({ k, t }) => blocksAt(plans[k], t));
-      record(baths.stats, "host: blocks of C(t) (f64, O(N²) per time)", (performance.now() - t0) / 1000, 0, false);
-      const S = await baths.entropies(slices, chunk.map(({ k }) => jobs[k].problem), m);
+      const slices = chunk.map(({ k, t }) => ({ v: vectorsAt(plans[k], t), h: plans[k].h, KL: jobs[k].problem.KL, KR: jobs[k].problem.KR }));
+      record(baths.stats, "host: vectors of C(t) (f64, O(N²) per time)", (performance.now() - t0) / 1000, 0, false);
+      const S = await baths.entropies(slices, m);
       t0 = performance.now();
       chunk.forEach(({ k, t }, i) => {
-        rows[k].push(rowAt(plans[k], t, slices[i], S[i][0], S[i][1]));
+        rows[k].push(rowAt(plans[k], t, slices[i].v, S[i][0], S[i][1]));
         onTime?.(++done);
       });
       record(baths.stats, "host: S_B, β*, μ*, decomposition (f64)", (performance.now() - t0) / 1000, 0, false);
