@@ -38,6 +38,8 @@ export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Arr
 interface BathEntropies {
   /** GPU blocks each time needs */
   blocksPerTime: number;
+  /** f64 block bytes the host holds per time of a batch (0 where the GPU forms the blocks) */
+  hostBytesPerTime(m: number): number;
   /** (S_L, S_R) at each point; every block padded to m; the points fit one batch */
   entropies(points: readonly FormInput[], m: number): Promise<[number, number][]>;
   capacity(n: number): number;
@@ -61,6 +63,7 @@ async function fastEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntr
   return {
     ...jacobi,
     blocksPerTime: 4,
+    hostBytesPerTime: (m) => (former ? 0 : 4 * 16 * m * m),
     async entropies(points, m) {
       const spectra = former ? await jacobi.runFormed(former, points, m) : await jacobi.run(hostBlocks(points), m);
       return points.map((_, i) => [
@@ -77,6 +80,7 @@ async function accurateEntropies(ctx: GpuContext, sweeps?: number): Promise<Bath
   return {
     ...refined,
     blocksPerTime: 2,
+    hostBytesPerTime: (m) => 2 * 16 * m * m,
     async entropies(points, m) {
       const t0 = performance.now();
       const blocks = points.flatMap(({ v, h, KL, KR }) => [{ ...bathBlock(h, v, 1, KL), n: KL }, { ...bathBlock(h, v, 1 + KL, KR), n: KR }]);
@@ -105,6 +109,9 @@ export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast
   };
 }
 
+/** f64 bath blocks held on the host per batch at most */
+const HOST_BYTES = 2 ** 28;
+
 /**
  * All (job, t) points, in batches of as many times as one GPU submission holds, across jobs of the
  * same block size: a block is padded to the size set by its own problem, so its numbers do not depend
@@ -119,22 +126,36 @@ async function runWebgpu(
   let done = 0;
   for (const m of new Set(jobs.map(size))) {
     const points = jobs.flatMap((j, k) => (size(j) === m ? j.times.map((t) => ({ k, t })) : []));
-    // times per GPU submission: the blocks of each time must fit one batch
-    // (capped so that the f64 blocks waiting on the CPU stay a few hundred MB at most)
-    const perBatch = Math.max(1, Math.min(Math.floor(baths.capacity(m) / baths.blocksPerTime), Math.floor(2 ** 22 / m ** 2)));
-    for (let start = 0; start < points.length; start += perBatch) {
-      const chunk = points.slice(start, start + perBatch);
-      let t0 = performance.now();
-      const slices = chunk.map(({ k, t }) => ({ v: vectorsAt(plans[k], t), h: plans[k].h, KL: jobs[k].problem.KL, KR: jobs[k].problem.KR }));
-      record(baths.stats, "host: vectors of C(t) (f64, O(N²) per time)", (performance.now() - t0) / 1000, 0, false);
-      const S = await baths.entropies(slices, m);
-      t0 = performance.now();
-      chunk.forEach(({ k, t }, i) => {
-        rows[k].push(rowAt(plans[k], t, slices[i].v, S[i][0], S[i][1]));
+    // times per GPU submission: the blocks of each time must fit one batch, and the f64 blocks a
+    // batch holds on the host (where it forms them) stay within HOST_BYTES
+    const hostBytes = baths.hostBytesPerTime(m);
+    const perBatch = Math.max(1, Math.min(
+      Math.floor(baths.capacity(m) / baths.blocksPerTime), hostBytes > 0 ? Math.floor(HOST_BYTES / hostBytes) : Infinity,
+    ));
+    // one batch in flight while the host prepares the next: the O(N²) vectors of batch i + 1 are
+    // computed while the GPU works on batch i (entropies() submits before its first await)
+    let inFlight: { chunk: typeof points; slices: FormInput[]; S: Promise<[number, number][]> } | undefined;
+    const finish = async (f: NonNullable<typeof inFlight>) => {
+      const S = await f.S;
+      const t0 = performance.now();
+      f.chunk.forEach(({ k, t }, i) => {
+        rows[k].push(rowAt(plans[k], t, f.slices[i].v, S[i][0], S[i][1]));
         onTime?.(++done);
       });
       record(baths.stats, "host: S_B, β*, μ*, decomposition (f64)", (performance.now() - t0) / 1000, 0, false);
+    };
+    for (let start = 0; start < points.length; start += perBatch) {
+      const chunk = points.slice(start, start + perBatch);
+      const t0 = performance.now();
+      const slices = chunk.map(({ k, t }) => ({ v: vectorsAt(plans[k], t), h: plans[k].h, KL: jobs[k].problem.KL, KR: jobs[k].problem.KR }));
+      record(baths.stats, "host: vectors of C(t) (f64, O(N²) per time)", (performance.now() - t0) / 1000, 0, false);
+      const S = baths.entropies(slices, m);
+      // a failure surfaces at its await below, not as an unhandled rejection meanwhile
+      S.catch(() => {});
+      if (inFlight) await finish(inFlight);
+      inFlight = { chunk, slices, S };
     }
+    if (inFlight) await finish(inFlight);
   }
   return plans.map((plan, k) => ({ meta: plan.meta, rows: rows[k] }));
 }
