@@ -51,6 +51,35 @@ describe("rayleighEntropy: Σ h(λ) from X̂†AX̂ and X̂†X̂ of an approxim
     expect(Math.abs(plain - exact)).toBeGreaterThan(1e-8);
   });
 
+  it("stays finite and exact with a decoupled zero mode (padding) beside a cluster of slightly negative eigenvalues", () => {
+    // a pure state's exact zeros come out of f64 as ±1e−14; padding adds a mode with B = 0 and no coupling
+    const lam = Float64Array.from([1, -1e-14, -1e-14, 0.3, 1, -2e-15, 0.7, 1 - 1e-14, 1]);
+    const n = lam.length;
+    const rnd = lcg(17);
+    const U = randomUnitary(n, rnd);
+    // the exact basis: the Rayleigh quotients of the negative eigenvalues stay ≤ 0 (clamped to 0)
+    const S0 = matmul(U, applyA(U, lam, U));
+    const G0 = matmul(U, U);
+    const pad = (M: ComplexMatrix, diagonal: number): ComplexMatrix => {
+      const m = n + 1;
+      const re = new Float64Array(m * m);
+      const im = new Float64Array(m * m);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          re[i * m + j] = M.re[i * n + j];
+          im[i * m + j] = M.im[i * n + j];
+        }
+      }
+      re[m * m - 1] = diagonal;
+      return { re, im, n: m };
+    };
+    let exact = 0;
+    for (const l of lam) exact += binaryEntropy(l);
+    const refined = rayleighEntropy(pad(S0, 0), pad(G0, 1));
+    expect(Number.isFinite(refined)).toBe(true);
+    expect(Math.abs(refined - exact)).toBeLessThan(1e-11);
+  });
+
   it("is exact for an exact eigenbasis", () => {
     const lam = thermalSpectrum(20, 10, 0);
     const U = randomUnitary(20, lcg(5));

@@ -60,8 +60,8 @@ describe.skipIf(!gpu)("double-float kernels (df64.wgsl, refine-apply.wgsl, refin
       const x = X[b];
       for (let i = 0; i < m; i++) {
         for (let j = 0; j < m; j++) {
-          // reference S_ij = Σ_kl conj(x_ki) A_kl x_lj in f64, and the same in f32 arithmetic
-          let sr = 0, s32 = 0, gr = 0;
+          // reference S_ij = Σ_kl conj(x_ki) A_kl x_lj in f64, and its real part in f32 arithmetic
+          let sr = 0, si = 0, s32 = 0, gr = 0, gi = 0;
           for (let k = 0; k < m; k++) {
             let yr = 0, yi = 0, y32r = 0, y32i = 0;
             for (let l = 0; l < m; l++) {
@@ -71,13 +71,21 @@ describe.skipIf(!gpu)("double-float kernels (df64.wgsl, refine-apply.wgsl, refin
               y32r = f32(y32r + f32(f32(f32(ar) * xr) - f32(f32(ai) * xi)));
               y32i = f32(y32i + f32(f32(f32(ar) * xi) + f32(f32(ai) * xr)));
             }
-            sr += x.re[k * m + i] * yr + x.im[k * m + i] * yi;
-            s32 = f32(s32 + f32(f32(x.re[k * m + i] * y32r) + f32(x.im[k * m + i] * y32i)));
-            gr += x.re[k * m + i] * x.re[k * m + j] + x.im[k * m + i] * x.im[k * m + j];
+            const cr = x.re[k * m + i], ci = x.im[k * m + i];
+            // conj(x_ki)·y_kj and conj(x_ki)·x_kj
+            sr += cr * yr + ci * yi;
+            si += cr * yi - ci * yr;
+            s32 = f32(s32 + f32(f32(cr * y32r) + f32(ci * y32i)));
+            gr += cr * x.re[k * m + j] + ci * x.im[k * m + j];
+            gi += cr * x.im[k * m + j] - ci * x.re[k * m + j];
           }
           const at = 4 * (b * m * m + i * m + j);
           const gAt = 4 * B * m * m + at;
-          dfErr = Math.max(dfErr, Math.abs(w[at] + w[at + 1] - sr), Math.abs(w[gAt] + w[gAt + 1] - gr));
+          dfErr = Math.max(
+            dfErr,
+            Math.abs(w[at] + w[at + 1] - sr), Math.abs(w[at + 2] + w[at + 3] - si),
+            Math.abs(w[gAt] + w[gAt + 1] - gr), Math.abs(w[gAt + 2] + w[gAt + 3] - gi),
+          );
           f32Err = Math.max(f32Err, Math.abs(s32 - sr));
         }
       }
@@ -90,10 +98,10 @@ describe.skipIf(!gpu)("double-float kernels (df64.wgsl, refine-apply.wgsl, refin
 });
 
 describe.skipIf(!gpu)("Jacobi eigenvectors (jacobi-vectors.wgsl)", () => {
-  it("give V†AV diagonal to f32 accuracy and V unitary, odd and off-tile sizes", async () => {
+  it("give V†AV diagonal to f32 accuracy and V unitary, sizes off the 8×8 tile", async () => {
     const { device } = gpu!;
     const jacobi = await createJacobiSweeps(gpu!, true);
-    for (const n of [2, 10, 18]) {
+    for (const n of [2, 10, 18, 26]) {
       const A = randomHermitian(n, lcg(n + 100));
       const id = new Float32Array(n * n * 2);
       for (let i = 0; i < n; i++) id[2 * (i * n + i)] = 1;
@@ -147,6 +155,18 @@ describe.skipIf(!gpu)("refined block entropies (refined-entropies.ts)", () => {
       expectAllClose(got[k], want, 1e-10, 0, `n = ${b.n}`);
     });
     expect(refined.stats.flops).toBeGreaterThan(0);
+  });
+
+  it("stay finite and exact for pure-state-like blocks (eigenvalues 1 and −1e−16 … −1e−12) of odd sizes", async () => {
+    const refined = await createRefinedEntropies(gpu!);
+    const rnd = lcg(29);
+    const blocks = [5, 9, 15].flatMap((n) => [-1e-16, -1e-14, -1e-12].map((zero) =>
+      withSpectrum(randomUnitary(n, rnd), Array.from({ length: n }, (_, k) => (k % 3 === 0 ? 1 : zero)))));
+    const got = await refined.run(blocks);
+    blocks.forEach((b, k) => {
+      expect(Number.isFinite(got[k]), `n = ${b.n}`).toBe(true);
+      expectAllClose(got[k], blockEntropy(b.re.slice(), b.im.slice(), b.n), 1e-10, 0, `n = ${b.n}`);
+    });
   });
 });
 

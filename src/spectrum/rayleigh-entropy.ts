@@ -151,10 +151,12 @@ export function rayleighEntropy(S: ComplexMatrix, G: ComplexMatrix): number {
       // Cauchy–Schwarz for the PSD matrices B and 1 − B: rounding must not make a tiny pair explode
       const cap = Math.min(x[i] * x[j], (1 - x[i]) * (1 - x[j]));
       const b2 = Math.min(br * br + bi * bi, cap);
+      // an uncoupled pair adds nothing (and two modes clamped to the same value would give 0/0)
+      if (!(b2 > 0)) continue;
       // a cluster member's own shift is already in its cluster's effective block: only the partner's
       if (inCluster[i] || inCluster[j]) {
         const [own, other] = inCluster[i] ? [j, i] : [i, j];
-        if (!inCluster[own]) s += (b2 * dhx[own]) / (x[own] - x[other]);
+        if (!inCluster[own] && x[own] !== x[other]) s += (b2 * dhx[own]) / (x[own] - x[other]);
         continue;
       }
       s += b2 * dividedDifference(x[i], x[j], dhx[i], dhx[j]);
@@ -199,10 +201,13 @@ function clusterEntropy(
       cr[p] = br;
       ci[p] = i < k ? bi : -bi;
     });
+    // 1/(B_pp − B_kk), 0 for an uncoupled member (its product below is 0; a gap of 0 would make it NaN)
+    const inv = list.map((i, p) => (cr[p] === 0 && ci[p] === 0) || b[i] === b[k] ? 0 : 1 / (b[i] - b[k]));
     for (let p = 0; p < c; p++) {
-      const wp = 1 / (b[list[p]] - b[k]);
+      if (inv[p] === 0) continue;
       for (let q = p; q < c; q++) {
-        const w = 0.5 * (wp + 1 / (b[list[q]] - b[k]));
+        if (inv[q] === 0) continue;
+        const w = 0.5 * (inv[p] + inv[q]);
         // B_pk B_kq = B_pk conj(B_qk)
         const r = (cr[p] * cr[q] + ci[p] * ci[q]) * w;
         const m = (ci[p] * cr[q] - cr[p] * ci[q]) * w;
