@@ -34,6 +34,22 @@ describe.skipIf(!gpu)("WebGPU batched Jacobi eigenvalues (jacobi-round.wgsl, jac
     else expect(jacobi.stats.gpuSeconds).toBeNaN();
   });
 
+  it("splits a batch larger than one dispatch's workgroup limit instead of returning zeros", async () => {
+    const jacobi = await createJacobiEigenvalues(gpu!, 2);
+    const limit = gpu!.device.limits.maxComputeWorkgroupsPerDimension;
+    expect(jacobi.capacity(2)).toBeLessThanOrEqual(limit);
+    const rnd = lcg(5);
+    const blocks = Array.from({ length: limit + 100 }, () => randomHermitian(2, rnd));
+    const got = await jacobi.run(blocks);
+    // 2×2: the closed form
+    const worst = blocks.reduce((w, b, k) => {
+      const mean = (b.re[0] + b.re[3]) / 2;
+      const r = Math.hypot((b.re[0] - b.re[3]) / 2, b.re[1], b.im[1]);
+      return Math.max(w, Math.abs(got[k][0] - (mean - r)), Math.abs(got[k][1] - (mean + r)));
+    }, 0);
+    expect(worst).toBeLessThan(1e-6);
+  });
+
   it("keeps tiny off-diagonal elements from breaking unitarity (f32 underflow of |b|)", async () => {
     const jacobi = await createJacobiEigenvalues(gpu!);
     const n = 12;

@@ -151,6 +151,22 @@ export function passTimer(device: GPUDevice): PassTimer {
   };
 }
 
+/**
+ * Opens a validation error scope; the returned function closes it and throws if anything encoded or
+ * submitted meanwhile was invalid (an invalid submission otherwise leaves its buffers unwritten, and
+ * a readback would return zeros as if they were results).
+ */
+export function validationScope(device: GPUDevice): () => Promise<void> {
+  device.pushErrorScope("validation");
+  return async () => {
+    const err = await device.popErrorScope();
+    if (err) throw new Error(`WebGPU rejected a batch: ${err.message}`);
+  };
+}
+
+/** Matrices one dispatch may cover (its z extent), and so one batch may hold. */
+export const maxMatricesPerDispatch = (device: GPUDevice) => device.limits.maxComputeWorkgroupsPerDimension;
+
 /** Maps `read` (a MAP_READ buffer already filled by a submitted encoder) and returns a copy of its bytes. */
 export async function readBack(ctx: GpuContext, read: GPUBuffer): Promise<ArrayBuffer> {
   // a lost device can fail the map before `lost` settles: give `lost` the chance to say so

@@ -8,7 +8,7 @@ import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
-import { type HermitianBlock, inBatches, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
+import { type HermitianBlock, inBatches, maxMatricesPerDispatch, validationScope, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 export { type HermitianBlock, paddedSize } from "./gpu-batch.ts";
 
@@ -37,7 +37,13 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
   const jacobi = await createJacobiSweeps(ctx, false);
   const diagonal = await computePipeline(device, await shaderSource("jacobi-diagonal"));
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
-  const capacity = (n: number) => Math.floor(maxBinding / (paddedSize(n) ** 2 * 8));
+  // a batch is bounded by the binding size, by the z extent of one dispatch (one matrix per z) and
+  // by the x extent of the diagonal gather (64 entries per workgroup)
+  const maxZ = maxMatricesPerDispatch(device);
+  const capacity = (n: number) => {
+    const m = paddedSize(n);
+    return Math.min(Math.floor(maxBinding / (m * m * 8)), maxZ, Math.floor((maxZ * 64) / m));
+  };
   const stats = kernelStats(device);
 
   /**
@@ -54,6 +60,7 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     const dparams = upload(device, new Uint32Array([m, B]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
     const read = device.createBuffer({ size: B * m * 4 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     const timer = passTimer(device);
+    const valid = validationScope(device);
     const enc = device.createCommandEncoder();
     const pass = enc.beginComputePass(timer.descriptor);
     const inputs = fill(pass, A);
@@ -73,6 +80,7 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     timer.resolve(enc, read, B * m * 4);
     device.queue.submit([enc.finish()]);
     try {
+      await valid();
       const bytes = await readBack(ctx, read);
       record(stats, stage, timer.seconds(bytes, B * m * 4), done.flops);
       const diag = new Float32Array(bytes, 0, B * m);

@@ -15,7 +15,7 @@ import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
 import { type Df64Constants, probeDf64 } from "./df64-probe.ts";
-import { complement, type HermitianBlock, inBatches, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
+import { complement, type HermitianBlock, inBatches, maxMatricesPerDispatch, validationScope, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 /** Encodes S = X̂†AX̂ and G = X̂†X̂ in double-float for [B, m, m] batches (the kernels of step 3). */
 export interface RayleighProducts {
@@ -67,8 +67,8 @@ export interface RefinedEntropies {
 const TILE = 8;
 /** bytes a batch may hold on the device at once, whatever the binding limits allow */
 const BATCH_BYTES = 2 ** 31;
-/** per element of one block: C and 1 − C with their vectors, f32, ping-pong (8 × 8), X̂ (8), A df64, Y, S, G (4 × 16) */
-const BYTES_PER_ELEMENT = 8 * 8 + 8 + 4 * 16;
+/** per element of one block: C and 1 − C with their vectors, f32, ping-pong (8 × 8), X̂ (8), A df64, Y, S, G (4 × 16), the readback of S and G (32) */
+const BYTES_PER_ELEMENT = 8 * 8 + 8 + 4 * 16 + 32;
 
 export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Promise<RefinedEntropies> {
   const { device } = ctx;
@@ -78,9 +78,16 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
   const gather = await computePipeline(device, await shaderSource("gather-basis"), { TILE });
   const products = await createRayleighProducts(ctx, exact);
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+  // a batch is bounded by the binding size, the readback of S and G (one buffer), the bytes of all
+  // its buffers, and the z extent of a dispatch (C and 1 − C of each block are one matrix per z each)
+  const maxZ = maxMatricesPerDispatch(device);
   const capacity = (n: number) => {
-    const m2 = paddedSize(n) ** 2;
-    return Math.min(Math.floor(maxBinding / (m2 * 16)), Math.floor(BATCH_BYTES / (m2 * BYTES_PER_ELEMENT)));
+    const m = paddedSize(n);
+    const m2 = m * m;
+    return Math.min(
+      Math.floor(maxBinding / (m2 * 16)), Math.floor((device.limits.maxBufferSize - 16) / (m2 * 32)),
+      Math.floor(BATCH_BYTES / (m2 * BYTES_PER_ELEMENT)), Math.floor(maxZ / 2), Math.floor((maxZ * 32) / m),
+    );
   };
   const stats = kernelStats(device);
   const bind = (p: GPUComputePipeline, buffers: GPUBuffer[]) => bindAll(device, p, buffers);
@@ -100,6 +107,7 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     const read = device.createBuffer({ size: B2 * m * 4 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     temps.push(A, A2, V, V2, diag, dparams, read);
     const timer = passTimer(device);
+    const valid = validationScope(device);
     const enc = device.createCommandEncoder();
     const pass = enc.beginComputePass(timer.descriptor);
     const done = jacobi.encode(pass, m, B2, sweeps, [A, A2], [V, V2]);
@@ -111,10 +119,14 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     enc.copyBufferToBuffer(diag, 0, read, 0, B2 * m * 4);
     timer.resolve(enc, read, B2 * m * 4);
     device.queue.submit([enc.finish()]);
-    const bytes = await readBack(ctx, read);
-    record(stats, "GPU: f32 Jacobi with eigenvectors (C and 1 − C)", timer.seconds(bytes, B2 * m * 4), done.flops);
-    timer.destroy();
-    return { vectors: done.v!, diagonals: new Float32Array(bytes, 0, B2 * m) };
+    try {
+      await valid();
+      const bytes = await readBack(ctx, read);
+      record(stats, "GPU: f32 Jacobi with eigenvectors (C and 1 − C)", timer.seconds(bytes, B2 * m * 4), done.flops);
+      return { vectors: done.v!, diagonals: new Float32Array(bytes, 0, B2 * m) };
+    } finally {
+      timer.destroy();
+    }
   }
 
   /** Step 2: per block, the n_low lowest eigenvectors of C and the rest from 1 − C (as s·m + column). */
@@ -144,6 +156,7 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     const read = device.createBuffer({ size: 2 * B * mm * 16 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     temps.push(picks, X, Adf, Y, S, G, params, read);
     const timer = passTimer(device);
+    const valid = validationScope(device);
     const enc = device.createCommandEncoder();
     const pass = enc.beginComputePass(timer.descriptor);
     const groups = Math.ceil(m / TILE);
@@ -156,9 +169,14 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     enc.copyBufferToBuffer(G, 0, read, B * mm * 16, B * mm * 16);
     timer.resolve(enc, read, 2 * B * mm * 16);
     device.queue.submit([enc.finish()]);
-    const bytes = await readBack(ctx, read);
-    record(stats, "GPU: df64 X̂†AX̂ and X̂†X̂", timer.seconds(bytes, 2 * B * mm * 16), products.flops(m, B));
-    timer.destroy();
+    let bytes: ArrayBuffer;
+    try {
+      await valid();
+      bytes = await readBack(ctx, read);
+      record(stats, "GPU: df64 X̂†AX̂ and X̂†X̂", timer.seconds(bytes, 2 * B * mm * 16), products.flops(m, B));
+    } finally {
+      timer.destroy();
+    }
     const words = new Float32Array(bytes, 0, 2 * B * mm * 4);
     const unpack = (offset: number) => {
       const re = new Float64Array(mm);
