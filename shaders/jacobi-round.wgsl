@@ -10,7 +10,7 @@
 // Buffers:
 //   @binding(0) src: array<vec2f>  [batch, n, n] row-major, (re, im) interleaved — read
 //   @binding(1) dst: array<vec2f>  same layout — written (ping-pong with src)
-//   @binding(2) params: { n: u32, round: u32 } — uniform, one 256-byte slot per round (dynamic offset)
+//   @binding(2) params: { n: u32, round: u32 } — uniform, one 256-byte slot per round (bound at its offset)
 // Workgroup: (TILE, TILE, 1) over (column j, row i, matrix b); TILE is an override constant.
 
 override TILE: u32 = 16u;

@@ -7,7 +7,7 @@
 //   @binding(0) src:  array<vec2f>  [batch, n, n] the matrices before this round — read
 //   @binding(1) vsrc: array<vec2f>  [batch, n, n] V before this round, row-major (re, im) — read
 //   @binding(2) vdst: array<vec2f>  same layout — written (ping-pong with vsrc)
-//   @binding(3) params: { n: u32, round: u32 } — uniform, one 256-byte slot per round (dynamic offset)
+//   @binding(3) params: { n: u32, round: u32 } — uniform, one 256-byte slot per round (bound at its offset)
 // Workgroup: (TILE, TILE, 1) over (column j, row i, matrix b); TILE is an override constant.
 
 override TILE: u32 = 16u;

@@ -33,14 +33,15 @@ export async function createJacobiSweeps(ctx: GpuContext, withVectors: boolean):
       const rounds = m - 1;
       const uni = uniformSlots(device, rounds, (r) => [m, r]);
       const groups = Math.ceil(m / TILE);
-      let flip = 0;
-      for (let s = 0; s < sweeps; s++) {
-        for (let r = 0; r < rounds; r++) {
+      // the bind groups depend only on (which buffer is the source, round): 2(m − 1) of them, made once
+      const groupsFor = new Map<number, { vec?: GPUBindGroup; rot: GPUBindGroup }>();
+      const bindGroups = (flip: number, r: number) => {
+        const key = flip * rounds + r;
+        let g = groupsFor.get(key);
+        if (!g) {
           const params = { buffer: uni, offset: r * UNIFORM_STRIDE, size: 8 };
-          if (v && vectors) {
-            // before the round: the rotation is read from the matrix it will rotate
-            pass.setPipeline(vectors);
-            pass.setBindGroup(0, device.createBindGroup({
+          g = {
+            vec: v && vectors ? device.createBindGroup({
               layout: vectors.getBindGroupLayout(0),
               entries: [
                 { binding: 0, resource: { buffer: a[flip] } },
@@ -48,18 +49,32 @@ export async function createJacobiSweeps(ctx: GpuContext, withVectors: boolean):
                 { binding: 2, resource: { buffer: v[flip ^ 1] } },
                 { binding: 3, resource: params },
               ],
-            }));
+            }) : undefined,
+            rot: device.createBindGroup({
+              layout: round.getBindGroupLayout(0),
+              entries: [
+                { binding: 0, resource: { buffer: a[flip] } },
+                { binding: 1, resource: { buffer: a[flip ^ 1] } },
+                { binding: 2, resource: params },
+              ],
+            }),
+          };
+          groupsFor.set(key, g);
+        }
+        return g;
+      };
+      let flip = 0;
+      for (let s = 0; s < sweeps; s++) {
+        for (let r = 0; r < rounds; r++) {
+          const g = bindGroups(flip, r);
+          if (g.vec && vectors) {
+            // before the round: the rotation is read from the matrix it will rotate
+            pass.setPipeline(vectors);
+            pass.setBindGroup(0, g.vec);
             pass.dispatchWorkgroups(groups, groups, B);
           }
           pass.setPipeline(round);
-          pass.setBindGroup(0, device.createBindGroup({
-            layout: round.getBindGroupLayout(0),
-            entries: [
-              { binding: 0, resource: { buffer: a[flip] } },
-              { binding: 1, resource: { buffer: a[flip ^ 1] } },
-              { binding: 2, resource: params },
-            ],
-          }));
+          pass.setBindGroup(0, g.rot);
           pass.dispatchWorkgroups(groups, groups, B);
           flip ^= 1;
         }
