@@ -15,6 +15,7 @@ import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
 import { type Df64Constants, probeDf64 } from "./df64-probe.ts";
+import { checkRayleighProducts } from "./kernel-check.ts";
 import { complement, type HermitianBlock, inBatches, maxMatricesPerDispatch, validationScope, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 /** Encodes S = X̂†AX̂ and G = X̂†X̂ in double-float for [B, m, m] batches (the kernels of step 3). */
@@ -77,6 +78,7 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
   const diagonal = await computePipeline(device, await shaderSource("jacobi-diagonal"));
   const gather = await computePipeline(device, await shaderSource("gather-basis"), { TILE });
   const products = await createRayleighProducts(ctx, exact);
+  await checkRayleighProducts(ctx, products);
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
   // a batch is bounded by the binding size, the readback of S and G (one buffer), the bytes of all
   // its buffers, and the z extent of a dispatch (C and 1 − C of each block are one matrix per z each)

@@ -25,6 +25,7 @@ import { createRefinedEntropies } from "./refined-entropies.ts";
 import { complement, type KernelStats, paddedSize, record } from "./gpu-batch.ts";
 import { createBlockFormer, type FormInput } from "./block-former.ts";
 import { probeDf64 } from "./df64-probe.ts";
+import { blockFormerWorks } from "./kernel-check.ts";
 
 /** S = Σ h over the spectrum, each eigenvalue from whichever of C, 1 − C holds it near 0. */
 export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Array): number {
@@ -54,7 +55,9 @@ interface BathEntropies {
  */
 async function fastEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
   const jacobi = await createJacobiEigenvalues(ctx, sweeps);
-  const former = await probeDf64(ctx).then((exact) => createBlockFormer(ctx, exact), () => undefined);
+  const former = await probeDf64(ctx)
+    .then((exact) => createBlockFormer(ctx, exact))
+    .then(async (f) => ((await blockFormerWorks(ctx, f)) ? f : undefined), () => undefined);
   const hostBlocks = (points: readonly FormInput[]) => points.flatMap(({ v, h, KL, KR }) => {
     const L = { ...bathBlock(h, v, 1, KL), n: KL };
     const R = { ...bathBlock(h, v, 1 + KL, KR), n: KR };

@@ -1,0 +1,146 @@
+/**
+ * Start-up checks that the double-float kernels are exact on this adapter as compiled, inside their
+ * loops, not only the error-free transformations alone (df64-probe.ts): a shader compiler may contract
+ * or reorder differently once a function is inlined. Each check runs its kernel on a small fixed case
+ * and compares with f64 on the host; the tests use the same measures.
+ */
+import { DeviceLimitError } from "../../errors.ts";
+import { bathBlock } from "../../propagation/correlation-blocks.ts";
+import { planRun, vectorsAt } from "../run-plan.ts";
+import type { GpuContext } from "./device.ts";
+import type { BlockFormer, FormInput } from "./block-former.ts";
+import type { RayleighProducts } from "./refined-entropies.ts";
+import { type HermitianBlock, packBlocks, readBack, storage, upload } from "./gpu-batch.ts";
+
+/** Runs `encode` in one pass, copies `out` back and returns its words. */
+async function runAndRead(ctx: GpuContext, out: GPUBuffer[], encode: (pass: GPUComputePassEncoder) => GPUBuffer[]): Promise<Float32Array> {
+  const { device } = ctx;
+  const size = out.reduce((s, b) => s + b.size, 0);
+  const read = device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const enc = device.createCommandEncoder();
+  const pass = enc.beginComputePass();
+  const temps = encode(pass);
+  pass.end();
+  let at = 0;
+  for (const b of out) {
+    enc.copyBufferToBuffer(b, 0, read, at, b.size);
+    at += b.size;
+  }
+  device.queue.submit([enc.finish()]);
+  const words = new Float32Array(await readBack(ctx, read));
+  for (const b of [read, ...temps]) b.destroy();
+  return words;
+}
+
+/** max |S − X†AX|, |G − X†X| over all entries (re and im), S and G from the kernels, the rest in f64. */
+export async function rayleighProductsError(
+  ctx: GpuContext, products: RayleighProducts, blocks: readonly HermitianBlock[], X: readonly HermitianBlock[], m: number,
+): Promise<number> {
+  const { device } = ctx;
+  const B = blocks.length;
+  const bufs = {
+    a: upload(device, packBlocks(blocks, m, 4)),
+    x: upload(device, packBlocks(X, m, 2)),
+    y: device.createBuffer({ size: B * m * m * 16, usage: storage() }),
+    s: device.createBuffer({ size: B * m * m * 16, usage: storage() }),
+    g: device.createBuffer({ size: B * m * m * 16, usage: storage() }),
+    params: upload(device, new Uint32Array([m, 0, 0, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST),
+  };
+  const w = await runAndRead(ctx, [bufs.s, bufs.g], (pass) => {
+    products.encode(pass, m, B, bufs);
+    return Object.values(bufs);
+  });
+  let worst = 0;
+  blocks.forEach((A, b) => {
+    const x = X[b];
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < m; j++) {
+        let sr = 0, si = 0, gr = 0, gi = 0;
+        for (let k = 0; k < m; k++) {
+          let yr = 0, yi = 0;
+          for (let l = 0; l < m; l++) {
+            const ar = A.re[k * m + l], ai = A.im[k * m + l], xr = x.re[l * m + j], xi = x.im[l * m + j];
+            yr += ar * xr - ai * xi;
+            yi += ar * xi + ai * xr;
+          }
+          // conj(x_ki)·y_kj and conj(x_ki)·x_kj
+          const cr = x.re[k * m + i], ci = x.im[k * m + i];
+          sr += cr * yr + ci * yi;
+          si += cr * yi - ci * yr;
+          gr += cr * x.re[k * m + j] + ci * x.im[k * m + j];
+          gi += cr * x.im[k * m + j] - ci * x.re[k * m + j];
+        }
+        const at = 4 * (b * m * m + i * m + j);
+        const gAt = 4 * B * m * m + at;
+        worst = Math.max(
+          worst,
+          Math.abs(w[at] + w[at + 1] - sr), Math.abs(w[at + 2] + w[at + 3] - si),
+          Math.abs(w[gAt] + w[gAt + 1] - gr), Math.abs(w[gAt + 2] + w[gAt + 3] - gi),
+        );
+      }
+    }
+  });
+  return worst;
+}
+
+/** max |formed − f64| over the blocks C and 1 − C of every input, padded to m. */
+export async function formedBlocksError(ctx: GpuContext, former: BlockFormer, inputs: readonly FormInput[], m: number): Promise<number> {
+  const { device } = ctx;
+  const out = device.createBuffer({ size: 4 * inputs.length * m * m * 8, usage: storage() });
+  const w = await runAndRead(ctx, [out], (pass) => [out, ...former.encode(pass, inputs, m, out)]);
+  let worst = 0;
+  inputs.forEach(({ v, h, KL, KR }, tau) => {
+    [[1, KL], [1 + KL, KR]].forEach(([start, n], bath) => {
+      const want = bathBlock(h, v, start, n);
+      for (const c of [0, 1]) {
+        const base = (4 * tau + 2 * bath + c) * m * m;
+        for (let x = 0; x < m; x++) {
+          for (let y = 0; y < m; y++) {
+            const inside = x < n && y < n;
+            const re = (c === 1 && x === y ? 1 : 0) + (c === 1 ? -1 : 1) * (inside ? want.re[x * n + y] : 0);
+            const im = (c === 1 ? -1 : 1) * (inside ? want.im[x * n + y] : 0);
+            const at = 2 * (base + x * m + y);
+            worst = Math.max(worst, Math.abs(w[at] - re), Math.abs(w[at + 1] - im));
+          }
+        }
+      }
+    });
+  });
+  return worst;
+}
+
+/** A small deterministic generator for the fixed check cases. */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 16807) % 2147483647) / 2147483647;
+}
+
+/** Throws DeviceLimitError when the df64 products are not exact to ~1e−13 here (accurate mode). */
+export async function checkRayleighProducts(ctx: GpuContext, products: RayleighProducts): Promise<void> {
+  const m = 8;
+  const rnd = lcg(12345);
+  const A: HermitianBlock = { re: new Float64Array(m * m), im: new Float64Array(m * m), n: m };
+  for (let i = 0; i < m; i++) {
+    A.re[i * m + i] = rnd();
+    for (let j = 0; j < i; j++) {
+      A.re[i * m + j] = A.re[j * m + i] = rnd() - 0.5;
+      A.im[i * m + j] = rnd() - 0.5;
+      A.im[j * m + i] = -A.im[i * m + j];
+    }
+  }
+  const X: HermitianBlock = { re: new Float64Array(m * m).map(() => Math.fround(rnd() - 0.5)), im: new Float64Array(m * m).map(() => Math.fround(rnd() - 0.5)), n: m };
+  const err = await rayleighProductsError(ctx, products, [A], [X], m);
+  if (!(err < 1e-12)) {
+    throw new DeviceLimitError(
+      `--precision accurate: this adapter's compiled double-float kernels are off by ${err.toExponential(2)} (need < 1e-12); use --precision fast or --engine cpu`,
+    );
+  }
+}
+
+/** Whether the GPU-formed blocks match the f64 ones to f32 rounding here (fast mode forms them on the host otherwise). */
+export async function blockFormerWorks(ctx: GpuContext, former: BlockFormer): Promise<boolean> {
+  const p = { KL: 5, KR: 4, W: 10, epsD: 0.3, nD: 1, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 2, initial: { kind: "thermal" as const } };
+  const plan = planRun(p);
+  const inputs = [0.7, 300].map((t) => ({ v: vectorsAt(plan, t), h: plan.h, KL: p.KL, KR: p.KR }));
+  return (await formedBlocksError(ctx, former, inputs, 6)) < 1.2e-7;
+}
