@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--threads 1|2] [--compare]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
- * CPU-sized `trace-k200` and `point-k1000` of the core issue, and `trace-k32` for software GPUs.
+ * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
+ * `host-k1000` (the host's per-time share of the GPU engine's work).
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -11,6 +12,8 @@ import { inlineSolver } from "../src/engine/cpu/block-pool.ts";
 import { createEngine, type EngineName, type EngineRun, type Precision } from "../src/engine/engine.ts";
 import type { Problem } from "../src/model/problem.ts";
 import { resolveTimes } from "../src/config/time-grid.ts";
+import { planRun, vectorsAt } from "../src/engine/run-plan.ts";
+import { bathBlock } from "../src/propagation/correlation-blocks.ts";
 
 const caseA = (K: number, Gamma: number): Problem => ({
   KL: K, KR: K, W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1,
@@ -60,6 +63,23 @@ function worstError(rows: Row[], ref: Row[]): string {
   return `${worst.toExponential(2)} (${where})`;
 }
 
+/**
+ * `host-k1000`: the f64 host work per time that the GPU engine does not take over, at K = 1000 (no
+ * engine involved): the O(N²) vectors of C(t), and the bath blocks that accurate mode forms on the host.
+ */
+function hostK1000() {
+  const plan = planRun(caseA(1000, 3));
+  for (const t of [1, 1e5]) {
+    let t0 = performance.now();
+    const v = vectorsAt(plan, t);
+    const vectors = performance.now() - t0;
+    t0 = performance.now();
+    bathBlock(plan.h, v, 1, 1000);
+    bathBlock(plan.h, v, 1001, 1000);
+    console.log(`host-k1000: t=${t}: vectors of C(t) ${vectors.toFixed(0)} ms, the two f64 bath blocks ${(performance.now() - t0).toFixed(0)} ms`);
+  }
+}
+
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -81,6 +101,10 @@ async function main(argv: string[]) {
       });
   console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, node ${process.version}; engine ${engine.name}`);
   for (const name of chosen) {
+    if (name === "host-k1000") {
+      hostK1000();
+      continue;
+    }
     const make = WORKLOADS[name];
     if (!make) throw new Error(`unknown workload ${name}; known: ${Object.keys(WORKLOADS).join(", ")}`);
     let points = 0;
