@@ -67,7 +67,7 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   if (x < size && y < size) {
     if (x == y) {
       let d = modes[5u * (t.w + start + x) + 3u].xy;
-      c = vec2f(d.x + d.y, 0.0);
+      c = vec2f(d.x, 0.0);
       let one_minus = df_add(vec2f(1.0, 0.0), -d);
       comp = vec2f(one_minus.x, 0.0);
     } else {

@@ -177,3 +177,34 @@ describe.skipIf(!gpu)("engine options", () => {
     for (const bad of [0, 2.5, Number.NaN, 1000]) await expect(createEngine("webgpu", { sweeps: bad })).rejects.toBeInstanceOf(ConfigError);
   });
 });
+
+describe.skipIf(!gpu)("a WebGPU sweep in groups of values", () => {
+  it("resumes after lost values to exactly the bytes of an uninterrupted sweep", async () => {
+    const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { parseConfig } = await import("../src/config/schema.ts");
+    const { runConfig } = await import("../src/sweep/run-config.ts");
+    const engine = await webgpuEngine(gpu!);
+    // 305 points a value: the sweep runs in groups of 3 values (1024 points at most)
+    const parsed = parseConfig({
+      KL: 5, KR: 4, W: 10, betaL: 10, betaR: 2, muL: 1, muR: -1, Gamma: [1, 2, 3, 5],
+      times: { from: 0.01, to: 1e6, points: 300 }, average: { from: 1e3, to: 1e6, points: 5 },
+    });
+    const root = mkdtempSync(join(tmpdir(), "setsim-gpu-sweep-"));
+    const whole = join(root, "whole");
+    const resumed = join(root, "resumed");
+    await runConfig(engine, parsed, { out: whole, plots: false });
+    await runConfig(engine, parsed, { out: resumed, plots: false });
+    for (const f of readdirSync(resumed)) if (/^00[13]_/.test(f)) rmSync(join(resumed, f));
+    let already = -1;
+    let points = 0;
+    await runConfig(engine, parsed, { out: resumed, plots: false, resume: true, onStart: (_, a) => (already = a), onPoint: () => points++ });
+    expect(already).toBe(2 * 305);
+    expect(points).toBe(2 * 305);
+    const files = readdirSync(whole).sort();
+    expect(readdirSync(resumed).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(resumed, f), "utf8"), f).toBe(readFileSync(join(whole, f), "utf8"));
+    engine.close();
+  });
+});

@@ -156,13 +156,34 @@ export function passTimer(device: GPUDevice): PassTimer {
  * submitted meanwhile was invalid (an invalid submission otherwise leaves its buffers unwritten, and
  * a readback would return zeros as if they were results).
  */
-export function validationScope(device: GPUDevice): () => Promise<void> {
+function validationScope(device: GPUDevice): () => Promise<void> {
   device.pushErrorScope("validation");
   return async () => {
     const err = await device.popErrorScope();
     if (err) throw new Error(`WebGPU rejected a batch: ${err.message}`);
   };
 }
+
+/**
+ * Encodes and submits inside a validation scope: resolves once the scope is clean, rejects with the
+ * validation error or with what `encodeAndSubmit` threw (the scope is closed either way).
+ */
+export async function submitValidated(device: GPUDevice, encodeAndSubmit: () => void): Promise<void> {
+  const valid = validationScope(device);
+  try {
+    encodeAndSubmit();
+  } catch (e) {
+    await valid().catch(() => {});
+    throw e;
+  }
+  await valid();
+}
+
+/**
+ * Device bytes one batch may hold, whatever the binding limits allow. The engine keeps two batches
+ * alive at once (one computing while the next is prepared), so the device holds up to twice this.
+ */
+export const BATCH_BYTES = 2 ** 30;
 
 /** Matrices one dispatch may cover (its z extent), and so one batch may hold. */
 export const maxMatricesPerDispatch = (device: GPUDevice) => device.limits.maxComputeWorkgroupsPerDimension;

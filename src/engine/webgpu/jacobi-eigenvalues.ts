@@ -8,7 +8,7 @@ import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
-import { type HermitianBlock, inBatches, maxMatricesPerDispatch, validationScope, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
+import { BATCH_BYTES, type HermitianBlock, inBatches, maxMatricesPerDispatch, submitValidated, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 export { type HermitianBlock, paddedSize } from "./gpu-batch.ts";
 
@@ -42,7 +42,8 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
   const maxZ = maxMatricesPerDispatch(device);
   const capacity = (n: number) => {
     const m = paddedSize(n);
-    return Math.min(Math.floor(maxBinding / (m * m * 8)), maxZ, Math.floor((maxZ * 64) / m));
+    // the input and its ping-pong copy, 8 bytes an element each
+    return Math.min(Math.floor(maxBinding / (m * m * 8)), Math.floor(BATCH_BYTES / (m * m * 16)), maxZ, Math.floor((maxZ * 64) / m));
   };
   const stats = kernelStats(device);
 
@@ -60,33 +61,38 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     const dparams = upload(device, new Uint32Array([m, B]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
     const read = device.createBuffer({ size: B * m * 4 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     const timer = passTimer(device);
-    const valid = validationScope(device);
-    const enc = device.createCommandEncoder();
-    const pass = enc.beginComputePass(timer.descriptor);
-    const inputs = fill(pass, A);
-    const done = jacobi.encode(pass, m, B, sweeps, [A, scratch]);
-    pass.setPipeline(diagonal);
-    pass.setBindGroup(0, device.createBindGroup({
-      layout: diagonal.getBindGroupLayout(0),
-      entries: [
-        { binding: 0, resource: { buffer: done.a } },
-        { binding: 1, resource: { buffer: diagOut } },
-        { binding: 2, resource: { buffer: dparams } },
-      ],
-    }));
-    pass.dispatchWorkgroups(Math.ceil((B * m) / 64));
-    pass.end();
-    enc.copyBufferToBuffer(diagOut, 0, read, 0, B * m * 4);
-    timer.resolve(enc, read, B * m * 4);
-    device.queue.submit([enc.finish()]);
+    let inputs: GPUBuffer[] = [];
+    let flops = 0;
+    const temporaries: GPUBuffer[] = [];
     try {
-      await valid();
+      await submitValidated(device, () => {
+        const enc = device.createCommandEncoder();
+        const pass = enc.beginComputePass(timer.descriptor);
+        inputs = fill(pass, A);
+        const done = jacobi.encode(pass, m, B, sweeps, [A, scratch]);
+        temporaries.push(...done.temporaries);
+        flops = done.flops;
+        pass.setPipeline(diagonal);
+        pass.setBindGroup(0, device.createBindGroup({
+          layout: diagonal.getBindGroupLayout(0),
+          entries: [
+            { binding: 0, resource: { buffer: done.a } },
+            { binding: 1, resource: { buffer: diagOut } },
+            { binding: 2, resource: { buffer: dparams } },
+          ],
+        }));
+        pass.dispatchWorkgroups(Math.ceil((B * m) / 64));
+        pass.end();
+        enc.copyBufferToBuffer(diagOut, 0, read, 0, B * m * 4);
+        timer.resolve(enc, read, B * m * 4);
+        device.queue.submit([enc.finish()]);
+      });
       const bytes = await readBack(ctx, read);
-      record(stats, stage, timer.seconds(bytes, B * m * 4), done.flops);
+      record(stats, stage, timer.seconds(bytes, B * m * 4), flops);
       const diag = new Float32Array(bytes, 0, B * m);
       return sizes.map((n, b) => Float64Array.from(diag.subarray(b * m, b * m + n)).sort());
     } finally {
-      for (const buf of [A, scratch, diagOut, dparams, read, ...inputs, ...done.temporaries]) buf.destroy();
+      for (const buf of [A, scratch, diagOut, dparams, read, ...inputs, ...temporaries]) buf.destroy();
       timer.destroy();
     }
   }

@@ -10,26 +10,34 @@ import { planRun, vectorsAt } from "../run-plan.ts";
 import type { GpuContext } from "./device.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
 import type { RayleighProducts } from "./refined-entropies.ts";
-import { type HermitianBlock, packBlocks, readBack, storage, upload } from "./gpu-batch.ts";
+import { type HermitianBlock, packBlocks, readBack, storage, submitValidated, upload } from "./gpu-batch.ts";
 
 /** Runs `encode` in one pass, copies `out` back and returns its words. */
 async function runAndRead(ctx: GpuContext, out: GPUBuffer[], encode: (pass: GPUComputePassEncoder) => GPUBuffer[]): Promise<Float32Array> {
   const { device } = ctx;
   const size = out.reduce((s, b) => s + b.size, 0);
   const read = device.createBuffer({ size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-  const enc = device.createCommandEncoder();
-  const pass = enc.beginComputePass();
-  const temps = encode(pass);
-  pass.end();
-  let at = 0;
-  for (const b of out) {
-    enc.copyBufferToBuffer(b, 0, read, at, b.size);
-    at += b.size;
+  let temps: GPUBuffer[] = [];
+  await submitValidated(device, () => {
+    const enc = device.createCommandEncoder();
+    const pass = enc.beginComputePass();
+    temps = encode(pass);
+    pass.end();
+    let at = 0;
+    for (const b of out) {
+      enc.copyBufferToBuffer(b, 0, read, at, b.size);
+      at += b.size;
+    }
+    device.queue.submit([enc.finish()]);
+  }).catch((e: unknown) => {
+    for (const b of [read, ...temps]) b.destroy();
+    throw e;
+  });
+  try {
+    return new Float32Array(await readBack(ctx, read));
+  } finally {
+    for (const b of [read, ...temps]) b.destroy();
   }
-  device.queue.submit([enc.finish()]);
-  const words = new Float32Array(await readBack(ctx, read));
-  for (const b of [read, ...temps]) b.destroy();
-  return words;
 }
 
 /** max |S − X†AX|, |G − X†X| over all entries (re and im), S and G from the kernels, the rest in f64. */
@@ -83,7 +91,21 @@ export async function rayleighProductsError(
   return worst;
 }
 
-/** max |formed − f64| over the blocks C and 1 − C of every input, padded to m. */
+/**
+ * The spacing of f32 numbers at |x|, taken at 2⁻⁴⁰ at least: an entry that is 0 in f64 may come out
+ * of double-float as a residue far below any entry that matters (an f32 evaluation errs by ~1e−9).
+ */
+function ulp32(x: number): number {
+  const a = Math.max(Math.abs(Math.fround(x)), 2 ** -40);
+  return 2 ** (Math.floor(Math.log2(a)) - 23);
+}
+
+/**
+ * max over the blocks C and 1 − C of every input (padded to m) of |formed − fl32(f64)| in units of
+ * the f32 spacing at the entry: the blocks are formed in double-float and rounded once, so working
+ * arithmetic gives 0 (at most 1 where the f64 value sits on a rounding boundary); an f32 evaluation
+ * of the cancelling numerators is off by tens to millions.
+ */
 export async function formedBlocksError(ctx: GpuContext, former: BlockFormer, inputs: readonly FormInput[], m: number): Promise<number> {
   const { device } = ctx;
   const out = device.createBuffer({ size: 4 * inputs.length * m * m * 8, usage: storage() });
@@ -100,7 +122,7 @@ export async function formedBlocksError(ctx: GpuContext, former: BlockFormer, in
             const re = (c === 1 && x === y ? 1 : 0) + (c === 1 ? -1 : 1) * (inside ? want.re[x * n + y] : 0);
             const im = (c === 1 ? -1 : 1) * (inside ? want.im[x * n + y] : 0);
             const at = 2 * (base + x * m + y);
-            worst = Math.max(worst, Math.abs(w[at] - re), Math.abs(w[at + 1] - im));
+            worst = Math.max(worst, Math.abs(w[at] - Math.fround(re)) / ulp32(re), Math.abs(w[at + 1] - Math.fround(im)) / ulp32(im));
           }
         }
       }
@@ -137,10 +159,10 @@ export async function checkRayleighProducts(ctx: GpuContext, products: RayleighP
   }
 }
 
-/** Whether the GPU-formed blocks match the f64 ones to f32 rounding here (fast mode forms them on the host otherwise). */
+/** Whether the GPU-formed blocks are the f32 roundings of the f64 ones here (fast mode forms them on the host otherwise). */
 export async function blockFormerWorks(ctx: GpuContext, former: BlockFormer): Promise<boolean> {
   const p = { KL: 5, KR: 4, W: 10, epsD: 0.3, nD: 1, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 2, initial: { kind: "thermal" as const } };
   const plan = planRun(p);
   const inputs = [0.7, 300].map((t) => ({ v: vectorsAt(plan, t), h: plan.h, KL: p.KL, KR: p.KR }));
-  return (await formedBlocksError(ctx, former, inputs, 6)) < 1.2e-7;
+  return (await formedBlocksError(ctx, former, inputs, 6)) <= 1;
 }

@@ -16,7 +16,7 @@ import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
 import { type Df64Constants, probeDf64 } from "./df64-probe.ts";
 import { checkRayleighProducts } from "./kernel-check.ts";
-import { complement, type HermitianBlock, inBatches, maxMatricesPerDispatch, validationScope, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
+import { BATCH_BYTES, complement, type HermitianBlock, inBatches, maxMatricesPerDispatch, submitValidated, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 /** Encodes S = X̂†AX̂ and G = X̂†X̂ in double-float for [B, m, m] batches (the kernels of step 3). */
 export interface RayleighProducts {
@@ -66,8 +66,6 @@ export interface RefinedEntropies {
 }
 
 const TILE = 8;
-/** bytes a batch may hold on the device at once, whatever the binding limits allow */
-const BATCH_BYTES = 2 ** 31;
 /** per element of one block: C and 1 − C with their vectors, f32, ping-pong (8 × 8), X̂ (8), A df64, Y, S, G (4 × 16), the readback of S and G (32) */
 const BYTES_PER_ELEMENT = 8 * 8 + 8 + 4 * 16 + 32;
 
@@ -109,20 +107,21 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     const read = device.createBuffer({ size: B2 * m * 4 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     temps.push(A, A2, V, V2, diag, dparams, read);
     const timer = passTimer(device);
-    const valid = validationScope(device);
-    const enc = device.createCommandEncoder();
-    const pass = enc.beginComputePass(timer.descriptor);
-    const done = jacobi.encode(pass, m, B2, sweeps, [A, A2], [V, V2]);
-    temps.push(...done.temporaries);
-    pass.setPipeline(diagonal);
-    pass.setBindGroup(0, bind(diagonal, [done.a, diag, dparams]));
-    pass.dispatchWorkgroups(Math.ceil((B2 * m) / 64));
-    pass.end();
-    enc.copyBufferToBuffer(diag, 0, read, 0, B2 * m * 4);
-    timer.resolve(enc, read, B2 * m * 4);
-    device.queue.submit([enc.finish()]);
     try {
-      await valid();
+      let done!: ReturnType<typeof jacobi.encode>;
+      await submitValidated(device, () => {
+        const enc = device.createCommandEncoder();
+        const pass = enc.beginComputePass(timer.descriptor);
+        done = jacobi.encode(pass, m, B2, sweeps, [A, A2], [V, V2]);
+        temps.push(...done.temporaries);
+        pass.setPipeline(diagonal);
+        pass.setBindGroup(0, bind(diagonal, [done.a, diag, dparams]));
+        pass.dispatchWorkgroups(Math.ceil((B2 * m) / 64));
+        pass.end();
+        enc.copyBufferToBuffer(diag, 0, read, 0, B2 * m * 4);
+        timer.resolve(enc, read, B2 * m * 4);
+        device.queue.submit([enc.finish()]);
+      });
       const bytes = await readBack(ctx, read);
       record(stats, "GPU: f32 Jacobi with eigenvectors (C and 1 − C)", timer.seconds(bytes, B2 * m * 4), done.flops);
       return { vectors: done.v!, diagonals: new Float32Array(bytes, 0, B2 * m) };
@@ -158,22 +157,22 @@ export async function createRefinedEntropies(ctx: GpuContext, sweeps = 10): Prom
     const read = device.createBuffer({ size: 2 * B * mm * 16 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     temps.push(picks, X, Adf, Y, S, G, params, read);
     const timer = passTimer(device);
-    const valid = validationScope(device);
-    const enc = device.createCommandEncoder();
-    const pass = enc.beginComputePass(timer.descriptor);
-    const groups = Math.ceil(m / TILE);
-    pass.setPipeline(gather);
-    pass.setBindGroup(0, bind(gather, [vectors, picks, X, params]));
-    pass.dispatchWorkgroups(groups, groups, B);
-    products.encode(pass, m, B, { a: Adf, x: X, y: Y, s: S, g: G, params });
-    pass.end();
-    enc.copyBufferToBuffer(S, 0, read, 0, B * mm * 16);
-    enc.copyBufferToBuffer(G, 0, read, B * mm * 16, B * mm * 16);
-    timer.resolve(enc, read, 2 * B * mm * 16);
-    device.queue.submit([enc.finish()]);
     let bytes: ArrayBuffer;
     try {
-      await valid();
+      await submitValidated(device, () => {
+        const enc = device.createCommandEncoder();
+        const pass = enc.beginComputePass(timer.descriptor);
+        const groups = Math.ceil(m / TILE);
+        pass.setPipeline(gather);
+        pass.setBindGroup(0, bind(gather, [vectors, picks, X, params]));
+        pass.dispatchWorkgroups(groups, groups, B);
+        products.encode(pass, m, B, { a: Adf, x: X, y: Y, s: S, g: G, params });
+        pass.end();
+        enc.copyBufferToBuffer(S, 0, read, 0, B * mm * 16);
+        enc.copyBufferToBuffer(G, 0, read, B * mm * 16, B * mm * 16);
+        timer.resolve(enc, read, 2 * B * mm * 16);
+        device.queue.submit([enc.finish()]);
+      });
       bytes = await readBack(ctx, read);
       record(stats, "GPU: df64 X̂†AX̂ and X̂†X̂", timer.seconds(bytes, 2 * B * mm * 16), products.flops(m, B));
     } finally {

@@ -20,6 +20,7 @@ import { bathBlock } from "../../propagation/correlation-blocks.ts";
 import { binaryEntropy } from "../../thermo/fermi.ts";
 import { planRun, rowAt, vectorsAt } from "../run-plan.ts";
 import type { GpuContext } from "./device.ts";
+import { DeviceLimitError } from "../../errors.ts";
 import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
 import { createRefinedEntropies } from "./refined-entropies.ts";
 import { complement, type KernelStats, paddedSize, record } from "./gpu-batch.ts";
@@ -55,9 +56,13 @@ interface BathEntropies {
  */
 async function fastEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
   const jacobi = await createJacobiEigenvalues(ctx, sweeps);
-  const former = await probeDf64(ctx)
-    .then((exact) => createBlockFormer(ctx, exact))
-    .then(async (f) => ((await blockFormerWorks(ctx, f)) ? f : undefined), () => undefined);
+  // an adapter without exact df64 refuses with DeviceLimitError: then, and only then, form on the host
+  const exact = await probeDf64(ctx).catch((e: unknown) => {
+    if (e instanceof DeviceLimitError) return undefined;
+    throw e;
+  });
+  const candidate = exact && (await createBlockFormer(ctx, exact));
+  const former = candidate && (await blockFormerWorks(ctx, candidate)) ? candidate : undefined;
   const hostBlocks = (points: readonly FormInput[]) => points.flatMap(({ v, h, KL, KR }) => {
     const L = { ...bathBlock(h, v, 1, KL), n: KL };
     const R = { ...bathBlock(h, v, 1 + KL, KR), n: KR };
@@ -98,7 +103,7 @@ async function accurateEntropies(ctx: GpuContext, sweeps?: number): Promise<Bath
 export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast", sweeps?: number): Promise<Engine> {
   const baths = precision === "accurate" ? await accurateEntropies(ctx, sweeps) : await fastEntropies(ctx, sweeps);
   const check = (problem: Problem) => baths.checkFits(Math.max(problem.KL, problem.KR));
-  const runMany = (jobs: readonly EngineJob[], onTime?: (done: number) => void) => {
+  const runMany = async (jobs: readonly EngineJob[], onTime?: (done: number) => void) => {
     for (const j of jobs) check(j.problem);
     return runWebgpu(baths, jobs, onTime);
   };
@@ -112,7 +117,7 @@ export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast
   };
 }
 
-/** f64 bath blocks held on the host per batch at most */
+/** f64 bath blocks held on the host per batch at most (two batches are alive at once, and the packed copies add about as much again) */
 const HOST_BYTES = 2 ** 28;
 
 /**
