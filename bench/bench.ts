@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--threads 1|2] [--compare]`: times the engine on named workloads and prints
+ * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--host-threads N] [--threads 1|2] [--compare]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
  * `host-k1000` (the host's per-time share of the GPU engine's work).
@@ -13,6 +13,7 @@ import { createEngine, type EngineName, type EngineRun, type Precision } from ".
 import type { Problem } from "../src/model/problem.ts";
 import { resolveTimes } from "../src/config/time-grid.ts";
 import { planRun, rowAt, vectorsAt } from "../src/engine/run-plan.ts";
+import { inlineHost, workerHost } from "../src/engine/host-pool.ts";
 import { bathBlock } from "../src/propagation/correlation-blocks.ts";
 
 const caseA = (K: number, Gamma: number): Problem => ({
@@ -68,8 +69,9 @@ function worstError(rows: Row[], ref: Row[]): string {
  * engine involved): the O(N²) vectors of C(t), the row (S_B's O(N²) secular roots, β*, μ*), and the
  * bath blocks that accurate mode forms on the host.
  */
-function hostK1000() {
-  const plan = planRun(caseA(1000, 3));
+async function hostK1000(threads: number[]) {
+  const problem = caseA(1000, 3);
+  const plan = planRun(problem);
   for (const t of [1, 1e5]) {
     let t0 = performance.now();
     const v = vectorsAt(plan, t);
@@ -83,6 +85,17 @@ function hostK1000() {
     const row = performance.now() - t0;
     console.log(`host-k1000: t=${t}: vectors of C(t) ${vectors.toFixed(0)} ms, the row (S_B by the secular equation, β*, μ*, decomposition) ${row.toFixed(0)} ms, the two f64 bath blocks (accurate mode) ${blocks.toFixed(0)} ms`);
   }
+  // the same share for 16 points through the GPU engine's host pool (0 = in-thread)
+  const times = logspace(1, 1e5, 16);
+  for (const n of threads) {
+    const host = n === 0 ? inlineHost() : await workerHost(n);
+    if (!host) continue;
+    host.plan("bench", problem, plan);
+    const t0 = performance.now();
+    await Promise.all(times.map((t, p) => host.vectors("bench", p, t).then(() => host.row("bench", p, t, 0, 0))));
+    console.log(`host-k1000: 16 points, ${n} worker threads: ${((performance.now() - t0) / 16).toFixed(0)} ms a point`);
+    host.close();
+  }
 }
 
 async function main(argv: string[]) {
@@ -94,6 +107,8 @@ async function main(argv: string[]) {
       precision: { type: "string", default: "fast" },
       // Jacobi sweeps per block on the GPU (accuracy against cost, with --compare)
       sweeps: { type: "string" },
+      // worker threads for the GPU engine's host share (0: in-thread; default: automatic)
+      "host-threads": { type: "string" },
       threads: { type: "string", default: "2" },
       // also run the f64 CPU engine and print the worst error max_t |x − x_f64| / max(|x_f64|, 1)
       compare: { type: "boolean", default: false },
@@ -103,11 +118,12 @@ async function main(argv: string[]) {
   const engine = values.threads === "1" ? await cpuEngine(inlineSolver) : await createEngine(values.engine as EngineName, {
         precision: values.precision as Precision,
         sweeps: values.sweeps === undefined ? undefined : Number(values.sweeps),
+        hostThreads: values["host-threads"] === undefined ? undefined : Number(values["host-threads"]),
       });
   console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, node ${process.version}; engine ${engine.name}`);
   for (const name of chosen) {
     if (name === "host-k1000") {
-      hostK1000();
+      await hostK1000([0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0));
       continue;
     }
     const make = WORKLOADS[name];

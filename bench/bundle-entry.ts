@@ -1,5 +1,9 @@
-/** Entry of the single-file benchmark bundle (`npm run build:bench` → dist/bench.mjs): shaders inlined, `webgpu` external. */
+/**
+ * Entry of the benchmark bundle (`npm run build:bench` → dist/bench.mjs, with dist/host-worker.mjs
+ * beside it for the host worker threads): shaders inlined, `webgpu` external.
+ */
 import { registerShaders } from "../src/engine/webgpu/shader-source.ts";
+import { useBundledHostWorker } from "../src/engine/host-pool.ts";
 import jacobiRotation from "../shaders/jacobi-rotation.wgsl";
 import jacobiRound from "../shaders/jacobi-round.wgsl";
 import jacobiVectors from "../shaders/jacobi-vectors.wgsl";
@@ -16,4 +20,5 @@ registerShaders({
   "jacobi-diagonal": jacobiDiagonal, df64, "df64-probe": df64Probe, "gather-basis": gatherBasis,
   "refine-apply": refineApply, "refine-project": refineProject, "form-blocks": formBlocks,
 });
+useBundledHostWorker(new URL("./host-worker.mjs", import.meta.url));
 await import("./bench.ts");

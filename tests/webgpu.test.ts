@@ -205,6 +205,15 @@ describe.skipIf(!gpu)("a WebGPU sweep in groups of values", () => {
     const files = readdirSync(whole).sort();
     expect(readdirSync(resumed).sort()).toEqual(files);
     for (const f of files) expect(readFileSync(join(resumed, f), "utf8"), f).toBe(readFileSync(join(whole, f), "utf8"));
-    engine.close();
+  });
+});
+
+describe.skipIf(!gpu)("the host's f64 share on worker threads", () => {
+  it("gives the same bits as in-thread, for several jobs and a pure state", async () => {
+    const jobs = [engineConfigs[2][1], engineConfigs[3][1]].map((problem) => ({ problem, times: [0, 0.3, 15, 1e5] }));
+    const inThread = await webgpuEngine(gpu!, "fast", undefined, 0);
+    const pooled = await webgpuEngine(gpu!, "fast", undefined, 1);
+    expect(await pooled.runMany!(jobs)).toEqual(await inThread.runMany!(jobs));
+    expect(Object.keys(pooled.kernelStats!.stages).some((s) => /1 worker thread/.test(s))).toBe(true);
   });
 });

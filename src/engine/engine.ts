@@ -58,6 +58,8 @@ export interface EngineOptions {
   precision?: Precision;
   /** GPU engines: cyclic Jacobi sweeps per block (default 10; 7 already reach the f32 floor at K = 64) */
   sweeps?: number;
+  /** GPU engines in Node: worker threads for the host's f64 share per point (0: in-thread; default: all cores but one) */
+  hostThreads?: number;
 }
 
 /**
@@ -68,12 +70,15 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
   if (opts.sweeps !== undefined && !(Number.isInteger(opts.sweeps) && opts.sweeps >= 1 && opts.sweeps <= 100)) {
     throw new ConfigError("--sweeps", "must be an integer from 1 to 100");
   }
+  if (opts.hostThreads !== undefined && !(Number.isInteger(opts.hostThreads) && opts.hostThreads >= 0 && opts.hostThreads <= 256)) {
+    throw new ConfigError("--host-threads", "must be an integer from 0 to 256");
+  }
   if (name !== "cpu") {
     const { requestGpu } = await import("./webgpu/device.ts");
     const ctx = await requestGpu();
     if (ctx) {
       const { webgpuEngine } = await import("./webgpu/webgpu-engine.ts");
-      return webgpuEngine(ctx, opts.precision ?? "fast", opts.sweeps);
+      return webgpuEngine(ctx, opts.precision ?? "fast", opts.sweeps, opts.hostThreads);
     }
     if (name === "webgpu") throw new DeviceLimitError("--engine webgpu: no WebGPU adapter found (use --engine cpu or auto)");
   }

@@ -18,7 +18,8 @@ import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
 import { bathBlock } from "../../propagation/correlation-blocks.ts";
 import { binaryEntropy } from "../../thermo/fermi.ts";
-import { planRun, rowAt, vectorsAt } from "../run-plan.ts";
+import { planRun } from "../run-plan.ts";
+import { type HostWork, inlineHost, workerHost } from "../host-pool.ts";
 import type { GpuContext } from "./device.ts";
 import { DeviceLimitError } from "../../errors.ts";
 import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
@@ -99,13 +100,26 @@ async function accurateEntropies(ctx: GpuContext, sweeps?: number): Promise<Bath
   };
 }
 
-/** @param sweeps cyclic Jacobi sweeps per block (the default of each mode when omitted) */
-export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast", sweeps?: number): Promise<Engine> {
+/**
+ * @param sweeps cyclic Jacobi sweeps per block (the default of each mode when omitted)
+ * @param hostThreads worker threads for the host's f64 share (0: in-thread; default: in Node, all cores
+ * but one once N ≥ 256)
+ */
+export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast", sweeps?: number, hostThreads?: number): Promise<Engine> {
   const baths = precision === "accurate" ? await accurateEntropies(ctx, sweeps) : await fastEntropies(ctx, sweeps);
+  // worker threads pay off from a few ms of host work a point (N ≈ 256); spawned at the first such run
+  const inline = inlineHost();
+  let pool: Promise<HostWork | null> | undefined;
+  const hostFor = async (jobs: readonly EngineJob[]): Promise<HostWork> => {
+    const N = Math.max(...jobs.map((j) => j.problem.KL + j.problem.KR + 1));
+    if (hostThreads === 0 || (hostThreads === undefined && N < 256)) return inline;
+    pool ??= workerHost(hostThreads);
+    return (await pool) ?? inline;
+  };
   const check = (problem: Problem) => baths.checkFits(Math.max(problem.KL, problem.KR));
   const runMany = async (jobs: readonly EngineJob[], onTime?: (done: number) => void) => {
     for (const j of jobs) check(j.problem);
-    return runWebgpu(baths, jobs, onTime);
+    return runWebgpu(baths, await hostFor(jobs), jobs, onTime);
   };
   return {
     name: `webgpu-${precision} (${ctx.adapterName})`,
@@ -113,9 +127,15 @@ export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast
     check,
     run: async (problem, times, onTime) => (await runMany([{ problem, times }], onTime))[0],
     runMany,
-    close: () => ctx.release(),
+    close: () => {
+      void pool?.then((p) => p?.close());
+      ctx.release();
+    },
   };
 }
+
+/** Distinct job names across runs, for the host workers' plan caches. */
+let runs = 0;
 
 /** f64 bath blocks held on the host per batch at most (two batches are alive at once, and the packed copies add about as much again) */
 const HOST_BYTES = 2 ** 28;
@@ -126,44 +146,56 @@ const HOST_BYTES = 2 ** 28;
  * on what shares its batch, and runMany gives exactly what run gives.
  */
 async function runWebgpu(
-  baths: BathEntropies, jobs: readonly EngineJob[], onTime?: (done: number) => void,
+  baths: BathEntropies, host: HostWork, jobs: readonly EngineJob[], onTime?: (done: number) => void,
 ): Promise<EngineRun[]> {
   const plans = jobs.map((j) => planRun(j.problem));
+  const run = runs++;
+  const name = (k: number) => `${run}:${k}`;
+  plans.forEach((plan, k) => host.plan(name(k), jobs[k].problem, plan));
   const rows: Row[][] = jobs.map(() => []);
   const size = (j: EngineJob) => paddedSize(Math.max(j.problem.KL, j.problem.KR));
   let done = 0;
-  for (const m of new Set(jobs.map(size))) {
-    const points = jobs.flatMap((j, k) => (size(j) === m ? j.times.map((t) => ({ k, t })) : []));
-    // times per GPU submission: the blocks of each time must fit one batch, and the f64 blocks a
-    // batch holds on the host (where it forms them) stay within HOST_BYTES
-    const hostBytes = baths.hostBytesPerTime(m);
-    const perBatch = Math.max(1, Math.min(
-      Math.floor(baths.capacity(m) / baths.blocksPerTime), hostBytes > 0 ? Math.floor(HOST_BYTES / hostBytes) : Infinity,
-    ));
-    // one batch in flight while the host prepares the next: the O(N²) vectors of batch i + 1 are
-    // computed while the GPU works on batch i (entropies() submits before its first await)
-    let inFlight: { chunk: typeof points; slices: FormInput[]; S: Promise<[number, number][]> } | undefined;
-    const finish = async (f: NonNullable<typeof inFlight>) => {
-      const S = await f.S;
-      const t0 = performance.now();
-      f.chunk.forEach(({ k, t }, i) => {
-        rows[k].push(rowAt(plans[k], t, f.slices[i].v, S[i][0], S[i][1]));
-        onTime?.(++done);
-      });
-      record(baths.stats, "host: S_B, β*, μ*, decomposition (f64)", (performance.now() - t0) / 1000, 0, false);
-    };
-    for (let start = 0; start < points.length; start += perBatch) {
-      const chunk = points.slice(start, start + perBatch);
-      const t0 = performance.now();
-      const slices = chunk.map(({ k, t }) => ({ v: vectorsAt(plans[k], t), h: plans[k].h, KL: jobs[k].problem.KL, KR: jobs[k].problem.KR }));
-      record(baths.stats, "host: vectors of C(t) (f64, O(N²) per time)", (performance.now() - t0) / 1000, 0, false);
-      const S = baths.entropies(slices, m);
-      // a failure surfaces at its await below, not as an unhandled rejection meanwhile
-      S.catch(() => {});
+  let id = 0;
+  try {
+    for (const m of new Set(jobs.map(size))) {
+      const points = jobs.flatMap((j, k) => (size(j) === m ? j.times.map((t) => ({ k, t, id: id++ })) : []));
+      // times per GPU submission: the blocks of each time must fit one batch, and the f64 blocks a
+      // batch holds on the host (where it forms them) stay within HOST_BYTES
+      const hostBytes = baths.hostBytesPerTime(m);
+      const perBatch = Math.max(1, Math.min(
+        Math.floor(baths.capacity(m) / baths.blocksPerTime), hostBytes > 0 ? Math.floor(HOST_BYTES / hostBytes) : Infinity,
+      ));
+      // one batch in flight while the host prepares the next: the O(N²) vectors of batch i + 1 are
+      // computed while the GPU works on batch i (entropies() submits before its first await)
+      let inFlight: { chunk: typeof points; S: Promise<[number, number][]> } | undefined;
+      const finish = async (f: NonNullable<typeof inFlight>) => {
+        const S = await f.S;
+        const t0 = performance.now();
+        const done_ = await Promise.all(f.chunk.map(({ k, t, id: p }, i) => host.row(name(k), p, t, S[i][0], S[i][1])));
+        f.chunk.forEach(({ k }, i) => {
+          rows[k].push(done_[i]);
+          onTime?.(++done);
+        });
+        record(baths.stats, `host: S_B, β*, μ*, decomposition (f64${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
+      };
+      for (let start = 0; start < points.length; start += perBatch) {
+        const chunk = points.slice(start, start + perBatch);
+        const t0 = performance.now();
+        const vectors = await Promise.all(chunk.map(({ k, t, id: p }) => host.vectors(name(k), p, t)));
+        const slices = chunk.map(({ k }, i) => ({ v: vectors[i], h: plans[k].h, KL: jobs[k].problem.KL, KR: jobs[k].problem.KR }));
+        record(baths.stats, `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
+        const S = baths.entropies(slices, m);
+        // a failure surfaces at its await below, not as an unhandled rejection meanwhile
+        S.catch(() => {});
+        if (inFlight) await finish(inFlight);
+        inFlight = { chunk, S };
+      }
       if (inFlight) await finish(inFlight);
-      inFlight = { chunk, slices, S };
     }
-    if (inFlight) await finish(inFlight);
+  } finally {
+    plans.forEach((_, k) => host.forget(name(k)));
   }
   return plans.map((plan, k) => ({ meta: plan.meta, rows: rows[k] }));
 }
+
+const threads = (host: HostWork) => (host.threads > 0 ? `, ${host.threads} worker thread${host.threads > 1 ? "s" : ""}` : "");

@@ -1,0 +1,118 @@
+/**
+ * The f64 host work of the GPU engine per (problem, t) point, the O(N²) vectors of C(t) and the row
+ * (S_B's secular roots, β*, μ*, the decomposition), spread over worker threads in Node: the points
+ * are independent, and at K = 1000 the two cost ~135 ms a point on one thread. Elsewhere (browser,
+ * one core) the same calls run in-thread. Results are the same bits either way (the same code).
+ */
+import type { Problem } from "../model/problem.ts";
+import type { Row } from "../observables/columns.ts";
+import type { BlockVectors } from "../propagation/correlation-blocks.ts";
+import { type RunPlan, rowAt, vectorsAt } from "./run-plan.ts";
+import type { HostRequest } from "./host-worker.ts";
+
+type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
+
+export interface HostWork {
+  /** registers a job's problem (its plan is `plan` here, rebuilt in each worker) */
+  plan(job: string, problem: Problem, plan: RunPlan): void;
+  vectors(job: string, point: number, t: number): Promise<BlockVectors>;
+  /** the row at a point whose vectors were asked for, with the block entropies */
+  row(job: string, point: number, t: number, SL: number, SR: number): Promise<Row>;
+  forget(job: string): void;
+  readonly threads: number;
+  close(): void;
+}
+
+/** In-thread host work. */
+export function inlineHost(): HostWork {
+  const plans = new Map<string, RunPlan>();
+  const held = new Map<string, BlockVectors>();
+  return {
+    threads: 0,
+    plan: (job, _, plan) => void plans.set(job, plan),
+    async vectors(job, point, t) {
+      const v = vectorsAt(plans.get(job)!, t);
+      held.set(`${job}@${point}`, v);
+      return v;
+    },
+    async row(job, point, t, SL, SR) {
+      const key = `${job}@${point}`;
+      const row = rowAt(plans.get(job)!, t, held.get(key)!, SL, SR);
+      held.delete(key);
+      return row;
+    },
+    forget(job) {
+      plans.delete(job);
+      for (const k of held.keys()) if (k.startsWith(`${job}@`)) held.delete(k);
+    },
+    close() {},
+  };
+}
+
+/**
+ * Where the worker entry is: beside the bundle in a single-file build (bench/bundle-entry.ts sets
+ * it), else the TypeScript source loaded through tsx.
+ */
+let bundledWorker: URL | undefined;
+export function useBundledHostWorker(url: URL): void {
+  bundledWorker = url;
+}
+
+/** `threads` workers in Node (default: all cores but one, at most 15), or null where there are none. */
+export async function workerHost(threads?: number): Promise<HostWork | null> {
+  try {
+    if (typeof process === "undefined" || !process.versions?.node) return null;
+    const { Worker } = await import("node:worker_threads");
+    const os = await import("node:os");
+    const n = threads ?? Math.min(15, Math.max(1, os.availableParallelism() - 1));
+    if (n < 1) return null;
+    const spawn = () => {
+      if (bundledWorker) return new Worker(bundledWorker);
+      const url = new URL("./host-worker.ts", import.meta.url);
+      const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+      return new Worker(`import(${api}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true });
+    };
+    const workers = Array.from({ length: n }, spawn);
+    const pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
+    let next = 0;
+    for (const w of workers) {
+      w.unref();
+      w.on("message", (m: { id: number; value?: unknown; error?: string }) => {
+        const p = pending.get(m.id);
+        pending.delete(m.id);
+        if (m.error !== undefined) p?.reject(new Error(`host worker: ${m.error}`));
+        else p?.resolve(m.value as never);
+      });
+      w.on("error", (e: Error) => {
+        for (const p of pending.values()) p.reject(e);
+        pending.clear();
+      });
+    }
+    const ask = <T>(slot: number, m: WithoutId<Extract<HostRequest, { id: number }>>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve: resolve as (v: never) => void, reject });
+        workers[slot % n].postMessage({ ...m, id });
+      });
+    const all = (m: HostRequest) => workers.forEach((w) => w.postMessage(m));
+    // a round trip through every worker proves the entry (and its loader) really loads
+    const probe = { KL: 2, KR: 2, W: 1, epsD: 0, nD: 0, betaL: 1, betaR: 1, muL: 0, muR: 0, GammaL: 1, GammaR: 1, initial: { kind: "thermal" as const } };
+    all({ type: "plan", job: "probe", problem: probe });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all(workers.map((_, slot) => ask(slot, { type: "vectors", job: "probe", point: slot, t: 1 }))),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("host worker start timeout")), 20_000))),
+    ]).finally(() => clearTimeout(timer));
+    all({ type: "forget", job: "probe" });
+    return {
+      threads: n,
+      plan: (job, problem) => all({ type: "plan", job, problem }),
+      vectors: (job, point, t) => ask<BlockVectors>(point, { type: "vectors", job, point, t }),
+      row: (job, point, t, SL, SR) => ask<Row>(point, { type: "row", job, point, t, SL, SR }),
+      forget: (job) => all({ type: "forget", job }),
+      close: () => workers.forEach((w) => void w.terminate()),
+    };
+  } catch {
+    return null;
+  }
+}
