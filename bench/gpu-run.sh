@@ -20,6 +20,7 @@ case "$part" in
     done
     run check-k1000 --engine webgpu --precision accurate --compare ;;
   speed)
+    run host-k1000
     run fig6 --engine webgpu --precision fast
     run fig6 --engine webgpu --precision accurate
     run trace --engine webgpu --precision fast
