@@ -32,6 +32,10 @@ const WORKLOADS: Record<string, () => Job[]> = {
     { label: "pure seed 5, K=64, Γ=3, 122 times", problem: { ...caseA(64, 3), initial: { kind: "pure", seed: 5 } }, times: traceTimes() },
   ],
   "trace-k200": () => [{ label: "case a, K=200, Γ=3, 122 times", problem: caseA(200, 3), times: traceTimes() }],
+  // how fast mode's error grows with K (SwiftShader-sized): --compare against the f64 engine
+  "check-k128": () => [
+    { label: "case a, K=128, Γ=3, 6 times", problem: caseA(128, 3), times: [0.3, 2, 10, 100, 1e3, 1e5] },
+  ],
   // accuracy at the paper's size: --compare runs the f64 engine on the same points
   "check-k1000": () => [
     { label: "case a, K=1000, Γ=3, 4 times", problem: caseA(1000, 3), times: [0.3, 15, 1e3, 1e5] },
