@@ -1,10 +1,10 @@
 /** The `setsim` command line: `run` a config (one run or a sweep), print `example` configs. */
 import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
-import { parseConfig } from "../config/schema.ts";
+import { parseConfig, problemFor } from "../config/schema.ts";
 import { EXAMPLES } from "../config/examples.ts";
 import { ConfigError } from "../errors.ts";
-import { createEngine, type EngineName, type Precision } from "../engine/engine.ts";
+import { createEngine, type EngineName, type Precision, precisionNote } from "../engine/engine.ts";
 import { type OutputFormat, runConfig } from "../sweep/run-config.ts";
 import { progressBar } from "./progress.ts";
 
@@ -50,6 +50,12 @@ export function program(): Command {
       const parsed = parseConfig(readConfig(configPath));
       const engine = await createEngine(o.engine, { precision: o.precision });
       process.stderr.write(`setsim: engine ${engine.name}\n`);
+      const largestK = Math.max(...(parsed.sweep?.values ?? [undefined]).map((v) => {
+        const p = problemFor(parsed, v);
+        return Math.max(p.KL, p.KR);
+      }));
+      const note = precisionNote(engine, largestK);
+      if (note) process.stderr.write(`setsim: note: ${note}\n`);
       const bar = progressBar(!o.quiet);
       try {
         const summary = await runConfig(engine, parsed, {

@@ -85,3 +85,16 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
   const { cpuEngine } = await import("./cpu/cpu-engine.ts");
   return cpuEngine();
 }
+
+/** The largest bath size at which the fast GPU mode has been measured within its bound (bench/RESULTS.md). */
+export const FAST_MODE_CHECKED_K = 128;
+
+/**
+ * A note for the user when the chosen engine's stated bound is not established at this size: fast
+ * mode's error grows about as K^1.7 (1.9e-4 at K = 128).
+ */
+export function precisionNote(engine: Pick<Engine, "name">, largestK: number): string | undefined {
+  if (!engine.name.startsWith("webgpu-fast") || largestK <= FAST_MODE_CHECKED_K) return undefined;
+  return `--precision fast is checked to 1e-3 up to K = ${FAST_MODE_CHECKED_K} and its error grows with K; ` +
+    `at K = ${largestK} use --precision accurate for the stated bounds`;
+}
