@@ -21,6 +21,8 @@ struct Rotation {
   // column `own` of J restricted to rows (own, other): J[own][own], J[other][own]
   self_coef: vec2f,
   other_coef: vec2f,
+  // the change of A_own,own: −t|b| for p, +t|b| for q (Rutishauser's form of the 2×2 update)
+  shift: f32,
 }
 
 // The column of J belonging to index `i` (paired with `k`), as coefficients on rows i and k.
@@ -35,6 +37,7 @@ fn rotation_column(base: u32, n: u32, i: u32, k: u32) -> Rotation {
   let bmax = max(abs(b.x), abs(b.y));
   var c = 1.0;
   var s = 0.0;
+  var tb = 0.0;
   var ph = vec2f(1.0, 0.0);
   if (bmax > 1e-30 * (abs(app) + abs(aqq)) && bmax > 0.0) {
     let bs = b / bmax;
@@ -50,16 +53,19 @@ fn rotation_column(base: u32, n: u32, i: u32, k: u32) -> Rotation {
     }
     c = inverseSqrt(1.0 + t * t);
     s = t * c;
+    tb = t * babs;
   }
   var r: Rotation;
   if (i == p) {
     // column p of J: (J_pp, J_qp) = (e^{iφ} c, −s)
     r.self_coef = ph * c;
     r.other_coef = vec2f(-s, 0.0);
+    r.shift = -tb;
   } else {
     // column q of J: (J_qq, J_pq) = (c, e^{iφ} s)
     r.self_coef = vec2f(c, 0.0);
     r.other_coef = ph * s;
+    r.shift = tb;
   }
   return r;
 }

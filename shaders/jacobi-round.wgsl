@@ -36,6 +36,11 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   let kj = partner(j, r, n);
   let Ri = rotation_column(base, n, i, ki);
   let Rj = rotation_column(base, n, j, kj);
+  if (i == j) {
+    // the diagonal by the 2×2 update A'_ii = A_ii ∓ t|b|: fewer roundings than the general product
+    dst[base + i * n + i] = vec2f(src[base + i * n + i].x + Ri.shift, 0.0);
+    return;
+  }
   // A'_ij = Σ_{k∈{i,ki}} Σ_{l∈{j,kj}} conj(J_ki) A_kl J_lj
   let rowI = cmul(src[base + i * n + j], Rj.self_coef) + cmul(src[base + i * n + kj], Rj.other_coef);
   let rowK = cmul(src[base + ki * n + j], Rj.self_coef) + cmul(src[base + ki * n + kj], Rj.other_coef);

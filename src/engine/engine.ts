@@ -91,7 +91,7 @@ export const FAST_MODE_CHECKED_K = 128;
 
 /**
  * A note for the user when the chosen engine's stated bound is not established at this size: fast
- * mode's error grows about as K^1.7 (1.9e-4 at K = 128).
+ * mode's error grows about as K^1.6 (6e-5 at K = 128).
  */
 export function precisionNote(engine: Pick<Engine, "name">, largestK: number): string | undefined {
   if (!engine.name.startsWith("webgpu-fast") || largestK <= FAST_MODE_CHECKED_K) return undefined;
