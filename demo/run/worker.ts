@@ -3,7 +3,7 @@
  * every swept value with `runValue` (the same per-value run as `setsim run`), posting each finished
  * value at once so the page can draw it while the rest computes. Cancel = the page terminates it.
  */
-import { createEngine } from "../../src/engine/engine.ts";
+import { createEngine, precisionNote } from "../../src/engine/engine.ts";
 import { parseConfig, problemFor } from "../../src/config/schema.ts";
 import { pointsPerValue, runValue } from "../../src/sweep/run-value.ts";
 import { ConfigError } from "../../src/errors.ts";
@@ -23,8 +23,10 @@ async function run(job: StartMessage): Promise<void> {
     runs.push({ kind: "ensemble", parsed: parseConfig(ensembleConfig(job.config)) });
   }
   const engine = await createEngine(job.engine, { precision: job.precision });
-  post({ type: "engine", name: engine.name, gpu: !engine.name.startsWith("cpu") });
   const values = parsed.sweep ? parsed.sweep.values : [undefined];
+  // the same note as the CLI's where fast GPU mode is asked for beyond the size its bound is checked at
+  const note = precisionNote(engine, Math.max(...values.map((v) => Math.max(problemFor(parsed, v).KL, problemFor(parsed, v).KR))));
+  post({ type: "engine", name: note ? `${engine.name} — note: ${note}` : engine.name, gpu: !engine.name.startsWith("cpu") });
   // refuse what the engine cannot run before anything is computed (as the CLI does)
   for (const v of values) engine.check?.(problemFor(parsed, v));
   post({ type: "plan", total: values.length * runs.length * pointsPerValue(parsed), values });
