@@ -163,7 +163,7 @@ describe.skipIf(!gpu)("WebGPU engine, many swept values per submission (runMany)
 });
 
 describe.skipIf(!gpu)("engine options", () => {
-  it("passes the Jacobi sweep count through and refuses a bad one before any work", async () => {
+  it("passes the Jacobi sweep count through and refuses a bad one (or a bad host thread count) before any work", async () => {
     const { createEngine } = await import("../src/engine/engine.ts");
     const { ConfigError } = await import("../src/errors.ts");
     const flopsWith = async (sweeps: number) => {
@@ -175,6 +175,7 @@ describe.skipIf(!gpu)("engine options", () => {
     };
     expect(await flopsWith(6)).toBe(2 * (await flopsWith(3)));
     for (const bad of [0, 2.5, Number.NaN, 1000]) await expect(createEngine("webgpu", { sweeps: bad })).rejects.toBeInstanceOf(ConfigError);
+    for (const bad of [-1, 1.5, Number.NaN, 1000]) await expect(createEngine("webgpu", { hostThreads: bad })).rejects.toThrow(/--host-threads/);
   });
 });
 

@@ -10,7 +10,6 @@ import { createJacobiSweeps } from "./jacobi-sweeps.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
 import { BATCH_BYTES, type HermitianBlock, inBatches, maxMatricesPerDispatch, submitValidated, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
-export { type HermitianBlock, paddedSize } from "./gpu-batch.ts";
 
 export interface JacobiEigenvalues {
   /** eigenvalues of each block (ascending, f32 accuracy), in the order given; `size`: pad to at least this */
