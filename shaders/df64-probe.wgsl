@@ -11,7 +11,8 @@
 @group(0) @binding(1) var<storage, read_write> out: array<vec4f>;
 
 @compute @workgroup_size(64, 1, 1)
-fn main(@builtin(global_invocation_id) gid: vec3u) {
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  df64_init(nwg);
   let k = gid.x;
   if (k >= arrayLength(&inp)) { return; }
   let a = inp[k].x;

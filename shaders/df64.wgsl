@@ -6,29 +6,45 @@
 // override DEKKER picks. Nothing here is exact if the compiler reassociates or contracts the error
 // terms; the engine checks at start-up which variant is exact on the device (df64-probe.wgsl) and
 // refuses accurate mode where neither is.
+//
+// WGSL lets a compiler reassociate (§15.7.5), and NVIDIA's Vulkan compiler does: it folds the TwoSum
+// error (a − (s − (s − a))) + … to 0. Every intermediate of an error term is therefore multiplied by
+// `df_one`, a 1 the compiler cannot see: it comes from the dispatch size at run time, so no algebraic
+// identity holds across it. Each entry point that uses df64 calls df64_init first.
 
 override DEKKER: bool = false;
 
+var<private> df_one: f32 = 0.0;
+
+// num_workgroups is ≥ 1 in every dispatch, which the compiler cannot know
+fn df64_init(num_workgroups: vec3u) {
+  df_one = f32(min(num_workgroups.x, 1u));
+}
+
+fn opq(x: f32) -> f32 {
+  return x * df_one;
+}
+
 fn two_sum(a: f32, b: f32) -> vec2f {
-  let s = a + b;
-  let bb = s - a;
-  return vec2f(s, (a - (s - bb)) + (b - bb));
+  let s = opq(a + b);
+  let bb = opq(s - a);
+  return vec2f(s, (a - opq(s - bb)) + (b - bb));
 }
 
 fn quick_two_sum(a: f32, b: f32) -> vec2f {
-  let s = a + b;
-  return vec2f(s, b - (s - a));
+  let s = opq(a + b);
+  return vec2f(s, b - opq(s - a));
 }
 
 // hi + lo = a with hi holding the upper 12 bits of the 24-bit significand (|a| < 2¹¹⁴)
 fn split(a: f32) -> vec2f {
-  let c = 4097.0 * a;
-  let hi = c - (c - a);
+  let c = opq(4097.0 * a);
+  let hi = c - opq(c - a);
   return vec2f(hi, a - hi);
 }
 
 fn two_prod(a: f32, b: f32) -> vec2f {
-  let p = a * b;
+  let p = opq(a * b);
   if (DEKKER) {
     let x = split(a);
     let y = split(b);

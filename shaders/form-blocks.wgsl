@@ -52,7 +52,8 @@ fn entry(base: u32, i: u32, j: u32) -> vec4f {
 }
 
 @compute @workgroup_size(TILE, TILE, 1)
-fn main(@builtin(global_invocation_id) gid: vec3u) {
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  df64_init(nwg);
   let m = params.m;
   let y = gid.x;
   let x = gid.y;

@@ -21,7 +21,8 @@ struct Params {
 @group(0) @binding(3) var<uniform> params: Params;
 
 @compute @workgroup_size(TILE, TILE, 1)
-fn main(@builtin(global_invocation_id) gid: vec3u) {
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg: vec3u) {
+  df64_init(nwg);
   let n = params.n;
   let j = gid.x;
   let i = gid.y;
