@@ -2,7 +2,8 @@
  * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--host-threads N] [--threads 1|2] [--compare]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
- * `host-k1000` (the host's per-time share of the GPU engine's work).
+ * `host-k1000` (the host's per-time share of the GPU engine's work), `tridiag-k1000` (the df64
+ * tridiagonal kernel alone, over workgroup and batch sizes).
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -102,6 +103,39 @@ async function hostK1000(threads: number[]) {
   }
 }
 
+/**
+ * `tridiag-k1000`: the df64 tridiagonal reduction alone on K = 1000 bath blocks formed on the GPU
+ * (one time's vectors repeated), over workgroup sizes and batch sizes: GPU time per block.
+ */
+async function tridiagK1000() {
+  const { requestGpu } = await import("../src/engine/webgpu/device.ts");
+  const { probeDf64 } = await import("../src/engine/webgpu/df64-probe.ts");
+  const { createBlockFormer } = await import("../src/engine/webgpu/block-former.ts");
+  const { createTridiagonalEigenvalues } = await import("../src/engine/webgpu/tridiagonal-eigenvalues.ts");
+  const ctx = await requestGpu();
+  if (!ctx) throw new Error("tridiag-k1000 needs a WebGPU adapter");
+  const exact = await probeDf64(ctx);
+  const former = await createBlockFormer(ctx, exact, true);
+  const problem = caseA(1000, 3);
+  const plan = planRun(problem);
+  const input = { v: vectorsAt(plan, 1e5), h: plan.h, KL: 1000, KR: 1000 };
+  const maxWg = ctx.device.limits.maxComputeInvocationsPerWorkgroup;
+  console.log(`tridiag-k1000: ${ctx.adapterName}; max binding ${ctx.device.limits.maxStorageBufferBindingSize} B, max workgroup ${maxWg}`);
+  for (const workgroupSize of [128, 256, 512, 1024].filter((w) => w <= maxWg)) {
+    const tri = await createTridiagonalEigenvalues(ctx, exact, { workgroupSize, batchBytes: 2 ** 34 });
+    for (const blocks of [66, 132, 264, 528]) {
+      if (blocks > tri.capacity(1000)) continue;
+      const t0 = performance.now();
+      const g0 = tri.stats.gpuSeconds;
+      await tri.runFormed(former, Array(blocks / 2).fill(input), 1000);
+      const wall = (performance.now() - t0) / 1000;
+      const gpu = tri.stats.gpuSeconds - g0;
+      console.log(`tridiag-k1000: workgroup ${workgroupSize}, ${blocks} blocks: GPU ${gpu.toFixed(3)} s = ${((1000 * gpu) / blocks).toFixed(2)} ms/block, wall ${wall.toFixed(3)} s (host QL included)`);
+    }
+  }
+  ctx.release();
+}
+
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -126,6 +160,10 @@ async function main(argv: string[]) {
       });
   console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, node ${process.version}; engine ${engine.name}`);
   for (const name of chosen) {
+    if (name === "tridiag-k1000") {
+      await tridiagK1000();
+      continue;
+    }
     if (name === "host-k1000") {
       await hostK1000([0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0));
       continue;

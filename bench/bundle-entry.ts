@@ -14,11 +14,13 @@ import gatherBasis from "../shaders/gather-basis.wgsl";
 import refineApply from "../shaders/refine-apply.wgsl";
 import refineProject from "../shaders/refine-project.wgsl";
 import formBlocks from "../shaders/form-blocks.wgsl";
+import householderTridiagonal from "../shaders/householder-tridiagonal.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound, "jacobi-vectors": jacobiVectors,
   "jacobi-diagonal": jacobiDiagonal, df64, "df64-probe": df64Probe, "gather-basis": gatherBasis,
   "refine-apply": refineApply, "refine-project": refineProject, "form-blocks": formBlocks,
+  "householder-tridiagonal": householderTridiagonal,
 });
 useBundledHostWorker(new URL("./host-worker.mjs", import.meta.url));
 await import("./bench.ts");

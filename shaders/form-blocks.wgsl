@@ -12,11 +12,15 @@
 //   @binding(1) times: array<vec4u>  [T]: (K_L, K_R, N, index of the time's mode 0 in `modes`) — read
 //   @binding(2) out:   array<vec2f>  [4T, m, m] row-major (re, im): matrix 4τ + 2β + c is bath β
 //                      (0 = L, 1 = R) of time τ as C (c = 0) or 1 − C (c = 1), zero-padded to m
-//                      (the padding of 1 − C has ones on its diagonal) — written
+//                      (the padding of 1 − C has ones on its diagonal) — written;
+//                      with DF64_OUT: [2T, m, m] of df64 pairs (re.hi, re.lo), (im.hi, im.lo), matrix
+//                      2τ + β is C of bath β at time τ, zero-padded, no complements
 //   @binding(3) params: { m: u32 } — uniform
 // Workgroup: (TILE, TILE, 1) over (column y, row x, 2τ + β); TILE is an override constant.
 
 override TILE: u32 = 8u;
+// C alone, unrounded, for the double-float tridiagonal reduction
+override DF64_OUT: bool = false;
 
 struct Params {
   m: u32,
@@ -63,6 +67,21 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let t = times[tau];
   let size = select(t.y, t.x, bath == 0u);
   let start = select(1u + t.x, 1u, bath == 0u);
+  if (DF64_OUT) {
+    var v = vec4f(0.0);
+    if (x < size && y < size) {
+      if (x == y) {
+        v = vec4f(modes[5u * (t.w + start + x) + 3u].xy, 0.0, 0.0);
+      } else {
+        v = entry(t.w, start + max(x, y), start + min(x, y));
+        if (x < y) { v = vec4f(v.xy, -v.zw); }
+      }
+    }
+    let at = ((2u * tau + bath) * m + x) * m + y;
+    out[2u * at] = v.xy;
+    out[2u * at + 1u] = v.zw;
+    return;
+  }
   var c = vec2f(0.0);
   var comp = vec2f(select(0.0, 1.0, x == y), 0.0);
   if (x < size && y < size) {

@@ -145,8 +145,11 @@ function tridiagonalize(re: Float64Array, im: Float64Array, n: number, diag: Flo
   diag[n - 1] = re[(n - 1) * n + n - 1];
 }
 
-/** Implicit QL with Wilkinson shifts on the symmetric tridiagonal (d, e), e[i] coupling i−1 and i. */
-function tridiagonalEigenvalues(d: Float64Array, eIn: Float64Array): Float64Array {
+/**
+ * Implicit QL with Wilkinson shifts on the symmetric tridiagonal (d, e), e[i] coupling i−1 and i
+ * (e[0] unused); d is overwritten. Ascending eigenvalues.
+ */
+export function tridiagonalEigenvalues(d: Float64Array, eIn: Float64Array): Float64Array {
   const n = d.length;
   const e = new Float64Array(n);
   for (let i = 1; i < n; i++) e[i - 1] = eIn[i];

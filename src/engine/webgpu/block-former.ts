@@ -52,15 +52,22 @@ export function packModes(inputs: readonly FormInput[]): { modes: Float32Array<A
 
 export interface BlockFormer {
   /**
-   * Encodes the forming of [4T, m, m] blocks (per time: C_L, 1 − C_L, C_R, 1 − C_R) into `out`;
+   * Encodes the forming of [4T, m, m] blocks (per time: C_L, 1 − C_L, C_R, 1 − C_R; with df64Out
+   * [2T, m, m] blocks C_L, C_R) into `out`;
    * returns the buffers to destroy after submission.
    */
   encode(pass: GPUComputePassEncoder, inputs: readonly FormInput[], m: number, out: GPUBuffer): GPUBuffer[];
 }
 
-export async function createBlockFormer(ctx: GpuContext, exact: Df64Constants): Promise<BlockFormer> {
+/**
+ * @param df64Out form [2T, m, m] blocks C_L, C_R per time in double-float (for the tridiagonal
+ * reduction) instead of [4T, m, m] f32 blocks with their complements (for Jacobi)
+ */
+export async function createBlockFormer(ctx: GpuContext, exact: Df64Constants, df64Out = false): Promise<BlockFormer> {
   const { device } = ctx;
-  const pipeline = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("form-blocks")), { TILE, ...exact });
+  const pipeline = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("form-blocks")), {
+    TILE, DF64_OUT: df64Out ? 1 : 0, ...exact,
+  });
   return {
     encode(pass, inputs, m, out) {
       const { modes, times } = packModes(inputs);

@@ -42,7 +42,7 @@ async function gpuEntry(): Promise<GPU | null> {
   }
 }
 
-/** The adapter's own limits are requested for the two that decide batch sizes. */
+/** The adapter's own limits are requested for those that decide batch and workgroup sizes. */
 export async function requestGpu(): Promise<GpuContext | null> {
   const gpu = await gpuEntry();
   if (!gpu) return null;
@@ -58,6 +58,9 @@ export async function requestGpu(): Promise<GpuContext | null> {
     requiredLimits: {
       maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
       maxBufferSize: adapter.limits.maxBufferSize,
+      // wider workgroups for the tridiagonal reduction (one workgroup per matrix)
+      maxComputeInvocationsPerWorkgroup: adapter.limits.maxComputeInvocationsPerWorkgroup,
+      maxComputeWorkgroupSizeX: adapter.limits.maxComputeWorkgroupSizeX,
     },
   }).catch((e: unknown) => {
     liveGpus.delete(gpu);

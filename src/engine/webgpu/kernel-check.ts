@@ -10,6 +10,8 @@ import { planRun, vectorsAt } from "../run-plan.ts";
 import type { GpuContext } from "./device.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
 import type { RayleighProducts } from "./refined-entropies.ts";
+import type { TridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
+import { hermitianEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
 import { type HermitianBlock, packBlocks, readBack, storage, submitValidated, upload } from "./gpu-batch.ts";
 
 /** Runs `encode` in one pass, copies `out` back and returns its words. */
@@ -165,4 +167,25 @@ export async function blockFormerWorks(ctx: GpuContext, former: BlockFormer): Pr
   const plan = planRun(p);
   const inputs = [0.7, 300].map((t) => ({ v: vectorsAt(plan, t), h: plan.h, KL: p.KL, KR: p.KR }));
   return (await formedBlocksError(ctx, former, inputs, 6)) <= 1;
+}
+
+/**
+ * Worst |λ_GPU − λ_f64| over the spectra of bath blocks formed on the GPU in df64 and reduced by the
+ * tridiagonal kernel, for a fixed thermal case with a graded spectrum (eigenvalues down to ~1e−12)
+ * at two times; ~1e−14 where double-float holds, ~1e−7 where the compiler lost its error terms.
+ */
+export async function tridiagonalPathError(ctx: GpuContext, former: BlockFormer, tri: TridiagonalEigenvalues): Promise<number> {
+  const p = { KL: 14, KR: 11, W: 10, epsD: 0.3, nD: 1, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 2, initial: { kind: "thermal" as const } };
+  const plan = planRun(p);
+  const inputs = [0.7, 300].map((t) => ({ v: vectorsAt(plan, t), h: plan.h, KL: p.KL, KR: p.KR }));
+  const spectra = await tri.runFormed(former, inputs, 14);
+  let worst = 0;
+  inputs.forEach(({ v, h }, tau) => {
+    [[1, p.KL], [1 + p.KL, p.KR]].forEach(([start, n], bath) => {
+      const b = bathBlock(h, v, start, n);
+      const want = hermitianEigenvalues(b.re, b.im, n);
+      want.forEach((x, i) => (worst = Math.max(worst, Math.abs(spectra[2 * tau + bath][i] - x))));
+    });
+  });
+  return worst;
 }

@@ -1,33 +1,36 @@
 /**
- * The WebGPU engine: the bath blocks of C(t) (fast mode) and their O(K³) entropies S_L, S_R, for many
- * (Γ, t) points at once on the GPU; the O(N²) vectors of C(t) and everything else from the shared
- * f64 run plan. I_S−B never touches f32: S_B comes from the
- * deleted-row secular equation in f64, so only S_L and S_R carry GPU rounding.
+ * The WebGPU engine: the bath blocks of C(t) and their O(K³) entropies S_L, S_R, for many (Γ, t)
+ * points at once on the GPU; the O(N²) vectors of C(t) and everything else from the shared f64 run
+ * plan. I_S−B never touches the GPU: S_B comes from the deleted-row secular equation in f64, so only
+ * S_L and S_R carry GPU rounding.
  *
- * fast: batched f32 Jacobi eigenvalues. f32 resolves eigenvalues near 0 finely but those near 1 only
- * to ~6e−8 absolute, and a thermal bath has many of both. So each block is sent twice, as C and as
- * 1 − C (whose entries near 0 are exact in f32 where C's are near 1, so the graded matrix keeps its
- * small eigenvalues accurate): h is taken on λ(C) for the lower half of the spectrum and on λ(1 − C)
- * for the upper half.
+ * Where double-float holds on the adapter (checked at start-up), both modes form the blocks in df64
+ * on the GPU and reduce them to tridiagonal form in df64 (tridiagonal-eigenvalues.ts); the host
+ * finishes with f64 QL. Eigenvalues come out to ~1e−13 absolute, so a graded bath block keeps its
+ * entropy to ~1e−11 at K = 1000, within both modes' bars.
  *
- * accurate: f32 Jacobi eigenvectors (of C and 1 − C, for the same reason) refined by double-float
- * Rayleigh quotients (refined-entropies.ts).
+ * Where it does not, fast mode falls back to f32 cyclic Jacobi on host-formed blocks, each block
+ * sent as C and as 1 − C (whose entries near 0 are exact in f32 where C's are near 1, so the graded
+ * matrix keeps its small eigenvalues accurate): h is taken on λ(C) for the lower half of the
+ * spectrum and on λ(1 − C) for the upper half. Its error grows about as K^1.6 (6e−5 at K = 128,
+ * 1e−2 at K = 1000 on an H100); accurate mode refuses such an adapter.
  */
 import type { Engine, EngineJob, EngineRun, Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
 import { bathBlock } from "../../propagation/correlation-blocks.ts";
-import { binaryEntropy } from "../../thermo/fermi.ts";
+import { binaryEntropy, entropyOfOccupations } from "../../thermo/fermi.ts";
 import { planRun } from "../run-plan.ts";
 import { type HostWork, inlineHost, workerHost } from "../host-pool.ts";
 import type { GpuContext } from "./device.ts";
 import { DeviceLimitError } from "../../errors.ts";
 import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
-import { createRefinedEntropies } from "./refined-entropies.ts";
-import { complement, type KernelStats, paddedSize, record } from "./gpu-batch.ts";
+import { complement, type KernelStats, kernelStats, paddedSize, record } from "./gpu-batch.ts";
 import { createBlockFormer, type FormInput } from "./block-former.ts";
 import { probeDf64 } from "./df64-probe.ts";
-import { blockFormerWorks } from "./kernel-check.ts";
+import { tridiagonalPathError } from "./kernel-check.ts";
+import { createTridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
+import type { Df64Constants } from "./df64-probe.ts";
 
 /** S = Σ h over the spectrum, each eigenvalue from whichever of C, 1 − C holds it near 0. */
 export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Array): number {
@@ -51,19 +54,32 @@ interface BathEntropies {
 }
 
 /**
- * fast: the blocks are formed on the GPU from the vectors (block-former.ts) straight into the Jacobi
- * input, so the host does O(N²) per time and uploads O(N). Forming needs exact double-float; on an
- * adapter without it the blocks are formed on the host in f64 and uploaded instead.
+ * Both modes where double-float holds: C_L, C_R formed in df64 on the GPU straight into the
+ * tridiagonal reduction, so the host does O(N²) per time and uploads O(N). Undefined when the
+ * compiled kernels miss the f64 spectra of a fixed graded case (a compiler that broke df64 inside
+ * them, past the probe).
  */
-async function fastEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
+async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Promise<BathEntropies | undefined> {
+  const former = await createBlockFormer(ctx, exact, true);
+  const tri = await createTridiagonalEigenvalues(ctx, exact);
+  if (!(await tridiagonalPathError(ctx, former, tri) < 1e-11)) return undefined;
+  Object.assign(tri.stats, kernelStats(ctx.device));
+  return {
+    capacity: tri.capacity,
+    checkFits: tri.checkFits,
+    stats: tri.stats,
+    blocksPerTime: 2,
+    hostBytesPerTime: () => 0,
+    async entropies(points, m) {
+      const spectra = await tri.runFormed(former, points, m);
+      return points.map((_, i) => [entropyOfOccupations(spectra[2 * i]), entropyOfOccupations(spectra[2 * i + 1])]);
+    },
+  };
+}
+
+/** fast mode without exact double-float: f32 Jacobi of host-formed C and 1 − C. */
+async function jacobiEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
   const jacobi = await createJacobiEigenvalues(ctx, sweeps);
-  // an adapter without exact df64 refuses with DeviceLimitError: then, and only then, form on the host
-  const exact = await probeDf64(ctx).catch((e: unknown) => {
-    if (e instanceof DeviceLimitError) return undefined;
-    throw e;
-  });
-  const candidate = exact && (await createBlockFormer(ctx, exact));
-  const former = candidate && (await blockFormerWorks(ctx, candidate)) ? candidate : undefined;
   const hostBlocks = (points: readonly FormInput[]) => points.flatMap(({ v, h, KL, KR }) => {
     const L = { ...bathBlock(h, v, 1, KL), n: KL };
     const R = { ...bathBlock(h, v, 1 + KL, KR), n: KR };
@@ -72,9 +88,9 @@ async function fastEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntr
   return {
     ...jacobi,
     blocksPerTime: 4,
-    hostBytesPerTime: (m) => (former ? 0 : 4 * 16 * m * m),
+    hostBytesPerTime: (m) => 4 * 16 * m * m,
     async entropies(points, m) {
-      const spectra = former ? await jacobi.runFormed(former, points, m) : await jacobi.run(hostBlocks(points), m);
+      const spectra = await jacobi.run(hostBlocks(points), m);
       return points.map((_, i) => [
         splitSpectrumEntropy(spectra[4 * i], spectra[4 * i + 1]),
         splitSpectrumEntropy(spectra[4 * i + 2], spectra[4 * i + 3]),
@@ -83,30 +99,27 @@ async function fastEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntr
   };
 }
 
-/** accurate: the refinement needs A to f64 accuracy, so the blocks are formed on the host in f64. */
-async function accurateEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
-  const refined = await createRefinedEntropies(ctx, sweeps);
-  return {
-    ...refined,
-    blocksPerTime: 2,
-    hostBytesPerTime: (m) => 2 * 16 * m * m,
-    async entropies(points, m) {
-      const t0 = performance.now();
-      const blocks = points.flatMap(({ v, h, KL, KR }) => [{ ...bathBlock(h, v, 1, KL), n: KL }, { ...bathBlock(h, v, 1 + KL, KR), n: KR }]);
-      record(refined.stats, "host: bath blocks (f64, O(K²) per time)", (performance.now() - t0) / 1000, 0, false);
-      const s = await refined.run(blocks, m);
-      return points.map((_, i) => [s[2 * i], s[2 * i + 1]]);
-    },
-  };
+/** The double-float path where it holds; else Jacobi in fast mode, and a refusal in accurate mode. */
+async function bathEntropies(ctx: GpuContext, precision: Precision, sweeps?: number): Promise<BathEntropies> {
+  let why = "";
+  const exact = await probeDf64(ctx).catch((e: unknown) => {
+    if (!(e instanceof DeviceLimitError)) throw e;
+    why = e.message;
+    return undefined;
+  });
+  const tri = exact && (await tridiagonalEntropies(ctx, exact));
+  if (tri) return tri;
+  if (precision === "fast") return jacobiEntropies(ctx, sweeps);
+  throw new DeviceLimitError(why || "--precision accurate: this adapter's compiled double-float kernels miss the f64 spectra of a fixed case; use --precision fast or --engine cpu");
 }
 
 /**
- * @param sweeps cyclic Jacobi sweeps per block (the default of each mode when omitted)
+ * @param sweeps cyclic Jacobi sweeps per block, where fast mode falls back to Jacobi (default 10)
  * @param hostThreads worker threads for the host's f64 share (0: in-thread; default: in Node, all cores
  * but one once N ≥ 256)
  */
 export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast", sweeps?: number, hostThreads?: number): Promise<Engine> {
-  const baths = precision === "accurate" ? await accurateEntropies(ctx, sweeps) : await fastEntropies(ctx, sweeps);
+  const baths = await bathEntropies(ctx, precision, sweeps);
   // worker threads pay off from a few ms of host work a point (N ≈ 256); spawned at the first such run
   const inline = inlineHost();
   let pool: Promise<HostWork | null> | undefined;

@@ -1,0 +1,246 @@
+// householder-tridiagonal.wgsl — reduces a batch of complex Hermitian matrices to real symmetric
+// tridiagonal form T = Q†AQ by Householder reflections, in double-float (df64.wgsl, prepended), and
+// writes T's diagonal d and the moduli e of its off-diagonal; the host finds T's eigenvalues in f64.
+//
+// Why df64 and not f32: a thermal bath block is graded (hundreds of eigenvalues below 1e−7), and a
+// reduction in f32 moves every eigenvalue by ~1e−7·‖A‖, which shifts Σh by ~1e−3 at K = 1000.
+// Double-float keeps that ~1e−13.
+//
+// Step j (A^{(j)} = A after j reflections, u_j the reflector of column j, τ_j its scale, p_j = τ_j
+// A^{(j)} u_j, w_j = p_j − (τ_j/2)(u_j†p_j) u_j, so that A^{(j+1)} = A^{(j)} − u_j w_j† − w_j u_j†):
+//   1. row j of A^{(j)} from A^{(j−1)} and (u_{j−1}, w_{j−1}): its conjugate is column j, x = A_{j+1.., j};
+//   2. σ = ‖x‖ (workgroup reductions, x scaled by a power of two first), then e_j = σ and
+//      u_j = x + (x_0/|x_0|)σ e_1, τ_j = 1/(σ(σ + |x_0|)) (u_j, τ_j of the scaled x: τ u u† is the same);
+//   3. one pass over the trailing block (rows and columns > j) that both applies step j−1's rank-2
+//      update and accumulates p_j: the matrix is read and written once per step;
+//   4. w_j from p_j and the workgroup reduction u_j†p_j.
+// Step 0 runs the same code with u_{−1} = w_{−1} = 0.
+//
+// Buffers:
+//   @binding(0) a:      array<vec4f> [B, m, m] row-major complex df64 (re.hi, re.lo, im.hi, im.lo);
+//                       only matrix b's leading n_b×n_b block is read — read, overwritten
+//   @binding(1) sizes:  array<u32> [B] n_b ≤ m — read
+//   @binding(2) vecs:   array<vec4f> [B, 4, m] scratch: u of even and odd steps, w, p — written
+//   @binding(3) out:    array<vec4f> [B, m] (d_j.hi, d_j.lo, e_j.hi, e_j.lo), e_j = |T_{j+1,j}|,
+//                       e_{n−1} = 0; entries j ≥ n_b untouched — written
+//   @binding(4) params: { m: u32 } — uniform
+// Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); WG is an override constant.
+
+// threads per matrix (a power of two ≤ the device's workgroup size limit)
+override WG: u32 = 256u;
+// columns each thread carries through a pass: independent loads in flight per row
+const CPT: u32 = 4u;
+
+struct Params {
+  m: u32,
+}
+
+@group(0) @binding(0) var<storage, read_write> a: array<vec4f>;
+@group(0) @binding(1) var<storage, read> sizes: array<u32>;
+@group(0) @binding(2) var<storage, read_write> vecs: array<vec4f>;
+@group(0) @binding(3) var<storage, read_write> out: array<vec4f>;
+@group(0) @binding(4) var<uniform> params: Params;
+
+var<workgroup> red: array<vec4f, WG>;
+var<workgroup> x0shared: vec4f;
+
+// a + b for df64, without the lower-part TwoSum: error ≤ ~2⁻⁴⁶(|a| + |b|), which is all an absolute
+// accuracy on eigenvalues needs
+fn df_add_fast(a: vec2f, b: vec2f) -> vec2f {
+  let s = two_sum(a.x, b.x);
+  return quick_two_sum(s.x, s.y + (a.y + b.y));
+}
+
+fn c_add(a: vec4f, b: vec4f) -> vec4f {
+  return vec4f(df_add_fast(a.xy, b.xy), df_add_fast(a.zw, b.zw));
+}
+
+fn c_sub(a: vec4f, b: vec4f) -> vec4f {
+  return vec4f(df_add_fast(a.xy, -b.xy), df_add_fast(a.zw, -b.zw));
+}
+
+// a·conj(b)
+fn c_mul_conj(a: vec4f, b: vec4f) -> vec4f {
+  let re = df_add_fast(df_mul(a.xy, b.xy), df_mul(a.zw, b.zw));
+  let im = df_add_fast(df_mul(a.zw, b.xy), -df_mul(a.xy, b.zw));
+  return vec4f(re, im);
+}
+
+fn c_scale(a: vec4f, s: vec2f) -> vec4f {
+  return vec4f(df_mul(a.xy, s), df_mul(a.zw, s));
+}
+
+// √a for df64 a ≥ 0: f32 root, then one Newton step on the df64 remainder
+fn df_sqrt(a: vec2f) -> vec2f {
+  if (a.x <= 0.0) { return vec2f(0.0); }
+  let x = sqrt(a.x);
+  let r = df_add(a, -two_prod(x, x));
+  return quick_two_sum(x, r.x / (2.0 * x));
+}
+
+// max over the workgroup of each thread's v; every thread gets it
+fn reduce_max(v: f32, tid: u32) -> f32 {
+  red[tid] = vec4f(v, 0.0, 0.0, 0.0);
+  workgroupBarrier();
+  for (var s = WG / 2u; s > 0u; s = s >> 1u) {
+    if (tid < s) {
+      red[tid].x = max(red[tid].x, red[tid + s].x);
+    }
+    workgroupBarrier();
+  }
+  let r = red[0].x;
+  workgroupBarrier();
+  return r;
+}
+
+// Σ over the workgroup of each thread's v (complex df64); every thread gets the sum
+fn reduce(v: vec4f, tid: u32) -> vec4f {
+  red[tid] = v;
+  workgroupBarrier();
+  for (var s = WG / 2u; s > 0u; s = s >> 1u) {
+    if (tid < s) {
+      red[tid] = vec4f(df_add(red[tid].xy, red[tid + s].xy), df_add(red[tid].zw, red[tid + s].zw));
+    }
+    workgroupBarrier();
+  }
+  let r = red[0];
+  workgroupBarrier();
+  return r;
+}
+
+@compute @workgroup_size(WG, 1, 1)
+fn main(
+  @builtin(workgroup_id) wid: vec3u,
+  @builtin(local_invocation_id) lid: vec3u,
+  @builtin(num_workgroups) nwg: vec3u,
+) {
+  df64_init(nwg);
+  let m = params.m;
+  let b = wid.x;
+  let n = sizes[b];
+  let tid = lid.x;
+  let A0 = b * m * m;
+  let V0 = b * 4u * m;
+  let wp = V0 + 2u * m;
+  let pp = V0 + 3u * m;
+  for (var i = tid; i < 4u * m; i += WG) {
+    vecs[V0 + i] = vec4f(0.0);
+  }
+  storageBarrier();
+  workgroupBarrier();
+
+  for (var j = 0u; j < n; j++) {
+    let up = V0 + ((j + 1u) % 2u) * m; // u_{j−1}
+    let uc = V0 + (j % 2u) * m; // u_j, over u_{j−2}
+    // 1. row j of A^{(j)}; its conjugate is column j: d_j and x
+    let uj = vecs[up + j];
+    let wj = vecs[wp + j];
+    var xmax = 0.0;
+    var dj = vec2f(0.0);
+    for (var i = j + tid; i < n; i += WG) {
+      let r = c_sub(a[A0 + j * m + i], c_add(c_mul_conj(uj, vecs[wp + i]), c_mul_conj(wj, vecs[up + i])));
+      let x = vec4f(r.xy, -r.zw);
+      if (i == j) {
+        dj = x.xy;
+      } else {
+        vecs[uc + i] = x;
+        xmax = max(xmax, max(abs(x.x), abs(x.z)));
+        if (i == j + 1u) { x0shared = x; }
+      }
+    }
+    // 2. the reflector, from x scaled by a power of two to max |x_i| ~ 1: the graded blocks have
+    // columns of 1e−15 and less, whose squares would lose their lower words below the f32 range and
+    // leave the reflector unitary only to f32 accuracy (the reductions' barriers publish x0shared)
+    let mx = reduce_max(xmax, tid);
+    var scale = 0.0;
+    var unscale = 0.0;
+    var norm2 = vec2f(0.0);
+    if (mx > 1e-36) {
+      let ex = frexp(mx).exp;
+      scale = ldexp(1.0, -ex);
+      unscale = ldexp(1.0, ex);
+      for (var i = j + tid; i < n; i += WG) {
+        if (i > j) {
+          let x = vecs[uc + i] * scale;
+          vecs[uc + i] = x;
+          norm2 = df_add(norm2, df_add(df_mul(x.xy, x.xy), df_mul(x.zw, x.zw)));
+        }
+      }
+    }
+    let sigma2 = reduce(vec4f(norm2, 0.0, 0.0), tid).xy;
+    var tau = vec2f(0.0);
+    var e = vec2f(0.0);
+    if (j + 1u < n && mx > 1e-36) {
+      let x0 = x0shared * scale;
+      let sigma = df_sqrt(sigma2);
+      e = sigma * unscale;
+      let x0abs = df_sqrt(df_add(df_mul(x0.xy, x0.xy), df_mul(x0.zw, x0.zw)));
+      tau = df_div(vec2f(1.0, 0.0), df_mul(sigma, df_add(sigma, x0abs)));
+      if (tid == 0u) {
+        if (x0abs.x > 0.0) {
+          vecs[uc + j + 1u] = c_scale(x0, df_add(vec2f(1.0, 0.0), df_div(sigma, x0abs)));
+        } else {
+          vecs[uc + j + 1u] = vec4f(sigma, 0.0, 0.0);
+        }
+      }
+    }
+    if (tid == 0u) {
+      out[b * m + j] = vec4f(dj, e);
+      // u_j and w_j vanish at indices ≤ j (u_{j−2} and w_{j−1} reached down to j − 1 and j)
+      vecs[uc + j] = vec4f(0.0);
+      if (j > 0u) { vecs[uc + j - 1u] = vec4f(0.0); }
+    }
+    storageBarrier();
+    workgroupBarrier();
+
+    // 3. A^{(j)} over the trailing block, and p_j = τ A^{(j)} u_j; the dot u_j†p_j on the way
+    var dot = vec4f(0.0);
+    for (var c0 = j + 1u; c0 < n; c0 += WG * CPT) {
+      var p: array<vec4f, CPT>;
+      var wi: array<vec4f, CPT>;
+      var ui: array<vec4f, CPT>;
+      for (var c = 0u; c < CPT; c++) {
+        let i = c0 + tid + c * WG;
+        p[c] = vec4f(0.0);
+        if (i < n) {
+          wi[c] = vecs[wp + i];
+          ui[c] = vecs[up + i];
+        } else {
+          wi[c] = vec4f(0.0);
+          ui[c] = vec4f(0.0);
+        }
+      }
+      for (var k = j + 1u; k < n; k++) {
+        let uk = vecs[up + k];
+        let wk = vecs[wp + k];
+        let vk = vecs[uc + k];
+        for (var c = 0u; c < CPT; c++) {
+          let i = c0 + tid + c * WG;
+          if (i < n) {
+            let at = A0 + k * m + i;
+            // A_ki −= u_k conj(w_i) + w_k conj(u_i); p_i += A_ik u_k = u_k conj(A_ki)
+            let x = c_sub(a[at], c_add(c_mul_conj(uk, wi[c]), c_mul_conj(wk, ui[c])));
+            a[at] = x;
+            p[c] = c_add(p[c], c_mul_conj(vk, x));
+          }
+        }
+      }
+      for (var c = 0u; c < CPT; c++) {
+        let i = c0 + tid + c * WG;
+        if (i < n) {
+          let pi = c_scale(p[c], tau);
+          vecs[pp + i] = pi;
+          dot = c_add(dot, c_mul_conj(pi, vecs[uc + i]));
+        }
+      }
+    }
+    // 4. w_j = p_j − (τ/2)(u_j†p_j) u_j (the reduction's barriers also end every read of w_{j−1})
+    let K = df_mul(df_mul(tau, vec2f(0.5, 0.0)), reduce(dot, tid).xy);
+    if (tid == 0u) { vecs[wp + j] = vec4f(0.0); }
+    for (var i = j + 1u + tid; i < n; i += WG) {
+      vecs[wp + i] = c_sub(vecs[pp + i], c_scale(vecs[uc + i], K));
+    }
+    storageBarrier();
+    workgroupBarrier();
+  }
+}
