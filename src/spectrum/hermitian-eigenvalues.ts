@@ -145,6 +145,12 @@ function tridiagonalize(re: Float64Array, im: Float64Array, n: number, diag: Flo
   diag[n - 1] = re[(n - 1) * n + n - 1];
 }
 
+/** √(a² + b²): Math.hypot costs more than the rest of a QL step in V8; it is kept for the scales where the squares would leave the f64 range. */
+function hypot(a: number, b: number): number {
+  const s = a * a + b * b;
+  return s > 1e-290 && s < 1e290 ? Math.sqrt(s) : Math.hypot(a, b);
+}
+
 /**
  * Implicit QL with Wilkinson shifts on the symmetric tridiagonal (d, e), e[i] coupling i−1 and i
  * (e[0] unused); d is overwritten. Ascending eigenvalues.
@@ -170,7 +176,7 @@ export function tridiagonalEigenvalues(d: Float64Array, eIn: Float64Array): Floa
       if (m === l) break;
       if (++iter > 60) throw new Error("tridiagonal QL did not converge");
       let g = (d[l + 1] - d[l]) / (2 * e[l]);
-      let r = Math.hypot(g, 1);
+      let r = hypot(g, 1);
       g = d[m] - d[l] + e[l] / (g + (g >= 0 ? r : -r));
       let s = 1;
       let c = 1;
@@ -179,7 +185,7 @@ export function tridiagonalEigenvalues(d: Float64Array, eIn: Float64Array): Floa
       for (; i >= l; i--) {
         let f = s * e[i];
         const b = c * e[i];
-        r = Math.hypot(f, g);
+        r = hypot(f, g);
         e[i + 1] = r;
         if (r === 0) {
           d[i + 1] -= p;

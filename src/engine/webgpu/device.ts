@@ -61,6 +61,7 @@ export async function requestGpu(): Promise<GpuContext | null> {
       // wider workgroups for the tridiagonal reduction (one workgroup per matrix)
       maxComputeInvocationsPerWorkgroup: adapter.limits.maxComputeInvocationsPerWorkgroup,
       maxComputeWorkgroupSizeX: adapter.limits.maxComputeWorkgroupSizeX,
+      maxComputeWorkgroupStorageSize: adapter.limits.maxComputeWorkgroupStorageSize,
     },
   }).catch((e: unknown) => {
     liveGpus.delete(gpu);

@@ -1,12 +1,15 @@
 /**
  * Batched eigenvalues of complex Hermitian matrices: the GPU reduces each to real tridiagonal form in
  * double-float (shaders/householder-tridiagonal.wgsl, one workgroup per matrix, all of a batch in one
- * dispatch), the host finds the tridiagonal eigenvalues in f64 by QL (O(n²) each). Against cyclic
+ * dispatch), the host finds the tridiagonal eigenvalues in f64 by QL (O(n²) each; the engine spreads
+ * those over its host workers, so `reduceFormed` hands back the tridiagonals). Against cyclic
  * Jacobi this streams each matrix n times instead of ~10n, and it keeps eigenvalues to ~1e−13
  * absolute, so a graded bath block loses nothing near 0 or 1.
  */
 import { DeviceLimitError } from "../../errors.ts";
 import { tridiagonalEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
+
+const eigenvalues = (t: readonly Tridiagonal[]) => t.map(({ d, e }) => tridiagonalEigenvalues(d, e));
 import type { GpuContext } from "./device.ts";
 import type { Df64Constants } from "./df64-probe.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
@@ -16,11 +19,19 @@ import {
   passTimer, readBack, record, storage, submitValidated, upload,
 } from "./gpu-batch.ts";
 
+/** A real symmetric tridiagonal matrix: diagonal d, e[i] = |T_{i,i−1}| (e[0] = 0). */
+export interface Tridiagonal {
+  d: Float64Array;
+  e: Float64Array;
+}
+
 export interface TridiagonalEigenvalues {
   /** eigenvalues of each block, ascending, in the order given; `size`: pad to at least this */
   run(blocks: readonly HermitianBlock[], size?: number): Promise<Float64Array[]>;
   /** the same for blocks formed on the GPU (a df64 BlockFormer): per time the spectra of C_L, C_R */
   runFormed(former: BlockFormer, inputs: readonly FormInput[], m: number): Promise<Float64Array[]>;
+  /** as runFormed, but the tridiagonal forms, for the caller's own QL */
+  reduceFormed(former: BlockFormer, inputs: readonly FormInput[], m: number): Promise<Tridiagonal[]>;
   /** how many n×n blocks fit in one batch */
   capacity(n: number): number;
   /** throws DeviceLimitError when not even one n×n block fits */
@@ -39,17 +50,21 @@ const TRIDIAGONAL_BATCH_BYTES = 2 ** 32;
 export interface TridiagonalOptions {
   /** device bytes of one batch at most (default 4 GiB, within the binding limit) */
   batchBytes?: number;
-  /** threads per matrix, a power of two (default 256) */
+  /** threads per matrix, a power of two (default 512, or the device's limit where lower) */
   workgroupSize?: number;
 }
 
 export async function createTridiagonalEigenvalues(
-  ctx: GpuContext, exact: Df64Constants, { batchBytes = TRIDIAGONAL_BATCH_BYTES, workgroupSize = 256 }: TridiagonalOptions = {},
+  ctx: GpuContext, exact: Df64Constants, { batchBytes = TRIDIAGONAL_BATCH_BYTES, workgroupSize }: TridiagonalOptions = {},
 ): Promise<TridiagonalEigenvalues> {
   const { device } = ctx;
-  const pipeline = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("householder-tridiagonal")), {
-    ...exact, WG: workgroupSize,
-  });
+  // wider workgroups keep more loads in flight per matrix (H100, K = 1000: 12.0 ms a block at 256
+  // threads, 7.8 at 512); the workgroup's reduction array takes 16 bytes a thread
+  const limit = 2 ** Math.floor(Math.log2(Math.min(
+    device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX, (device.limits.maxComputeWorkgroupStorageSize - 16) / 16,
+  )));
+  const WG = Math.min(workgroupSize ?? 512, limit);
+  const pipeline = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("householder-tridiagonal")), { ...exact, WG });
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
   const capacity = (n: number) => {
     const m = paddedSize(n);
@@ -59,7 +74,7 @@ export async function createTridiagonalEigenvalues(
 
   async function solve(
     sizes: readonly number[], m: number, fill: (pass: GPUComputePassEncoder, A: GPUBuffer) => GPUBuffer[], stage: string,
-  ): Promise<Float64Array[]> {
+  ): Promise<Tridiagonal[]> {
     const B = sizes.length;
     const A = device.createBuffer({ size: B * m * m * 16, usage: storage() });
     const sizeBuf = upload(device, Uint32Array.from(sizes));
@@ -89,8 +104,7 @@ export async function createTridiagonalEigenvalues(
       const flops = sizes.reduce((s, n) => s + 24 * ((n * (n - 1) * (2 * n - 1)) / 6), 0);
       record(stats, stage, timer.seconds(bytes, B * m * 16), flops);
       const de = new Float32Array(bytes, 0, B * m * 4);
-      const t0 = performance.now();
-      const spectra = sizes.map((n, b) => {
+      return sizes.map((n, b) => {
         const d = new Float64Array(n);
         const e = new Float64Array(n);
         for (let j = 0; j < n; j++) {
@@ -98,10 +112,8 @@ export async function createTridiagonalEigenvalues(
           d[j] = de[at] + de[at + 1];
           if (j + 1 < n) e[j + 1] = de[at + 2] + de[at + 3];
         }
-        return tridiagonalEigenvalues(d, e);
+        return { d, e };
       });
-      record(stats, "host: tridiagonal eigenvalues (f64 QL, O(n²) per block)", (performance.now() - t0) / 1000, 0, false);
-      return spectra;
     } finally {
       for (const buf of [A, sizeBuf, vecs, out, params, read, ...inputs]) buf.destroy();
       timer.destroy();
@@ -118,20 +130,23 @@ export async function createTridiagonalEigenvalues(
     }
   };
 
+  const reduceFormed = (former: BlockFormer, inputs: readonly FormInput[], m: number) => {
+    checkFits(m);
+    if (2 * inputs.length > capacity(m)) throw new RangeError(`reduceFormed: ${inputs.length} times exceed one batch`);
+    stats.submissions++;
+    const sizes = inputs.flatMap((x) => [x.KL, x.KR]);
+    return solve(sizes, m, (pass, A) => former.encode(pass, inputs, m, A), "GPU: blocks formed (df64) + df64 Householder tridiagonalization");
+  };
+
   return {
     stats,
     capacity,
     checkFits,
-    run: (blocks, size) => inBatches(blocks, capacity, checkFits, (batch, m) => solve(batch.map((b) => b.n), m, (_, A) => {
+    run: (blocks, size) => inBatches(blocks, capacity, checkFits, async (batch, m) => eigenvalues(await solve(batch.map((b) => b.n), m, (_, A) => {
       device.queue.writeBuffer(A, 0, packBlocks(batch, m, 4));
       return [];
-    }, "GPU: df64 Householder tridiagonalization"), stats, size),
-    async runFormed(former, inputs, m) {
-      checkFits(m);
-      if (2 * inputs.length > capacity(m)) throw new RangeError(`runFormed: ${inputs.length} times exceed one batch`);
-      stats.submissions++;
-      const sizes = inputs.flatMap((x) => [x.KL, x.KR]);
-      return solve(sizes, m, (pass, A) => former.encode(pass, inputs, m, A), "GPU: blocks formed (df64) + df64 Householder tridiagonalization");
-    },
+    }, "GPU: df64 Householder tridiagonalization")), stats, size),
+    reduceFormed,
+    runFormed: async (former, inputs, m) => eigenvalues(await reduceFormed(former, inputs, m)),
   };
 }

@@ -19,7 +19,7 @@ import type { Engine, EngineJob, EngineRun, Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
 import { bathBlock } from "../../propagation/correlation-blocks.ts";
-import { binaryEntropy, entropyOfOccupations } from "../../thermo/fermi.ts";
+import { binaryEntropy } from "../../thermo/fermi.ts";
 import { planRun } from "../run-plan.ts";
 import { type HostWork, inlineHost, workerHost } from "../host-pool.ts";
 import type { GpuContext } from "./device.ts";
@@ -46,8 +46,8 @@ interface BathEntropies {
   blocksPerTime: number;
   /** f64 block bytes the host holds per time of a batch (0 where the GPU forms the blocks) */
   hostBytesPerTime(m: number): number;
-  /** (S_L, S_R) at each point; every block padded to m; the points fit one batch */
-  entropies(points: readonly FormInput[], m: number): Promise<[number, number][]>;
+  /** (S_L, S_R) at each point; every block padded to m; the points fit one batch; `host` takes O(K²) f64 work */
+  entropies(points: readonly FormInput[], m: number, host: HostWork): Promise<[number, number][]>;
   capacity(n: number): number;
   checkFits(n: number): void;
   stats: KernelStats;
@@ -70,9 +70,12 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
     stats: tri.stats,
     blocksPerTime: 2,
     hostBytesPerTime: () => 0,
-    async entropies(points, m) {
-      const spectra = await tri.runFormed(former, points, m);
-      return points.map((_, i) => [entropyOfOccupations(spectra[2 * i]), entropyOfOccupations(spectra[2 * i + 1])]);
+    async entropies(points, m, host) {
+      const forms = await tri.reduceFormed(former, points, m);
+      const t0 = performance.now();
+      const S = await Promise.all(forms.map(({ d, e }, b) => host.tridiagonalEntropy(b, d, e)));
+      record(tri.stats, `host: tridiagonal eigenvalues (f64 QL, O(K²) per block${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
+      return points.map((_, i) => [S[2 * i], S[2 * i + 1]]);
     },
   };
 }
@@ -197,7 +200,7 @@ async function runWebgpu(
         const vectors = await Promise.all(chunk.map(({ k, t, id: p }) => host.vectors(name(k), p, t)));
         const slices = chunk.map(({ k }, i) => ({ v: vectors[i], h: plans[k].h, KL: jobs[k].problem.KL, KR: jobs[k].problem.KR }));
         record(baths.stats, `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
-        const S = baths.entropies(slices, m);
+        const S = baths.entropies(slices, m, host);
         // a failure surfaces at its await below, not as an unhandled rejection meanwhile
         S.catch(() => {});
         if (inFlight) await finish(inFlight);
