@@ -1,4 +1,5 @@
-// An adapter whose shader arithmetic cannot carry double-float (simulated): fast mode still runs, forming the blocks on the host; accurate mode refuses with a clear message.
+// An adapter whose shader arithmetic cannot carry double-float (simulated): fast mode still runs, by f32
+// Jacobi on blocks formed on the host; accurate mode refuses with a clear message.
 import { describe, expect, it, vi } from "vitest";
 import { DeviceLimitError } from "../src/errors.ts";
 import { runCpu } from "../src/engine/cpu/cpu-engine.ts";
@@ -22,6 +23,18 @@ describe.skipIf(!gpu)("WebGPU engine on an adapter without exact double-float", 
     const times = [0, 2, 1e3];
     const engine = await webgpuEngine(gpu!, "fast");
     expectRunClose(await engine.run(p, times), await runCpu(p, times), ROW_COLUMNS, META_COLUMNS, 1e-3);
+  });
+
+  it("fast mode's Jacobi takes the sweep count given", async () => {
+    const { createEngine } = await import("../src/engine/engine.ts");
+    const flopsWith = async (sweeps: number) => {
+      const engine = await createEngine("webgpu", { sweeps, hostThreads: 0 });
+      await engine.run({ ...engineConfigs[0][1], KL: 6, KR: 6 }, [1]);
+      const flops = engine.kernelStats!.flops;
+      engine.close();
+      return flops;
+    };
+    expect(await flopsWith(6)).toBe(2 * (await flopsWith(3)));
   });
 
   it("accurate mode refuses, saying why and what to use instead", async () => {

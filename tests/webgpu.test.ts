@@ -163,17 +163,9 @@ describe.skipIf(!gpu)("WebGPU engine, many swept values per submission (runMany)
 });
 
 describe.skipIf(!gpu)("engine options", () => {
-  it("passes the Jacobi sweep count through and refuses a bad one (or a bad host thread count) before any work", async () => {
+  it("refuses a bad Jacobi sweep count or host thread count before any work", async () => {
     const { createEngine } = await import("../src/engine/engine.ts");
     const { ConfigError } = await import("../src/errors.ts");
-    const flopsWith = async (sweeps: number) => {
-      const engine = await createEngine("webgpu", { sweeps });
-      await engine.run({ ...engineConfigs[0][1], KL: 6, KR: 6 }, [1]);
-      const flops = engine.kernelStats!.flops;
-      engine.close();
-      return flops;
-    };
-    expect(await flopsWith(6)).toBe(2 * (await flopsWith(3)));
     for (const bad of [0, 2.5, Number.NaN, 1000]) await expect(createEngine("webgpu", { sweeps: bad })).rejects.toBeInstanceOf(ConfigError);
     for (const bad of [-1, 1.5, Number.NaN, 1000]) await expect(createEngine("webgpu", { hostThreads: bad })).rejects.toThrow(/--host-threads/);
   });
