@@ -1,5 +1,10 @@
-// Random test matrices: complex Hermitian blocks and unitaries (for the eigensolver and refinement tests).
-import type { ComplexMatrix } from "../../src/spectrum/rayleigh-entropy.ts";
+// Random test matrices: complex Hermitian blocks and unitaries (for the eigensolver tests).
+/** A complex n×n matrix, re/im split, row-major. */
+export interface ComplexMatrix {
+  re: Float64Array;
+  im: Float64Array;
+  n: number;
+}
 
 /** A random complex Hermitian n×n matrix, diagonal in [0, 1), off-diagonal parts in [−½, ½). */
 export function randomHermitian(n: number, rnd: () => number, scale = 1): ComplexMatrix {

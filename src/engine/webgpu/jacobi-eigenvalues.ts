@@ -33,7 +33,7 @@ export interface JacobiEigenvalues {
 
 export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Promise<JacobiEigenvalues> {
   const { device } = ctx;
-  const jacobi = await createJacobiSweeps(ctx, false);
+  const jacobi = await createJacobiSweeps(ctx);
   const diagonal = await computePipeline(device, await shaderSource("jacobi-diagonal"));
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
   // a batch is bounded by the binding size, by the z extent of one dispatch (one matrix per z) and

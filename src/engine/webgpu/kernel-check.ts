@@ -9,7 +9,6 @@ import { bathBlock } from "../../propagation/correlation-blocks.ts";
 import { planRun, vectorsAt } from "../run-plan.ts";
 import type { GpuContext } from "./device.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
-import type { RayleighProducts } from "./refined-entropies.ts";
 import type { TridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
 import { hermitianEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
 import { type HermitianBlock, packBlocks, readBack, storage, submitValidated, upload } from "./gpu-batch.ts";
@@ -40,57 +39,6 @@ async function runAndRead(ctx: GpuContext, out: GPUBuffer[], encode: (pass: GPUC
   } finally {
     for (const b of [read, ...temps]) b.destroy();
   }
-}
-
-/** max |S − X†AX|, |G − X†X| over all entries (re and im), S and G from the kernels, the rest in f64. */
-export async function rayleighProductsError(
-  ctx: GpuContext, products: RayleighProducts, blocks: readonly HermitianBlock[], X: readonly HermitianBlock[], m: number,
-): Promise<number> {
-  const { device } = ctx;
-  const B = blocks.length;
-  const bufs = {
-    a: upload(device, packBlocks(blocks, m, 4)),
-    x: upload(device, packBlocks(X, m, 2)),
-    y: device.createBuffer({ size: B * m * m * 16, usage: storage() }),
-    s: device.createBuffer({ size: B * m * m * 16, usage: storage() }),
-    g: device.createBuffer({ size: B * m * m * 16, usage: storage() }),
-    params: upload(device, new Uint32Array([m, 0, 0, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST),
-  };
-  const w = await runAndRead(ctx, [bufs.s, bufs.g], (pass) => {
-    products.encode(pass, m, B, bufs);
-    return Object.values(bufs);
-  });
-  let worst = 0;
-  blocks.forEach((A, b) => {
-    const x = X[b];
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        let sr = 0, si = 0, gr = 0, gi = 0;
-        for (let k = 0; k < m; k++) {
-          let yr = 0, yi = 0;
-          for (let l = 0; l < m; l++) {
-            const ar = A.re[k * m + l], ai = A.im[k * m + l], xr = x.re[l * m + j], xi = x.im[l * m + j];
-            yr += ar * xr - ai * xi;
-            yi += ar * xi + ai * xr;
-          }
-          // conj(x_ki)·y_kj and conj(x_ki)·x_kj
-          const cr = x.re[k * m + i], ci = x.im[k * m + i];
-          sr += cr * yr + ci * yi;
-          si += cr * yi - ci * yr;
-          gr += cr * x.re[k * m + j] + ci * x.im[k * m + j];
-          gi += cr * x.im[k * m + j] - ci * x.re[k * m + j];
-        }
-        const at = 4 * (b * m * m + i * m + j);
-        const gAt = 4 * B * m * m + at;
-        worst = Math.max(
-          worst,
-          Math.abs(w[at] + w[at + 1] - sr), Math.abs(w[at + 2] + w[at + 3] - si),
-          Math.abs(w[gAt] + w[gAt + 1] - gr), Math.abs(w[gAt + 2] + w[gAt + 3] - gi),
-        );
-      }
-    }
-  });
-  return worst;
 }
 
 /**
@@ -137,28 +85,6 @@ export async function formedBlocksError(ctx: GpuContext, former: BlockFormer, in
 function lcg(seed: number): () => number {
   let s = seed;
   return () => (s = (s * 16807) % 2147483647) / 2147483647;
-}
-
-/** Throws DeviceLimitError when the df64 products are not exact to ~1e−13 here (accurate mode). */
-export async function checkRayleighProducts(ctx: GpuContext, products: RayleighProducts): Promise<void> {
-  const m = 8;
-  const rnd = lcg(12345);
-  const A: HermitianBlock = { re: new Float64Array(m * m), im: new Float64Array(m * m), n: m };
-  for (let i = 0; i < m; i++) {
-    A.re[i * m + i] = rnd();
-    for (let j = 0; j < i; j++) {
-      A.re[i * m + j] = A.re[j * m + i] = rnd() - 0.5;
-      A.im[i * m + j] = rnd() - 0.5;
-      A.im[j * m + i] = -A.im[i * m + j];
-    }
-  }
-  const X: HermitianBlock = { re: new Float64Array(m * m).map(() => Math.fround(rnd() - 0.5)), im: new Float64Array(m * m).map(() => Math.fround(rnd() - 0.5)), n: m };
-  const err = await rayleighProductsError(ctx, products, [A], [X], m);
-  if (!(err < 1e-12)) {
-    throw new DeviceLimitError(
-      `--precision accurate: this adapter's compiled double-float kernels are off by ${err.toExponential(2)} (need < 1e-12); use --precision fast or --engine cpu`,
-    );
-  }
 }
 
 /** Whether the GPU-formed blocks are the f32 roundings of the f64 ones here (fast mode forms them on the host otherwise). */
