@@ -48,15 +48,16 @@ export interface Engine {
 export type EngineName = "cpu" | "webgpu" | "auto";
 
 /**
- * GPU arithmetic: `fast` (f32 where it is safe; every column within 1e-3·max(|x|, 1) of f64) or
- * `accurate` (within 1e-8·max(|x|, 1), from f32 hardware with refinement). The CPU engine is f64
- * and meets both.
+ * GPU arithmetic: `fast` (every column within 1e-3·max(|x|, 1) of f64) or `accurate` (within
+ * 1e-8·max(|x|, 1)), both from f32 hardware. Where the adapter keeps double-float exact both run the
+ * same df64 tridiagonal path (~1e-9 at K = 1000, f32 alone misses 1e-3 there); elsewhere fast mode
+ * falls back to f32 Jacobi and accurate mode refuses. The CPU engine is f64 and meets both.
  */
 export type Precision = "fast" | "accurate";
 
 export interface EngineOptions {
   precision?: Precision;
-  /** GPU engines: cyclic Jacobi sweeps per block (default 10; 7 already reach the f32 floor at K = 64) */
+  /** GPU engines: cyclic Jacobi sweeps per block in the f32 fallback (default 10; 7 already reach the f32 floor at K = 64) */
   sweeps?: number;
   /** GPU engines in Node: worker threads for the host's f64 share per point (0: in-thread; default: all cores but one) */
   hostThreads?: number;
@@ -86,15 +87,18 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
   return cpuEngine();
 }
 
-/** The largest bath size at which the fast GPU mode has been measured within its bound (bench/RESULTS.md). */
+/**
+ * The largest bath size at which fast mode's f32 Jacobi fallback (adapters without exact
+ * double-float) has been measured within its bound (bench/RESULTS.md).
+ */
 export const FAST_MODE_CHECKED_K = 128;
 
 /**
- * A note for the user when the chosen engine's stated bound is not established at this size: fast
- * mode's error grows about as K^1.6 (6e-5 at K = 128).
+ * A note for the user when the chosen engine's stated bound is not established at this size: the
+ * f32 Jacobi fallback's error grows about as K^1.6 (6e-5 at K = 128, 1e-2 at K = 1000).
  */
 export function precisionNote(engine: Pick<Engine, "name">, largestK: number): string | undefined {
-  if (!engine.name.startsWith("webgpu-fast") || largestK <= FAST_MODE_CHECKED_K) return undefined;
-  return `--precision fast is checked to 1e-3 up to K = ${FAST_MODE_CHECKED_K} and its error grows with K; ` +
-    `at K = ${largestK} use --precision accurate for the stated bounds`;
+  if (!engine.name.startsWith("webgpu-fast-jacobi") || largestK <= FAST_MODE_CHECKED_K) return undefined;
+  return `this adapter does not keep double-float exact, so --precision fast runs f32 Jacobi, checked to 1e-3 ` +
+    `up to K = ${FAST_MODE_CHECKED_K} only (its error grows with K); at K = ${largestK} use --engine cpu for the stated bounds`;
 }

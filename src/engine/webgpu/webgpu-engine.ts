@@ -42,6 +42,8 @@ export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Arr
 
 /** How a precision mode turns the vectors of C(t) at many (problem, t) points into (S_L, S_R) pairs. */
 interface BathEntropies {
+  /** "tridiagonal" (df64) or "jacobi" (the f32 fallback) */
+  method: "tridiagonal" | "jacobi";
   /** GPU blocks each time needs */
   blocksPerTime: number;
   /** f64 block bytes the host holds per time of a batch (0 where the GPU forms the blocks) */
@@ -68,6 +70,7 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
     capacity: tri.capacity,
     checkFits: tri.checkFits,
     stats: tri.stats,
+    method: "tridiagonal",
     blocksPerTime: 2,
     hostBytesPerTime: () => 0,
     async entropies(points, m, host) {
@@ -90,6 +93,7 @@ async function jacobiEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEn
   });
   return {
     ...jacobi,
+    method: "jacobi",
     blocksPerTime: 4,
     hostBytesPerTime: (m) => 4 * 16 * m * m,
     async entropies(points, m) {
@@ -138,7 +142,7 @@ export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast
     return runWebgpu(baths, await hostFor(jobs), jobs, onTime);
   };
   return {
-    name: `webgpu-${precision} (${ctx.adapterName})`,
+    name: `webgpu-${precision}${baths.method === "jacobi" ? "-jacobi" : ""} (${ctx.adapterName})`,
     kernelStats: baths.stats,
     check,
     run: async (problem, times, onTime) => (await runMany([{ problem, times }], onTime))[0],
