@@ -2,9 +2,8 @@
 # The SPEC §5 measurements on a lent GPU machine (no Node.js or registry there: see the GPU section
 # of bench/RESULTS.md). Here, first:  npm ci && npm run build:bench && bash ../shared/gpu/make-kit.sh
 # There, with .gpukit and dist carried:  source .gpukit/prelude.sh && bash bench/gpu-run.sh [PART]
-#   PART accuracy: check-k1000 against the f64 engine (the f64 side takes ~30 s): fast mode with 8, 10
-#                  and 14 Jacobi sweeps (is the default of 10 enough at K = 1000?), accurate mode
-#   PART speed:    fig6 in both modes, trace and massive in fast mode
+#   PART accuracy: check-k1000 against the f64 engine (the f64 side takes ~20 s), both modes
+#   PART speed:    the tridiagonal kernel alone, fig6 in both modes, trace and massive in fast mode
 # Each part fits one 10-minute call; the log goes to $OUT (or bench-out/) as gpu-<part>.log.
 set -uo pipefail
 part=${1:-speed}
@@ -15,12 +14,10 @@ nvidia-smi --query-gpu=name,driver_version,clocks.max.sm --format=csv,noheader >
 run() { echo "== node dist/bench.mjs $*" | tee -a "$log"; timeout 280 node dist/bench.mjs "$@" 2>&1 | tee -a "$log"; }
 case "$part" in
   accuracy)
-    for sweeps in 8 10 14; do
-      run check-k1000 --engine webgpu --precision fast --sweeps $sweeps --compare
-    done
+    run check-k1000 --engine webgpu --precision fast --compare
     run check-k1000 --engine webgpu --precision accurate --compare ;;
   speed)
-    run host-k1000
+    run tridiag-k1000
     run fig6 --engine webgpu --precision fast
     run fig6 --engine webgpu --precision accurate
     run trace --engine webgpu --precision fast

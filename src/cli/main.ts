@@ -41,7 +41,7 @@ export function program(): Command {
     .requiredOption("--out <path>", "result file (one run) or directory (sweep)")
     .option("--format <format>", "json or csv (default: from the --out extension)", choice(["json", "csv"] as const, "--format"))
     .option("--engine <engine>", "cpu (f64 reference), webgpu (GPU, f32 fast mode) or auto (webgpu if an adapter exists)", choice(["cpu", "webgpu", "auto"] as const, "--engine"), "cpu")
-    .option("--precision <mode>", "GPU arithmetic: fast (f32, 1e-3) or accurate (refined, 1e-8); the cpu engine is always f64", choice(["fast", "accurate"] as const, "--precision"), "fast")
+    .option("--precision <mode>", "GPU arithmetic: fast (bound 1e-3) or accurate (bound 1e-8); both run double-float where the adapter keeps it exact, fast falls back to f32 elsewhere; the cpu engine is always f64", choice(["fast", "accurate"] as const, "--precision"), "fast")
     .option("--resume", "continue an interrupted sweep in --out (or keep a finished run)", false)
     .option("--force", "overwrite a finished run, or restart a sweep directory", false)
     .option("--no-plots", "do not write SVG plots")
