@@ -42,13 +42,13 @@ export interface TridiagonalEigenvalues {
 
 /**
  * Device bytes of one batch of df64 matrices. A batch needs a few matrices per multiprocessor to
- * fill a large GPU (one workgroup each), so this is larger than the Jacobi batches; the binding limit
- * still bounds it (a browser gives 128 MiB: eight K = 1000 blocks).
+ * fill a large GPU (one workgroup each), so it spans several storage bindings where one is too small
+ * (an H100 allows 2 GiB: 134 K = 1000 blocks); a browser gives 128 MiB, eight such blocks.
  */
-const TRIDIAGONAL_BATCH_BYTES = 2 ** 32;
+const TRIDIAGONAL_BATCH_BYTES = 2 ** 33;
 
 export interface TridiagonalOptions {
-  /** device bytes of one batch at most (default 4 GiB, within the binding limit) */
+  /** device bytes of one batch at most (default 8 GiB; each binding within the device's limit) */
   batchBytes?: number;
   /** threads per matrix, a power of two (default 512, or the device's limit where lower) */
   workgroupSize?: number;
@@ -66,37 +66,55 @@ export async function createTridiagonalEigenvalues(
   const WG = Math.min(workgroupSize ?? 512, limit);
   const pipeline = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("householder-tridiagonal")), { ...exact, WG });
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+  // blocks per binding (and dispatch): even, so that a time's C_L and C_R share one
+  const perBinding = (m: number) => 2 * Math.floor(Math.min(Math.floor(maxBinding / (m * m * 16)), maxMatricesPerDispatch(device)) / 2);
   const capacity = (n: number) => {
     const m = paddedSize(n);
-    return Math.min(Math.floor(Math.min(maxBinding, batchBytes) / (m * m * 16)), maxMatricesPerDispatch(device));
+    const per = perBinding(m);
+    return per === 0 ? 0 : per * Math.max(1, Math.floor(batchBytes / (per * m * m * 16)));
   };
   const stats = kernelStats(device);
 
+  /**
+   * One batch, as chunks of at most perBinding(m) blocks with buffers of their own (so their
+   * dispatches do not wait on each other); `fill(pass, A, first, count)` forms or uploads blocks
+   * first…first+count−1 into A and returns the buffers to destroy afterwards.
+   */
   async function solve(
-    sizes: readonly number[], m: number, fill: (pass: GPUComputePassEncoder, A: GPUBuffer) => GPUBuffer[], stage: string,
+    sizes: readonly number[], m: number, fill: (pass: GPUComputePassEncoder, A: GPUBuffer, first: number, count: number) => GPUBuffer[], stage: string,
   ): Promise<Tridiagonal[]> {
     const B = sizes.length;
-    const A = device.createBuffer({ size: B * m * m * 16, usage: storage() });
-    const sizeBuf = upload(device, Uint32Array.from(sizes));
-    const vecs = device.createBuffer({ size: B * 4 * m * 16, usage: storage() });
-    const out = device.createBuffer({ size: B * m * 16, usage: storage() });
+    const chunk = perBinding(m);
+    const chunks = Array.from({ length: Math.ceil(B / chunk) }, (_, c) => {
+      const first = c * chunk;
+      const count = Math.min(chunk, B - first);
+      return {
+        first, count,
+        A: device.createBuffer({ size: count * m * m * 16, usage: storage() }),
+        sizes: upload(device, Uint32Array.from(sizes.slice(first, first + count))),
+        vecs: device.createBuffer({ size: count * 4 * m * 16, usage: storage() }),
+        out: device.createBuffer({ size: count * m * 16, usage: storage() }),
+      };
+    });
     const params = upload(device, new Uint32Array([m, 0, 0, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
     const read = device.createBuffer({ size: B * m * 16 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     const timer = passTimer(device);
-    let inputs: GPUBuffer[] = [];
+    const inputs: GPUBuffer[] = [];
     try {
       await submitValidated(device, () => {
         const enc = device.createCommandEncoder();
         const pass = enc.beginComputePass(timer.descriptor);
-        inputs = fill(pass, A);
+        for (const c of chunks) inputs.push(...fill(pass, c.A, c.first, c.count));
         pass.setPipeline(pipeline);
-        pass.setBindGroup(0, device.createBindGroup({
-          layout: pipeline.getBindGroupLayout(0),
-          entries: [A, sizeBuf, vecs, out, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
-        }));
-        pass.dispatchWorkgroups(B);
+        for (const c of chunks) {
+          pass.setBindGroup(0, device.createBindGroup({
+            layout: pipeline.getBindGroupLayout(0),
+            entries: [c.A, c.sizes, c.vecs, c.out, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
+          }));
+          pass.dispatchWorkgroups(c.count);
+        }
         pass.end();
-        enc.copyBufferToBuffer(out, 0, read, 0, B * m * 16);
+        for (const c of chunks) enc.copyBufferToBuffer(c.out, 0, read, c.first * m * 16, c.count * m * 16);
         timer.resolve(enc, read, B * m * 16);
         device.queue.submit([enc.finish()]);
       });
@@ -115,7 +133,8 @@ export async function createTridiagonalEigenvalues(
         return { d, e };
       });
     } finally {
-      for (const buf of [A, sizeBuf, vecs, out, params, read, ...inputs]) buf.destroy();
+      for (const c of chunks) for (const buf of [c.A, c.sizes, c.vecs, c.out]) buf.destroy();
+      for (const buf of [params, read, ...inputs]) buf.destroy();
       timer.destroy();
     }
   }
@@ -124,8 +143,8 @@ export async function createTridiagonalEigenvalues(
     const m = paddedSize(n);
     if (capacity(m) < 1) {
       throw new DeviceLimitError(
-        `a ${n}×${n} bath block needs ${m * m * 16} bytes in one GPU buffer; this device allows ${maxBinding} (use a smaller K or --engine cpu)`,
-        m * m * 16, maxBinding,
+        `a ${n}×${n} bath block needs ${2 * m * m * 16} bytes in one GPU buffer (C_L and C_R of a time together); this device allows ${maxBinding} (use a smaller K or --engine cpu)`,
+        2 * m * m * 16, maxBinding,
       );
     }
   };
@@ -135,15 +154,16 @@ export async function createTridiagonalEigenvalues(
     if (2 * inputs.length > capacity(m)) throw new RangeError(`reduceFormed: ${inputs.length} times exceed one batch`);
     stats.submissions++;
     const sizes = inputs.flatMap((x) => [x.KL, x.KR]);
-    return solve(sizes, m, (pass, A) => former.encode(pass, inputs, m, A), "GPU: blocks formed (df64) + df64 Householder tridiagonalization");
+    return solve(sizes, m, (pass, A, first, count) => former.encode(pass, inputs.slice(first / 2, (first + count) / 2), m, A),
+      "GPU: blocks formed (df64) + df64 Householder tridiagonalization");
   };
 
   return {
     stats,
     capacity,
     checkFits,
-    run: (blocks, size) => inBatches(blocks, capacity, checkFits, async (batch, m) => eigenvalues(await solve(batch.map((b) => b.n), m, (_, A) => {
-      device.queue.writeBuffer(A, 0, packBlocks(batch, m, 4));
+    run: (blocks, size) => inBatches(blocks, capacity, checkFits, async (batch, m) => eigenvalues(await solve(batch.map((b) => b.n), m, (_, A, first, count) => {
+      device.queue.writeBuffer(A, 0, packBlocks(batch.slice(first, first + count), m, 4));
       return [];
     }, "GPU: df64 Householder tridiagonalization")), stats, size),
     reduceFormed,
