@@ -39,6 +39,28 @@ describe.skipIf(!gpu)("householder-tridiagonal.wgsl", () => {
     }
   });
 
+  it("splits a batch over several bindings (one dispatch each) and keeps every block in its place", async () => {
+    const exact = await probeDf64(gpu!);
+    const rnd = lcg(11);
+    const blocks = [5, 9, 3, 10, 7, 8, 1].map((n) => randomHermitian(n, rnd));
+    // three 10×10 df64 blocks per binding → two per dispatch (even), four dispatches for seven blocks
+    const split = await createTridiagonalEigenvalues(gpu!, exact, { bindingBytes: 3 * 10 * 10 * 16, batchBytes: 10 * 10 * 10 * 16 });
+    expect(split.capacity(10)).toBe(10);
+    const got = await split.run(blocks, 10);
+    expect(split.stats.submissions).toBe(1);
+    blocks.forEach((b, i) => expect(maxDiff(got[i], hermitianEigenvalues(b.re.slice(), b.im.slice(), b.n))).toBeLessThan(1e-13 * b.n));
+    // the formed path: one time's C_L and C_R per dispatch
+    const former = await createBlockFormer(gpu!, exact, true);
+    const p = { ...engineConfigs[3][1], KL: 9, KR: 7 };
+    const plan = planRun(p);
+    const inputs: FormInput[] = [0.3, 15, 1e5].map((t) => ({ v: vectorsAt(plan, t), h: plan.h, KL: p.KL, KR: p.KR }));
+    const formed = await split.runFormed(former, inputs, 10);
+    inputs.forEach(({ v, h }, i) => {
+      const L = bathBlock(h, v, 1, p.KL);
+      expect(maxDiff(formed[2 * i], hermitianEigenvalues(L.re, L.im, p.KL))).toBeLessThan(1e-13);
+    });
+  });
+
   it("keeps a graded spectrum (eigenvalues 1e−30 … 1 − 1e−12) to 1e−13 absolute, orders of magnitude beyond f32 (Jacobi) on the same matrix", async () => {
     const rnd = lcg(3);
     const n = 48;

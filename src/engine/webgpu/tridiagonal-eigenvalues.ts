@@ -41,21 +41,26 @@ export interface TridiagonalEigenvalues {
 }
 
 /**
- * Device bytes of one batch of df64 matrices. A batch needs a few matrices per multiprocessor to
- * fill a large GPU (one workgroup each), so it spans several storage bindings where one is too small
- * (an H100 allows 2 GiB: 134 K = 1000 blocks); a browser gives 128 MiB, eight such blocks.
+ * Device bytes of one batch of df64 matrices, or one binding's worth where that is more. A batch
+ * needs about one block per multiprocessor to fill a large GPU (one workgroup each); where one
+ * binding holds fewer (a browser gives 128 MiB: eight K = 1000 blocks), the batch spans several
+ * bindings, one dispatch each. On an H100 (2 GiB per binding, 134 K = 1000 blocks) two or four
+ * blocks per multiprocessor were no faster per block (8.3 → 9.4, 10.2 ms) and fewer, larger batches
+ * overlap less with the host, so a batch stays near one block per multiprocessor.
  */
-const TRIDIAGONAL_BATCH_BYTES = 2 ** 33;
+const TRIDIAGONAL_BATCH_BYTES = 2 ** 30;
 
 export interface TridiagonalOptions {
-  /** device bytes of one batch at most (default 8 GiB; each binding within the device's limit) */
+  /** device bytes of one batch at most, or one binding's worth where that is more (default 1 GiB) */
   batchBytes?: number;
   /** threads per matrix, a power of two (default 512, or the device's limit where lower) */
   workgroupSize?: number;
+  /** bytes per binding at most (default: the device's limit; tests set less to split batches) */
+  bindingBytes?: number;
 }
 
 export async function createTridiagonalEigenvalues(
-  ctx: GpuContext, exact: Df64Constants, { batchBytes = TRIDIAGONAL_BATCH_BYTES, workgroupSize }: TridiagonalOptions = {},
+  ctx: GpuContext, exact: Df64Constants, { batchBytes = TRIDIAGONAL_BATCH_BYTES, workgroupSize, bindingBytes = Infinity }: TridiagonalOptions = {},
 ): Promise<TridiagonalEigenvalues> {
   const { device } = ctx;
   // wider workgroups keep more loads in flight per matrix (H100, K = 1000: 12.0 ms a block at 256
@@ -65,7 +70,7 @@ export async function createTridiagonalEigenvalues(
   )));
   const WG = Math.min(workgroupSize ?? 512, limit);
   const pipeline = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("householder-tridiagonal")), { ...exact, WG });
-  const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+  const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize, bindingBytes);
   // blocks per binding (and dispatch): even, so that a time's C_L and C_R share one
   const perBinding = (m: number) => 2 * Math.floor(Math.min(Math.floor(maxBinding / (m * m * 16)), maxMatricesPerDispatch(device)) / 2);
   const capacity = (n: number) => {
