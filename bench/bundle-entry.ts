@@ -11,12 +11,13 @@ import df64 from "../shaders/df64.wgsl";
 import df64Probe from "../shaders/df64-probe.wgsl";
 import formBlocks from "../shaders/form-blocks.wgsl";
 import householderTridiagonal from "../shaders/householder-tridiagonal.wgsl";
+import tridiagonalBisection from "../shaders/tridiagonal-bisection.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
   "jacobi-diagonal": jacobiDiagonal, df64, "df64-probe": df64Probe,
   "form-blocks": formBlocks,
-  "householder-tridiagonal": householderTridiagonal,
+  "householder-tridiagonal": householderTridiagonal, "tridiagonal-bisection": tridiagonalBisection,
 });
 useBundledHostWorker(new URL("./host-worker.mjs", import.meta.url));
 await import("./bench.ts");

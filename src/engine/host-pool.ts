@@ -1,6 +1,6 @@
 /**
- * The f64 host work of the GPU engine per (problem, t) point, the O(N²) vectors of C(t), the row
- * (S_B's secular roots, β*, μ*, the decomposition) and the QL of GPU-reduced blocks, spread over worker threads in Node: the points
+ * The f64 host work of the GPU engine per (problem, t) point, the O(N²) vectors of C(t) and the row
+ * (S_B's secular roots, β*, μ*, the decomposition), spread over worker threads in Node: the points
  * are independent, and at K = 1000 the two cost ~135 ms a point on one thread. Elsewhere (browser,
  * one core) the same calls run in-thread. Results are the same bits either way (the same code).
  */
@@ -9,7 +9,6 @@ import type { Row } from "../observables/columns.ts";
 import type { BlockVectors } from "../propagation/correlation-blocks.ts";
 import { type RunPlan, rowAt, vectorsAt } from "./run-plan.ts";
 import type { HostRequest } from "./host-worker.ts";
-import { tridiagonalEntropy } from "../observables/block-entropy.ts";
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
@@ -19,8 +18,6 @@ export interface HostWork {
   vectors(job: string, point: number, t: number): Promise<BlockVectors>;
   /** the row at a point whose vectors were asked for, with the block entropies */
   row(job: string, point: number, t: number, SL: number, SR: number): Promise<Row>;
-  /** S of a block reduced to tridiagonal form on the GPU (d, e as in tridiagonalEntropy); `slot` spreads the calls */
-  tridiagonalEntropy(slot: number, d: Float64Array, e: Float64Array): Promise<number>;
   forget(job: string): void;
   readonly threads: number;
   close(): void;
@@ -44,7 +41,6 @@ export function inlineHost(): HostWork {
       held.delete(key);
       return row;
     },
-    tridiagonalEntropy: async (_, d, e) => tridiagonalEntropy(d, e),
     forget(job) {
       plans.delete(job);
       for (const k of held.keys()) if (k.startsWith(`${job}@`)) held.delete(k);
@@ -113,7 +109,6 @@ export async function workerHost(threads?: number): Promise<HostWork | null> {
       plan: (job, problem) => all({ type: "plan", job, problem }),
       vectors: (job, point, t) => ask<BlockVectors>(point, { type: "vectors", job, point, t }),
       row: (job, point, t, SL, SR) => ask<Row>(point, { type: "row", job, point, t, SL, SR }),
-      tridiagonalEntropy: (slot, d, e) => ask<number>(slot, { type: "tridiagonal", d, e }),
       forget: (job) => all({ type: "forget", job }),
       close: () => workers.forEach((w) => void w.terminate()),
     };

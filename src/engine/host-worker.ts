@@ -1,19 +1,16 @@
 /**
  * Worker side of the host pool (host-pool.ts): the f64 work per time point that the GPU engine keeps
- * on the host, for the problems it is sent. It holds each point's vectors from `vectors` until `row`;
- * `tridiagonal` turns a GPU-reduced block into its entropy.
+ * on the host, for the problems it is sent. It holds each point's vectors from `vectors` until `row`.
  */
 import { parentPort } from "node:worker_threads";
 import type { Problem } from "../model/problem.ts";
 import type { BlockVectors } from "../propagation/correlation-blocks.ts";
 import { planRun, type RunPlan, rowAt, vectorsAt } from "./run-plan.ts";
-import { tridiagonalEntropy } from "../observables/block-entropy.ts";
 
 export type HostRequest =
   | { type: "plan"; job: string; problem: Problem }
   | { type: "vectors"; id: number; job: string; point: number; t: number }
   | { type: "row"; id: number; job: string; point: number; t: number; SL: number; SR: number }
-  | { type: "tridiagonal"; id: number; d: Float64Array; e: Float64Array }
   | { type: "forget"; job: string };
 
 const plans = new Map<string, RunPlan>();
@@ -29,8 +26,6 @@ parentPort!.on("message", (m: HostRequest) => {
       const v = vectorsAt(plans.get(m.job)!, m.t);
       held.set(`${m.job}@${m.point}`, v);
       parentPort!.postMessage({ id: m.id, value: v });
-    } else if (m.type === "tridiagonal") {
-      parentPort!.postMessage({ id: m.id, value: tridiagonalEntropy(m.d, m.e) });
     } else {
       const key = `${m.job}@${m.point}`;
       const row = rowAt(plans.get(m.job)!, m.t, held.get(key)!, m.SL, m.SR);

@@ -1,5 +1,5 @@
 /** S_G = Σ h(λ) over the eigenvalues λ of a correlation-matrix block C_GG (eq. 21). */
-import { hermitianEigenvalues, tridiagonalEigenvalues } from "../spectrum/hermitian-eigenvalues.ts";
+import { hermitianEigenvalues } from "../spectrum/hermitian-eigenvalues.ts";
 import { binaryEntropy } from "../thermo/fermi.ts";
 
 /** Σ h(λ) over a block's eigenvalues, each clamped into [0, 1] (however they were computed). */
@@ -14,7 +14,3 @@ export function blockEntropy(re: Float64Array, im: Float64Array, n: number): num
   return spectrumEntropy(hermitianEigenvalues(re, im, n));
 }
 
-/** S of a block already reduced to tridiagonal form (d, e), e[i] coupling i−1 and i; d is overwritten. */
-export function tridiagonalEntropy(d: Float64Array, e: Float64Array): number {
-  return spectrumEntropy(tridiagonalEigenvalues(d, e));
-}

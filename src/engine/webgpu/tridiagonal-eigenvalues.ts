@@ -1,15 +1,13 @@
 /**
- * Batched eigenvalues of complex Hermitian matrices: the GPU reduces each to real tridiagonal form in
- * double-float (shaders/householder-tridiagonal.wgsl, one workgroup per matrix, all of a batch in one
- * dispatch), the host finds the tridiagonal eigenvalues in f64 by QL (O(n²) each; the engine spreads
- * those over its host workers, so `reduceFormed` hands back the tridiagonals). Against cyclic
+ * Batched eigenvalues of complex Hermitian matrices, all on the GPU in double-float: reduction to
+ * real tridiagonal form (shaders/householder-tridiagonal.wgsl, one workgroup per matrix), then every
+ * eigenvalue by bisection on Sturm counts (shaders/tridiagonal-bisection.wgsl, one thread each), so
+ * the host only reads back n numbers a block. Against cyclic
  * Jacobi this streams each matrix n times instead of ~10n, and it keeps eigenvalues to ~1e−13
  * absolute, so a graded bath block loses nothing near 0 or 1.
  */
 import { DeviceLimitError } from "../../errors.ts";
-import { tridiagonalEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
 
-const eigenvalues = (t: readonly Tridiagonal[]) => t.map(({ d, e }) => tridiagonalEigenvalues(d, e));
 import type { GpuContext } from "./device.ts";
 import type { Df64Constants } from "./df64-probe.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
@@ -19,19 +17,11 @@ import {
   passTimer, readBack, record, storage, submitValidated, upload,
 } from "./gpu-batch.ts";
 
-/** A real symmetric tridiagonal matrix: diagonal d, e[i] = |T_{i,i−1}| (e[0] = 0). */
-export interface Tridiagonal {
-  d: Float64Array;
-  e: Float64Array;
-}
-
 export interface TridiagonalEigenvalues {
   /** eigenvalues of each block, ascending, in the order given; `size`: pad to at least this */
   run(blocks: readonly HermitianBlock[], size?: number): Promise<Float64Array[]>;
-  /** the same for blocks formed on the GPU (a df64 BlockFormer): per time the spectra of C_L, C_R */
+  /** the same for blocks formed on the GPU (a df64 BlockFormer): per time the spectra of C_L, C_R; the times must fit one batch */
   runFormed(former: BlockFormer, inputs: readonly FormInput[], m: number): Promise<Float64Array[]>;
-  /** as runFormed, but the tridiagonal forms, for the caller's own QL */
-  reduceFormed(former: BlockFormer, inputs: readonly FormInput[], m: number): Promise<Tridiagonal[]>;
   /** how many n×n blocks fit in one batch */
   capacity(n: number): number;
   /** throws DeviceLimitError when not even one n×n block fits */
@@ -69,7 +59,9 @@ export async function createTridiagonalEigenvalues(
     device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX, (device.limits.maxComputeWorkgroupStorageSize - 16) / 16,
   )));
   const WG = Math.min(workgroupSize ?? 512, limit);
-  const pipeline = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("householder-tridiagonal")), { ...exact, WG });
+  const df64 = await shaderSource("df64");
+  const pipeline = await computePipeline(device, df64 + (await shaderSource("householder-tridiagonal")), { ...exact, WG });
+  const bisection = await computePipeline(device, df64 + (await shaderSource("tridiagonal-bisection")), { ...exact });
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize, bindingBytes);
   // blocks per binding (and dispatch): even, so that a time's C_L and C_R share one
   const perBinding = (m: number) => 2 * Math.floor(Math.min(Math.floor(maxBinding / (m * m * 16)), maxMatricesPerDispatch(device)) / 2);
@@ -87,7 +79,7 @@ export async function createTridiagonalEigenvalues(
    */
   async function solve(
     sizes: readonly number[], m: number, fill: (pass: GPUComputePassEncoder, A: GPUBuffer, first: number, count: number) => GPUBuffer[], stage: string,
-  ): Promise<Tridiagonal[]> {
+  ): Promise<Float64Array[]> {
     const B = sizes.length;
     const chunk = perBinding(m);
     const chunks = Array.from({ length: Math.ceil(B / chunk) }, (_, c) => {
@@ -99,10 +91,11 @@ export async function createTridiagonalEigenvalues(
         sizes: upload(device, Uint32Array.from(sizes.slice(first, first + count))),
         vecs: device.createBuffer({ size: count * 4 * m * 16, usage: storage() }),
         out: device.createBuffer({ size: count * m * 16, usage: storage() }),
+        eig: device.createBuffer({ size: count * m * 8, usage: storage() }),
       };
     });
     const params = upload(device, new Uint32Array([m, 0, 0, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-    const read = device.createBuffer({ size: B * m * 16 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const read = device.createBuffer({ size: B * m * 8 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     const timer = passTimer(device);
     const inputs: GPUBuffer[] = [];
     try {
@@ -118,27 +111,26 @@ export async function createTridiagonalEigenvalues(
           }));
           pass.dispatchWorkgroups(c.count);
         }
+        pass.setPipeline(bisection);
+        for (const c of chunks) {
+          pass.setBindGroup(0, device.createBindGroup({
+            layout: bisection.getBindGroupLayout(0),
+            entries: [c.out, c.sizes, c.eig, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
+          }));
+          pass.dispatchWorkgroups(Math.ceil(m / 64), c.count);
+        }
         pass.end();
-        for (const c of chunks) enc.copyBufferToBuffer(c.out, 0, read, c.first * m * 16, c.count * m * 16);
-        timer.resolve(enc, read, B * m * 16);
+        for (const c of chunks) enc.copyBufferToBuffer(c.eig, 0, read, c.first * m * 8, c.count * m * 8);
+        timer.resolve(enc, read, B * m * 8);
         device.queue.submit([enc.finish()]);
       });
       const bytes = await readBack(ctx, read);
       const flops = sizes.reduce((s, n) => s + 24 * ((n * (n - 1) * (2 * n - 1)) / 6), 0);
-      record(stats, stage, timer.seconds(bytes, B * m * 16), flops);
-      const de = new Float32Array(bytes, 0, B * m * 4);
-      return sizes.map((n, b) => {
-        const d = new Float64Array(n);
-        const e = new Float64Array(n);
-        for (let j = 0; j < n; j++) {
-          const at = 4 * (b * m + j);
-          d[j] = de[at] + de[at + 1];
-          if (j + 1 < n) e[j + 1] = de[at + 2] + de[at + 3];
-        }
-        return { d, e };
-      });
+      record(stats, stage, timer.seconds(bytes, B * m * 8), flops);
+      const lambda = new Float32Array(bytes, 0, B * m * 2);
+      return sizes.map((n, b) => Float64Array.from({ length: n }, (_, k) => lambda[2 * (b * m + k)] + lambda[2 * (b * m + k) + 1]).sort());
     } finally {
-      for (const c of chunks) for (const buf of [c.A, c.sizes, c.vecs, c.out]) buf.destroy();
+      for (const c of chunks) for (const buf of [c.A, c.sizes, c.vecs, c.out, c.eig]) buf.destroy();
       for (const buf of [params, read, ...inputs]) buf.destroy();
       timer.destroy();
     }
@@ -154,24 +146,23 @@ export async function createTridiagonalEigenvalues(
     }
   };
 
-  const reduceFormed = (former: BlockFormer, inputs: readonly FormInput[], m: number) => {
+  const runFormed = (former: BlockFormer, inputs: readonly FormInput[], m: number) => {
     checkFits(m);
-    if (2 * inputs.length > capacity(m)) throw new RangeError(`reduceFormed: ${inputs.length} times exceed one batch`);
+    if (2 * inputs.length > capacity(m)) throw new RangeError(`runFormed: ${inputs.length} times exceed one batch`);
     stats.submissions++;
     const sizes = inputs.flatMap((x) => [x.KL, x.KR]);
     return solve(sizes, m, (pass, A, first, count) => former.encode(pass, inputs.slice(first / 2, (first + count) / 2), m, A),
-      "GPU: blocks formed (df64) + df64 Householder tridiagonalization");
+      "GPU: blocks formed (df64) + df64 Householder tridiagonalization + bisection");
   };
 
   return {
     stats,
     capacity,
     checkFits,
-    run: (blocks, size) => inBatches(blocks, capacity, checkFits, async (batch, m) => eigenvalues(await solve(batch.map((b) => b.n), m, (_, A, first, count) => {
+    run: (blocks, size) => inBatches(blocks, capacity, checkFits, (batch, m) => solve(batch.map((b) => b.n), m, (_, A, first, count) => {
       device.queue.writeBuffer(A, 0, packBlocks(batch.slice(first, first + count), m, 4));
       return [];
-    }, "GPU: df64 Householder tridiagonalization")), stats, size),
-    reduceFormed,
-    runFormed: async (former, inputs, m) => eigenvalues(await reduceFormed(former, inputs, m)),
+    }, "GPU: df64 Householder tridiagonalization + bisection"), stats, size),
+    runFormed,
   };
 }

@@ -5,8 +5,8 @@
  * S_L and S_R carry GPU rounding.
  *
  * Where double-float holds on the adapter (checked at start-up), both modes form the blocks in df64
- * on the GPU and reduce them to tridiagonal form in df64 (tridiagonal-eigenvalues.ts); the host
- * finishes with f64 QL. Eigenvalues come out to ~1e−13 absolute, so a graded bath block keeps its
+ * on the GPU, reduce them to tridiagonal form and bisect for every eigenvalue, all in df64
+ * (tridiagonal-eigenvalues.ts); the host sums h. Eigenvalues come out to ~1e−13 absolute, so a graded bath block keeps its
  * entropy to ~1e−11 at K = 1000, within both modes' bars.
  *
  * Where it does not, fast mode falls back to f32 cyclic Jacobi on host-formed blocks, each block
@@ -20,6 +20,7 @@ import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
 import { bathBlock } from "../../propagation/correlation-blocks.ts";
 import { binaryEntropy } from "../../thermo/fermi.ts";
+import { spectrumEntropy } from "../../observables/block-entropy.ts";
 import { planRun } from "../run-plan.ts";
 import { type HostWork, inlineHost, workerHost } from "../host-pool.ts";
 import type { GpuContext } from "./device.ts";
@@ -48,8 +49,8 @@ interface BathEntropies {
   blocksPerTime: number;
   /** f64 block bytes the host holds per time of a batch (0 where the GPU forms the blocks) */
   hostBytesPerTime(m: number): number;
-  /** (S_L, S_R) at each point; every block padded to m; the points fit one batch; `host` takes O(K²) f64 work */
-  entropies(points: readonly FormInput[], m: number, host: HostWork): Promise<[number, number][]>;
+  /** (S_L, S_R) at each point; every block padded to m; the points fit one batch */
+  entropies(points: readonly FormInput[], m: number): Promise<[number, number][]>;
   capacity(n: number): number;
   checkFits(n: number): void;
   stats: KernelStats;
@@ -73,12 +74,9 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
     method: "tridiagonal",
     blocksPerTime: 2,
     hostBytesPerTime: () => 0,
-    async entropies(points, m, host) {
-      const forms = await tri.reduceFormed(former, points, m);
-      const t0 = performance.now();
-      const S = await Promise.all(forms.map(({ d, e }, b) => host.tridiagonalEntropy(b, d, e)));
-      record(tri.stats, `host: tridiagonal eigenvalues (f64 QL, O(K²) per block${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
-      return points.map((_, i) => [S[2 * i], S[2 * i + 1]]);
+    async entropies(points, m) {
+      const spectra = await tri.runFormed(former, points, m);
+      return points.map((_, i) => [spectrumEntropy(spectra[2 * i]), spectrumEntropy(spectra[2 * i + 1])]);
     },
   };
 }
@@ -204,7 +202,7 @@ async function runWebgpu(
         const vectors = await Promise.all(chunk.map(({ k, t, id: p }) => host.vectors(name(k), p, t)));
         const slices = chunk.map(({ k }, i) => ({ v: vectors[i], h: plans[k].h, KL: jobs[k].problem.KL, KR: jobs[k].problem.KR }));
         record(baths.stats, `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
-        const S = baths.entropies(slices, m, host);
+        const S = baths.entropies(slices, m);
         // a failure surfaces at its await below, not as an unhandled rejection meanwhile
         S.catch(() => {});
         if (inFlight) await finish(inFlight);
