@@ -95,7 +95,7 @@ async function hostK1000(threads: number[]) {
   for (const n of threads) {
     const host = n === 0 ? inlineHost() : await workerHost(n);
     if (!host) continue;
-    host.plan("bench", problem, plan);
+    host.plan("bench", problem);
     const t0 = performance.now();
     await Promise.all(times.map((t, p) => host.vectors("bench", p, t).then(() => host.row("bench", p, t, 0, 0))));
     console.log(`host-k1000: 16 points, ${n} worker threads: ${((performance.now() - t0) / 16).toFixed(0)} ms a point`);

@@ -5,16 +5,18 @@
  * one core) the same calls run in-thread. Results are the same bits either way (the same code).
  */
 import type { Problem } from "../model/problem.ts";
-import type { Row } from "../observables/columns.ts";
+import type { Meta, Row } from "../observables/columns.ts";
 import type { BlockVectors } from "../propagation/correlation-blocks.ts";
-import { type RunPlan, rowAt, vectorsAt } from "./run-plan.ts";
+import { planTimes, rowAt, runMeta, type TimePlan, vectorsAt } from "./run-plan.ts";
 import type { HostRequest } from "./host-worker.ts";
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
 export interface HostWork {
-  /** registers a job's problem (its plan is `plan` here, rebuilt in each worker) */
-  plan(job: string, problem: Problem, plan: RunPlan): void;
+  /** registers a job's problem (planned where and when its first point is asked for) */
+  plan(job: string, problem: Problem): void;
+  /** the job's meta (its global references), computed off the main thread where there are workers */
+  meta(job: string): Promise<Meta>;
   vectors(job: string, point: number, t: number): Promise<BlockVectors>;
   /** the row at a point whose vectors were asked for, with the block entropies */
   row(job: string, point: number, t: number, SL: number, SR: number): Promise<Row>;
@@ -25,23 +27,31 @@ export interface HostWork {
 
 /** In-thread host work. */
 export function inlineHost(): HostWork {
-  const plans = new Map<string, RunPlan>();
+  const problems = new Map<string, Problem>();
+  const plans = new Map<string, TimePlan>();
+  const planOf = (job: string) => {
+    let plan = plans.get(job);
+    if (!plan) plans.set(job, (plan = planTimes(problems.get(job)!)));
+    return plan;
+  };
   const held = new Map<string, BlockVectors>();
   return {
     threads: 0,
-    plan: (job, _, plan) => void plans.set(job, plan),
+    plan: (job, problem) => void problems.set(job, problem),
+    meta: async (job) => runMeta(planOf(job)),
     async vectors(job, point, t) {
-      const v = vectorsAt(plans.get(job)!, t);
+      const v = vectorsAt(planOf(job), t);
       held.set(`${job}@${point}`, v);
       return v;
     },
     async row(job, point, t, SL, SR) {
       const key = `${job}@${point}`;
-      const row = rowAt(plans.get(job)!, t, held.get(key)!, SL, SR);
+      const row = rowAt(planOf(job), t, held.get(key)!, SL, SR);
       held.delete(key);
       return row;
     },
     forget(job) {
+      problems.delete(job);
       plans.delete(job);
       for (const k of held.keys()) if (k.startsWith(`${job}@`)) held.delete(k);
     },
@@ -107,6 +117,8 @@ export async function workerHost(threads?: number): Promise<HostWork | null> {
     return {
       threads: n,
       plan: (job, problem) => all({ type: "plan", job, problem }),
+      // spread over the workers by the job's name
+      meta: (job) => ask<Meta>([...job].reduce((h, c) => h * 31 + c.charCodeAt(0), 0) >>> 0, { type: "meta", job }),
       vectors: (job, point, t) => ask<BlockVectors>(point, { type: "vectors", job, point, t }),
       row: (job, point, t, SL, SR) => ask<Row>(point, { type: "row", job, point, t, SL, SR }),
       forget: (job) => all({ type: "forget", job }),

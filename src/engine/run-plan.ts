@@ -15,16 +15,21 @@ import { globalReference } from "../thermo/global-reference.ts";
 import { binaryEntropy, entropyOfOccupations } from "../thermo/fermi.ts";
 import { decompose, type InitialReference } from "../observables/decomposition.ts";
 
-export interface RunPlan {
+/** What every time point of a run needs: ℋ, its spectrum, C(0) and the initial references. */
+export interface TimePlan {
   problem: Problem;
   h: Arrowhead;
   spectrum: ArrowheadEigen;
   n0: Float64Array;
   ref: InitialReference;
+}
+
+/** A TimePlan and the run's `meta` (global references: the costlier half of planning). */
+export interface RunPlan extends TimePlan {
   meta: Meta;
 }
 
-export function planRun(p: Problem): RunPlan {
+export function planTimes(p: Problem): TimePlan {
   const h = hamiltonian(p);
   const spectrum = arrowheadEigen(h);
   const n0 = initialOccupations(p);
@@ -40,35 +45,45 @@ export function planRun(p: Problem): RunPlan {
     R0: bathThermo(levelsR, nR0),
     nL0, nR0, levelsL, levelsR,
   };
+  return { problem: p, h, spectrum, n0, ref };
+}
+
+/** The run's meta: initial energy and particle number, the global and per-bath references. */
+export function runMeta(plan: TimePlan): Meta {
+  const { problem: p, h, spectrum, n0, ref } = plan;
   let E0 = p.epsD * n0[0];
   let N0 = n0[0];
   for (let k = 0; k < h.d.length; k++) {
     E0 += h.d[k] * n0[k + 1];
     N0 += n0[k + 1];
   }
-  const g = globalReference(h, spectrum, E0, N0, KL);
-  const meta: Meta = {
+  const g = globalReference(h, spectrum, E0, N0, p.KL);
+  return {
     betaRef: g.ref.beta, muRef: g.ref.mu,
     betaLgg: g.L.beta, muLgg: g.L.mu, betaRgg: g.R.beta, muRgg: g.R.mu,
     betaRefBare: g.refBare.beta, muRefBare: g.refBare.mu,
     betaL0: ref.L0.beta, muL0: ref.L0.mu, betaR0: ref.R0.beta, muR0: ref.R0.mu,
     Stot: ref.Stot, E0, N0,
   };
-  return { problem: p, h, spectrum, n0, ref, meta };
+}
+
+export function planRun(p: Problem): RunPlan {
+  const plan = planTimes(p);
+  return { ...plan, meta: runMeta(plan) };
 }
 
 /** The blocks of C(t) (see correlationBlocks). */
-export function blocksAt(plan: RunPlan, t: number): CorrelationBlocks {
+export function blocksAt(plan: TimePlan, t: number): CorrelationBlocks {
   return correlationBlocks(plan.h, plan.spectrum, plan.n0, plan.problem.KL, t);
 }
 
 /** The O(N) vectors of C(t) that its blocks follow from (see blockVectors). */
-export function vectorsAt(plan: RunPlan, t: number): BlockVectors {
+export function vectorsAt(plan: TimePlan, t: number): BlockVectors {
   return blockVectors(plan.h, plan.spectrum, plan.n0, t);
 }
 
 /** The row at t, given the blocks and the block entropies S_L, S_R however they were obtained. */
-export function rowAt(plan: RunPlan, t: number, b: Pick<CorrelationBlocks, "diag" | "dotWeights">, SL: number, SR: number): Row {
+export function rowAt(plan: TimePlan, t: number, b: Pick<CorrelationBlocks, "diag" | "dotWeights">, SL: number, SR: number): Row {
   const KL = plan.problem.KL;
   const nL = b.diag.slice(1, 1 + KL);
   const nR = b.diag.slice(1 + KL);

@@ -21,7 +21,7 @@ import type { Row } from "../../observables/columns.ts";
 import { bathBlock } from "../../propagation/correlation-blocks.ts";
 import { binaryEntropy } from "../../thermo/fermi.ts";
 import { spectrumEntropy } from "../../observables/block-entropy.ts";
-import { planRun } from "../run-plan.ts";
+import { hamiltonian } from "../../model/hamiltonian.ts";
 import { type HostWork, inlineHost, workerHost } from "../host-pool.ts";
 import type { GpuContext } from "./device.ts";
 import { DeviceLimitError } from "../../errors.ts";
@@ -166,10 +166,14 @@ const HOST_BYTES = 2 ** 28;
 async function runWebgpu(
   baths: BathEntropies, host: HostWork, jobs: readonly EngineJob[], onTime?: (done: number) => void,
 ): Promise<EngineRun[]> {
-  const plans = jobs.map((j) => planRun(j.problem));
+  // the plans (ℋ's spectrum, the references) are made where the points are computed: on the
+  // workers, each job on first use; the main thread needs only ℋ to pack the vectors
+  const hs = jobs.map((j) => hamiltonian(j.problem));
   const run = runs++;
   const name = (k: number) => `${run}:${k}`;
-  plans.forEach((plan, k) => host.plan(name(k), jobs[k].problem, plan));
+  jobs.forEach((j, k) => host.plan(name(k), j.problem));
+  const metas = jobs.map((_, k) => host.meta(name(k)));
+  metas.forEach((m) => m.catch(() => {}));
   const rows: Row[][] = jobs.map(() => []);
   const size = (j: EngineJob) => paddedSize(Math.max(j.problem.KL, j.problem.KR));
   let done = 0;
@@ -200,7 +204,7 @@ async function runWebgpu(
         const chunk = points.slice(start, start + perBatch);
         const t0 = performance.now();
         const vectors = await Promise.all(chunk.map(({ k, t, id: p }) => host.vectors(name(k), p, t)));
-        const slices = chunk.map(({ k }, i) => ({ v: vectors[i], h: plans[k].h, KL: jobs[k].problem.KL, KR: jobs[k].problem.KR }));
+        const slices = chunk.map(({ k }, i) => ({ v: vectors[i], h: hs[k], KL: jobs[k].problem.KL, KR: jobs[k].problem.KR }));
         record(baths.stats, `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
         const S = baths.entropies(slices, m);
         // a failure surfaces at its await below, not as an unhandled rejection meanwhile
@@ -211,9 +215,11 @@ async function runWebgpu(
       if (inFlight) await finish(inFlight);
     }
   } finally {
-    plans.forEach((_, k) => host.forget(name(k)));
+    // each worker takes its messages in order: the meta requests, sent first, are answered before this
+    jobs.forEach((_, k) => host.forget(name(k)));
   }
-  return plans.map((plan, k) => ({ meta: plan.meta, rows: rows[k] }));
+  const meta = await Promise.all(metas);
+  return jobs.map((_, k) => ({ meta: meta[k], rows: rows[k] }));
 }
 
 const threads = (host: HostWork) => (host.threads > 0 ? `, ${host.threads} worker thread${host.threads > 1 ? "s" : ""}` : "");
