@@ -115,7 +115,7 @@ async function tridiagK1000() {
   const ctx = await requestGpu();
   if (!ctx) throw new Error("tridiag-k1000 needs a WebGPU adapter");
   const exact = await probeDf64(ctx);
-  const former = await createBlockFormer(ctx, exact, true);
+  const former = await createBlockFormer(ctx, exact);
   const problem = caseA(1000, 3);
   const plan = planRun(problem);
   const input = { v: vectorsAt(plan, 1e5), h: plan.h, KL: 1000, KR: 1000 };

@@ -1,26 +1,22 @@
-// form-blocks.wgsl — the bath blocks C_LL(t), C_RR(t) and their complements 1 − C, for many times
-// at once, from the O(N) vectors of each time (src/propagation/correlation-blocks.ts, BlockVectors):
+// form-blocks.wgsl — the bath blocks C_LL(t), C_RR(t) in double-float, for many times at once, from
+// the O(N) vectors of each time (src/propagation/correlation-blocks.ts, BlockVectors):
 //   C_ij = (M_ij − z_i C_0j + z_j conj(C_0i))/(ε_i − ε_j),  M_ij = conj(r_i) q_j − conj(q_i) r_j  (i ≠ j),
 //   C_ii = diag_i.
 // The numerator cancels (terms ~|r||q|, result ~Δε·|C_ij|), so it is evaluated in double-float
-// (df64.wgsl, prepended) and only the result is rounded to f32. Entries are computed for i > j and
-// conjugated for i < j, as on the CPU, so each block is exactly Hermitian.
+// (df64.wgsl, prepended), as the tridiagonal reduction that reads the blocks needs anyway. Entries are
+// computed for i > j and conjugated for i < j, as on the CPU, so each block is exactly Hermitian.
 //
 // Buffers:
 //   @binding(0) modes: array<vec4f>  [modes of all times, 5]: per mode k of a time (df64 pairs)
 //                      (r.re, r.im), (q.re, q.im), (C_0k.re, C_0k.im), (diag_k, z_k), (ε_k, 0) — read
 //   @binding(1) times: array<vec4u>  [T]: (K_L, K_R, N, index of the time's mode 0 in `modes`) — read
-//   @binding(2) out:   array<vec2f>  [4T, m, m] row-major (re, im): matrix 4τ + 2β + c is bath β
-//                      (0 = L, 1 = R) of time τ as C (c = 0) or 1 − C (c = 1), zero-padded to m
-//                      (the padding of 1 − C has ones on its diagonal) — written;
-//                      with DF64_OUT: [2T, m, m] of df64 pairs (re.hi, re.lo), (im.hi, im.lo), matrix
-//                      2τ + β is C of bath β at time τ, zero-padded, no complements
+//   @binding(2) out:   array<vec2f>  [2T, m, m] row-major, two df64 pairs an entry (re.hi, re.lo),
+//                      (im.hi, im.lo): matrix 2τ + β is C of bath β (0 = L, 1 = R) at time τ,
+//                      zero-padded to m — written
 //   @binding(3) params: { m: u32 } — uniform
 // Workgroup: (TILE, TILE, 1) over (column y, row x, 2τ + β); TILE is an override constant.
 
 override TILE: u32 = 8u;
-// C alone, unrounded, for the double-float tridiagonal reduction
-override DF64_OUT: bool = false;
 
 struct Params {
   m: u32,
@@ -67,37 +63,16 @@ fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) nwg:
   let t = times[tau];
   let size = select(t.y, t.x, bath == 0u);
   let start = select(1u + t.x, 1u, bath == 0u);
-  if (DF64_OUT) {
-    var v = vec4f(0.0);
-    if (x < size && y < size) {
-      if (x == y) {
-        v = vec4f(modes[5u * (t.w + start + x) + 3u].xy, 0.0, 0.0);
-      } else {
-        v = entry(t.w, start + max(x, y), start + min(x, y));
-        if (x < y) { v = vec4f(v.xy, -v.zw); }
-      }
-    }
-    let at = ((2u * tau + bath) * m + x) * m + y;
-    out[2u * at] = v.xy;
-    out[2u * at + 1u] = v.zw;
-    return;
-  }
-  var c = vec2f(0.0);
-  var comp = vec2f(select(0.0, 1.0, x == y), 0.0);
+  var v = vec4f(0.0);
   if (x < size && y < size) {
     if (x == y) {
-      let d = modes[5u * (t.w + start + x) + 3u].xy;
-      c = vec2f(d.x, 0.0);
-      let one_minus = df_add(vec2f(1.0, 0.0), -d);
-      comp = vec2f(one_minus.x, 0.0);
+      v = vec4f(modes[5u * (t.w + start + x) + 3u].xy, 0.0, 0.0);
     } else {
-      let v = entry(t.w, start + max(x, y), start + min(x, y));
-      // the f32 nearest each df64 value is its high word; i < j is the conjugate of (j, i)
-      c = vec2f(v.x, select(-v.z, v.z, x > y));
-      comp = -c;
+      v = entry(t.w, start + max(x, y), start + min(x, y));
+      if (x < y) { v = vec4f(v.xy, -v.zw); }
     }
   }
-  let at = ((4u * tau + 2u * bath) * m + x) * m + y;
-  out[at] = c;
-  out[at + m * m] = comp;
+  let at = ((2u * tau + bath) * m + x) * m + y;
+  out[2u * at] = v.xy;
+  out[2u * at + 1u] = v.zw;
 }

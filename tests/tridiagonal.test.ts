@@ -50,7 +50,7 @@ describe.skipIf(!gpu)("householder-tridiagonal.wgsl", () => {
     expect(split.stats.submissions).toBe(1);
     blocks.forEach((b, i) => expect(maxDiff(got[i], hermitianEigenvalues(b.re.slice(), b.im.slice(), b.n))).toBeLessThan(1e-13 * b.n));
     // the formed path: one time's C_L and C_R per dispatch
-    const former = await createBlockFormer(gpu!, exact, true);
+    const former = await createBlockFormer(gpu!, exact);
     const p = { ...engineConfigs[3][1], KL: 9, KR: 7 };
     const plan = planRun(p);
     const inputs: FormInput[] = [0.3, 15, 1e5].map((t) => ({ v: vectorsAt(plan, t), h: plan.h, KL: p.KL, KR: p.KR }));
@@ -79,7 +79,7 @@ describe.skipIf(!gpu)("householder-tridiagonal.wgsl", () => {
 
   it("reduces blocks formed on the GPU in df64 (several problems and times, unequal baths) to the f64 spectra (to 1e−13)", async () => {
     const exact = await probeDf64(gpu!);
-    const former = await createBlockFormer(gpu!, exact, true);
+    const former = await createBlockFormer(gpu!, exact);
     const tri = await createTridiagonalEigenvalues(gpu!, exact);
     const problems = [engineConfigs[2][1], { ...engineConfigs[4][1], KL: 9, KR: 12 }];
     const inputs: FormInput[] = problems.flatMap((p) => {

@@ -1,7 +1,7 @@
 /**
- * Forms the bath blocks of C(t), and their complements, on the GPU (shaders/form-blocks.wgsl) from
- * the O(N) vectors of each time, so that the host does O(N²) per time (BlockVectors) instead of also
- * writing and uploading O(K²) blocks. The blocks land in the layout the Jacobi kernels read.
+ * Forms the bath blocks of C(t) in double-float on the GPU (shaders/form-blocks.wgsl) from the O(N)
+ * vectors of each time, so that the host does O(N²) per time (BlockVectors) instead of also writing
+ * and uploading O(K²) blocks. The blocks land in the layout the tridiagonal reduction reads.
  */
 import type { Arrowhead } from "../../model/hamiltonian.ts";
 import type { BlockVectors } from "../../propagation/correlation-blocks.ts";
@@ -52,22 +52,15 @@ export function packModes(inputs: readonly FormInput[]): { modes: Float32Array<A
 
 export interface BlockFormer {
   /**
-   * Encodes the forming of [4T, m, m] blocks (per time: C_L, 1 − C_L, C_R, 1 − C_R; with df64Out
-   * [2T, m, m] blocks C_L, C_R) into `out`;
+   * Encodes the forming of [2T, m, m] df64 blocks (per time: C_L, C_R) into `out`;
    * returns the buffers to destroy after submission.
    */
   encode(pass: GPUComputePassEncoder, inputs: readonly FormInput[], m: number, out: GPUBuffer): GPUBuffer[];
 }
 
-/**
- * @param df64Out form [2T, m, m] blocks C_L, C_R per time in double-float (for the tridiagonal
- * reduction) instead of [4T, m, m] f32 blocks with their complements (for Jacobi)
- */
-export async function createBlockFormer(ctx: GpuContext, exact: Df64Constants, df64Out = false): Promise<BlockFormer> {
+export async function createBlockFormer(ctx: GpuContext, exact: Df64Constants): Promise<BlockFormer> {
   const { device } = ctx;
-  const pipeline = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("form-blocks")), {
-    TILE, DF64_OUT: df64Out ? 1 : 0, ...exact,
-  });
+  const pipeline = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("form-blocks")), { TILE, ...exact });
   return {
     encode(pass, inputs, m, out) {
       const { modes, times } = packModes(inputs);

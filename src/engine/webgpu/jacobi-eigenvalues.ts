@@ -1,5 +1,6 @@
 /**
- * Batched eigenvalues of complex Hermitian matrices on the GPU (fast mode): parallel cyclic Jacobi in
+ * Batched eigenvalues of complex Hermitian matrices on the GPU (fast mode's fallback where double-float
+ * is not exact): parallel cyclic Jacobi in
  * f32 (jacobi-sweeps.ts, all sweeps of a batch in one submission), then the diagonals gathered
  * (shaders/jacobi-diagonal.wgsl) and read back. Batches are split to fit the device's buffer limits.
  */
@@ -7,18 +8,12 @@ import { DeviceLimitError } from "../../errors.ts";
 import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { createJacobiSweeps } from "./jacobi-sweeps.ts";
-import type { BlockFormer, FormInput } from "./block-former.ts";
 import { BATCH_BYTES, type HermitianBlock, inBatches, maxMatricesPerDispatch, submitValidated, type KernelStats, kernelStats, packBlocks, record, paddedSize, passTimer, readBack, storage, upload } from "./gpu-batch.ts";
 
 
 export interface JacobiEigenvalues {
   /** eigenvalues of each block (ascending, f32 accuracy), in the order given; `size`: pad to at least this */
   run(blocks: readonly HermitianBlock[], size?: number): Promise<Float64Array[]>;
-  /**
-   * The same for blocks formed on the GPU from the vectors of each time (block-former.ts): per time
-   * the spectra of C_L, 1 − C_L, C_R, 1 − C_R, all padded to m; the times must fit one batch.
-   */
-  runFormed(former: BlockFormer, inputs: readonly FormInput[], m: number): Promise<Float64Array[]>;
   /** how many n×n blocks fit in one batch on this device */
   capacity(n: number): number;
   /** throws DeviceLimitError when not even one n×n block fits */
@@ -117,12 +112,5 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     capacity,
     checkFits,
     run: (blocks, size) => inBatches(blocks, capacity, checkFits, runBatch, stats, size),
-    async runFormed(former, inputs, m) {
-      checkFits(m);
-      if (4 * inputs.length > capacity(m)) throw new RangeError(`runFormed: ${inputs.length} times exceed one batch`);
-      stats.submissions++;
-      const sizes = inputs.flatMap((x) => [x.KL, x.KL, x.KR, x.KR]);
-      return solve(sizes, m, (pass, A) => former.encode(pass, inputs, m, A), "GPU: blocks formed (df64) + f32 Jacobi eigenvalues (C and 1 − C)");
-    },
   };
 }

@@ -63,7 +63,7 @@ interface BathEntropies {
  * them, past the probe).
  */
 async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Promise<BathEntropies | undefined> {
-  const former = await createBlockFormer(ctx, exact, true);
+  const former = await createBlockFormer(ctx, exact);
   const tri = await createTridiagonalEigenvalues(ctx, exact);
   if (!(await tridiagonalPathError(ctx, former, tri) < 1e-11)) return undefined;
   Object.assign(tri.stats, kernelStats(ctx.device));
