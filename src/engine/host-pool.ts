@@ -7,7 +7,7 @@
 import type { Problem } from "../model/problem.ts";
 import type { Meta, Row } from "../observables/columns.ts";
 import type { BlockVectors } from "../propagation/correlation-blocks.ts";
-import { planTimes, rowAt, runMeta, type TimePlan, vectorsAt } from "./run-plan.ts";
+import { HostJobs } from "./host-jobs.ts";
 import type { HostRequest } from "./host-worker.ts";
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
@@ -27,34 +27,14 @@ export interface HostWork {
 
 /** In-thread host work. */
 export function inlineHost(): HostWork {
-  const problems = new Map<string, Problem>();
-  const plans = new Map<string, TimePlan>();
-  const planOf = (job: string) => {
-    let plan = plans.get(job);
-    if (!plan) plans.set(job, (plan = planTimes(problems.get(job)!)));
-    return plan;
-  };
-  const held = new Map<string, BlockVectors>();
+  const jobs = new HostJobs();
   return {
     threads: 0,
-    plan: (job, problem) => void problems.set(job, problem),
-    meta: async (job) => runMeta(planOf(job)),
-    async vectors(job, point, t) {
-      const v = vectorsAt(planOf(job), t);
-      held.set(`${job}@${point}`, v);
-      return v;
-    },
-    async row(job, point, t, SL, SR) {
-      const key = `${job}@${point}`;
-      const row = rowAt(planOf(job), t, held.get(key)!, SL, SR);
-      held.delete(key);
-      return row;
-    },
-    forget(job) {
-      problems.delete(job);
-      plans.delete(job);
-      for (const k of held.keys()) if (k.startsWith(`${job}@`)) held.delete(k);
-    },
+    plan: (job, problem) => jobs.plan(job, problem),
+    meta: async (job) => jobs.meta(job),
+    vectors: async (job, point, t) => jobs.vectors(job, point, t),
+    row: async (job, point, t, SL, SR) => jobs.row(job, point, t, SL, SR),
+    forget: (job) => jobs.forget(job),
     close() {},
   };
 }

@@ -1,11 +1,10 @@
 /**
  * Worker side of the host pool (host-pool.ts): the f64 work per time point that the GPU engine keeps
- * on the host, for the problems it is sent. It holds each point's vectors from `vectors` until `row`.
+ * on the host (host-jobs.ts), for the problems it is sent.
  */
 import { parentPort } from "node:worker_threads";
 import type { Problem } from "../model/problem.ts";
-import type { BlockVectors } from "../propagation/correlation-blocks.ts";
-import { planTimes, rowAt, runMeta, type TimePlan, vectorsAt } from "./run-plan.ts";
+import { HostJobs } from "./host-jobs.ts";
 
 export type HostRequest =
   | { type: "plan"; job: string; problem: Problem }
@@ -14,34 +13,16 @@ export type HostRequest =
   | { type: "row"; id: number; job: string; point: number; t: number; SL: number; SR: number }
   | { type: "forget"; job: string };
 
-const problems = new Map<string, Problem>();
-const plans = new Map<string, TimePlan>();
-// planned when a job's first point (or its meta) arrives: a worker plans only the jobs it serves
-const planOf = (job: string) => {
-  let plan = plans.get(job);
-  if (!plan) plans.set(job, (plan = planTimes(problems.get(job)!)));
-  return plan;
-};
-const held = new Map<string, BlockVectors>();
+const jobs = new HostJobs();
+const reply = (id: number, value: unknown) => parentPort!.postMessage({ id, value });
 
 parentPort!.on("message", (m: HostRequest) => {
   try {
-    if (m.type === "plan") problems.set(m.job, m.problem);
-    else if (m.type === "meta") parentPort!.postMessage({ id: m.id, value: runMeta(planOf(m.job)) });
-    else if (m.type === "forget") {
-      problems.delete(m.job);
-      plans.delete(m.job);
-      for (const k of held.keys()) if (k.startsWith(`${m.job}@`)) held.delete(k);
-    } else if (m.type === "vectors") {
-      const v = vectorsAt(planOf(m.job), m.t);
-      held.set(`${m.job}@${m.point}`, v);
-      parentPort!.postMessage({ id: m.id, value: v });
-    } else {
-      const key = `${m.job}@${m.point}`;
-      const row = rowAt(planOf(m.job), m.t, held.get(key)!, m.SL, m.SR);
-      held.delete(key);
-      parentPort!.postMessage({ id: m.id, value: row });
-    }
+    if (m.type === "plan") jobs.plan(m.job, m.problem);
+    else if (m.type === "forget") jobs.forget(m.job);
+    else if (m.type === "meta") reply(m.id, jobs.meta(m.job));
+    else if (m.type === "vectors") reply(m.id, jobs.vectors(m.job, m.point, m.t));
+    else reply(m.id, jobs.row(m.job, m.point, m.t, m.SL, m.SR));
   } catch (e) {
     if ("id" in m) parentPort!.postMessage({ id: m.id, error: String(e) });
   }
