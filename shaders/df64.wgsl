@@ -79,3 +79,38 @@ fn df_div(a: vec2f, b: vec2f) -> vec2f {
   let r = df_add(a, -df_mul_f(b, q1));
   return quick_two_sum(q1, r.x / b.x);
 }
+
+// a + b for df64, without the lower-part TwoSum: error ≤ ~2⁻⁴⁶(|a| + |b|), which is all the
+// absolute accuracies here need (matrix entries, sums of positive or bounded terms)
+fn df_add_fast(a: vec2f, b: vec2f) -> vec2f {
+  let s = two_sum(a.x, b.x);
+  return quick_two_sum(s.x, s.y + (a.y + b.y));
+}
+
+// Complex df64 numbers are vec4f (re.hi, re.lo, im.hi, im.lo).
+
+fn c_add(a: vec4f, b: vec4f) -> vec4f {
+  return vec4f(df_add_fast(a.xy, b.xy), df_add_fast(a.zw, b.zw));
+}
+
+fn c_sub(a: vec4f, b: vec4f) -> vec4f {
+  return vec4f(df_add_fast(a.xy, -b.xy), df_add_fast(a.zw, -b.zw));
+}
+
+// a·conj(b)
+fn c_mul_conj(a: vec4f, b: vec4f) -> vec4f {
+  let re = df_add_fast(df_mul(a.xy, b.xy), df_mul(a.zw, b.zw));
+  let im = df_add_fast(df_mul(a.zw, b.xy), -df_mul(a.xy, b.zw));
+  return vec4f(re, im);
+}
+
+fn c_scale(a: vec4f, s: vec2f) -> vec4f {
+  return vec4f(df_mul(a.xy, s), df_mul(a.zw, s));
+}
+
+// a·b
+fn c_mul(a: vec4f, b: vec4f) -> vec4f {
+  let re = df_add_fast(df_mul(a.xy, b.xy), -df_mul(a.zw, b.zw));
+  let im = df_add_fast(df_mul(a.xy, b.zw), df_mul(a.zw, b.xy));
+  return vec4f(re, im);
+}

@@ -44,32 +44,6 @@ struct Params {
 var<workgroup> red: array<vec4f, WG>;
 var<workgroup> x0shared: vec4f;
 
-// a + b for df64, without the lower-part TwoSum: error ≤ ~2⁻⁴⁶(|a| + |b|), which is all an absolute
-// accuracy on eigenvalues needs
-fn df_add_fast(a: vec2f, b: vec2f) -> vec2f {
-  let s = two_sum(a.x, b.x);
-  return quick_two_sum(s.x, s.y + (a.y + b.y));
-}
-
-fn c_add(a: vec4f, b: vec4f) -> vec4f {
-  return vec4f(df_add_fast(a.xy, b.xy), df_add_fast(a.zw, b.zw));
-}
-
-fn c_sub(a: vec4f, b: vec4f) -> vec4f {
-  return vec4f(df_add_fast(a.xy, -b.xy), df_add_fast(a.zw, -b.zw));
-}
-
-// a·conj(b)
-fn c_mul_conj(a: vec4f, b: vec4f) -> vec4f {
-  let re = df_add_fast(df_mul(a.xy, b.xy), df_mul(a.zw, b.zw));
-  let im = df_add_fast(df_mul(a.zw, b.xy), -df_mul(a.xy, b.zw));
-  return vec4f(re, im);
-}
-
-fn c_scale(a: vec4f, s: vec2f) -> vec4f {
-  return vec4f(df_mul(a.xy, s), df_mul(a.zw, s));
-}
-
 // √a for df64 a ≥ 0: f32 root, then one Newton step on the df64 remainder
 fn df_sqrt(a: vec2f) -> vec2f {
   if (a.x <= 0.0) { return vec2f(0.0); }

@@ -52,27 +52,33 @@ export function packModes(inputs: readonly FormInput[]): { modes: Float32Array<A
 
 export interface BlockFormer {
   /**
-   * Encodes the forming of [2T, m, m] df64 blocks (per time: C_L, C_R) into `out`;
-   * returns the buffers to destroy after submission.
+   * Encodes the forming of [2T, m, m] df64 blocks (per time: C_L, C_R) into `out` from the vectors
+   * of each time packed on the host; returns the buffers to destroy after submission.
    */
   encode(pass: GPUComputePassEncoder, inputs: readonly FormInput[], m: number, out: GPUBuffer): GPUBuffer[];
+  /** The same from vectors already on the GPU (vector-former.ts): `modes` and `times` as packModes lays them out, for T times. */
+  encodeFrom(pass: GPUComputePassEncoder, modes: GPUBuffer, times: GPUBuffer, T: number, m: number, out: GPUBuffer): GPUBuffer[];
 }
 
 export async function createBlockFormer(ctx: GpuContext, exact: Df64Constants): Promise<BlockFormer> {
   const { device } = ctx;
   const pipeline = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("form-blocks")), { TILE, ...exact });
+  const encodeFrom = (pass: GPUComputePassEncoder, modes: GPUBuffer, times: GPUBuffer, T: number, m: number, out: GPUBuffer) => {
+    const params = upload(device, new Uint32Array([m, 0, 0, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, device.createBindGroup({
+      layout: pipeline.getBindGroupLayout(0),
+      entries: [modes, times, out, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
+    }));
+    pass.dispatchWorkgroups(Math.ceil(m / TILE), Math.ceil(m / TILE), 2 * T);
+    return [params];
+  };
   return {
+    encodeFrom,
     encode(pass, inputs, m, out) {
       const { modes, times } = packModes(inputs);
       const buffers = [upload(device, modes), upload(device, times)];
-      const params = upload(device, new Uint32Array([m, 0, 0, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, device.createBindGroup({
-        layout: pipeline.getBindGroupLayout(0),
-        entries: [...buffers, out, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
-      }));
-      pass.dispatchWorkgroups(Math.ceil(m / TILE), Math.ceil(m / TILE), 2 * inputs.length);
-      return [...buffers, params];
+      return [...buffers, ...encodeFrom(pass, buffers[0], buffers[1], inputs.length, m, out)];
     },
   };
 }
