@@ -97,7 +97,7 @@ async function hostK1000(threads: number[]) {
     if (!host) continue;
     host.plan("bench", problem);
     const t0 = performance.now();
-    await Promise.all(times.map((t, p) => host.vectors("bench", p, t).then(() => host.row("bench", p, t, 0, 0))));
+    await Promise.all(times.map((t, p) => host.vectors("bench", p, t).then((v) => host.row("bench", p, t, v, 0, 0))));
     console.log(`host-k1000: 16 points, ${n} worker threads: ${((performance.now() - t0) / 16).toFixed(0)} ms a point`);
     host.close();
   }

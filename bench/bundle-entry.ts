@@ -12,12 +12,15 @@ import df64Probe from "../shaders/df64-probe.wgsl";
 import formBlocks from "../shaders/form-blocks.wgsl";
 import householderTridiagonal from "../shaders/householder-tridiagonal.wgsl";
 import tridiagonalBisection from "../shaders/tridiagonal-bisection.wgsl";
+import groupSums from "../shaders/group-sums.wgsl";
+import evolveVectors from "../shaders/evolve-vectors.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
   "jacobi-diagonal": jacobiDiagonal, df64, "df64-probe": df64Probe,
   "form-blocks": formBlocks,
   "householder-tridiagonal": householderTridiagonal, "tridiagonal-bisection": tridiagonalBisection,
+  "group-sums": groupSums, "evolve-vectors": evolveVectors,
 });
 useBundledHostWorker(new URL("./host-worker.mjs", import.meta.url));
 await import("./bench.ts");

@@ -1,26 +1,35 @@
 /**
  * The host's f64 share of the GPU engine for the jobs it is given, one instance per thread (in-thread
- * or in each worker, host-pool.ts): plans made on a job's first use, and each point's vectors held
- * from `vectors` until its `row`.
+ * or in each worker, host-pool.ts), each plan made on a job's first use: a row needs only C(0) and
+ * the initial references; the vectors of C(t) (where the GPU does not form them) and the run's meta
+ * need ℋ's spectrum too.
  */
 import type { Problem } from "../model/problem.ts";
 import type { Meta, Row } from "../observables/columns.ts";
 import type { BlockVectors } from "../propagation/correlation-blocks.ts";
-import { planTimes, rowAt, runMeta, type TimePlan, vectorsAt } from "./run-plan.ts";
+import { planRows, planTimes, type RowPlan, rowAt, runMeta, type TimePlan, vectorsAt } from "./run-plan.ts";
+
+/** A time's occupations C_kk(t) and dot weights |U_k0(t)|² (length N each). */
+export type Occupations = Pick<BlockVectors, "diag" | "dotWeights">;
 
 export class HostJobs {
   private problems = new Map<string, Problem>();
   private plans = new Map<string, TimePlan>();
-  private held = new Map<string, BlockVectors>();
+  private rowPlans = new Map<string, RowPlan>();
 
   plan(job: string, problem: Problem): void {
     this.problems.set(job, problem);
   }
 
-  /** a thread plans only the jobs whose points (or meta) it is asked for */
   private planOf(job: string): TimePlan {
     let plan = this.plans.get(job);
     if (!plan) this.plans.set(job, (plan = planTimes(this.problems.get(job)!)));
+    return plan;
+  }
+
+  private rowPlanOf(job: string): RowPlan {
+    let plan = this.plans.get(job) ?? this.rowPlans.get(job);
+    if (!plan) this.rowPlans.set(job, (plan = planRows(this.problems.get(job)!)));
     return plan;
   }
 
@@ -28,22 +37,17 @@ export class HostJobs {
     return runMeta(this.planOf(job));
   }
 
-  vectors(job: string, point: number, t: number): BlockVectors {
-    const v = vectorsAt(this.planOf(job), t);
-    this.held.set(`${job}@${point}`, v);
-    return v;
+  vectors(job: string, t: number): BlockVectors {
+    return vectorsAt(this.planOf(job), t);
   }
 
-  row(job: string, point: number, t: number, SL: number, SR: number): Row {
-    const key = `${job}@${point}`;
-    const row = rowAt(this.planOf(job), t, this.held.get(key)!, SL, SR);
-    this.held.delete(key);
-    return row;
+  row(job: string, t: number, occupations: Occupations, SL: number, SR: number): Row {
+    return rowAt(this.rowPlanOf(job), t, occupations, SL, SR);
   }
 
   forget(job: string): void {
     this.problems.delete(job);
     this.plans.delete(job);
-    for (const k of this.held.keys()) if (k.startsWith(`${job}@`)) this.held.delete(k);
+    this.rowPlans.delete(job);
   }
 }

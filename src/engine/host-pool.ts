@@ -7,7 +7,7 @@
 import type { Problem } from "../model/problem.ts";
 import type { Meta, Row } from "../observables/columns.ts";
 import type { BlockVectors } from "../propagation/correlation-blocks.ts";
-import { HostJobs } from "./host-jobs.ts";
+import { HostJobs, type Occupations } from "./host-jobs.ts";
 import type { HostRequest } from "./host-worker.ts";
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
@@ -17,9 +17,10 @@ export interface HostWork {
   plan(job: string, problem: Problem): void;
   /** the job's meta (its global references), computed off the main thread where there are workers */
   meta(job: string): Promise<Meta>;
-  vectors(job: string, point: number, t: number): Promise<BlockVectors>;
-  /** the row at a point whose vectors were asked for, with the block entropies */
-  row(job: string, point: number, t: number, SL: number, SR: number): Promise<Row>;
+  /** the vectors of C(t) in f64 (`slot` spreads the calls over the workers) */
+  vectors(job: string, slot: number, t: number): Promise<BlockVectors>;
+  /** the row at t from the time's occupations and dot weights and the block entropies */
+  row(job: string, slot: number, t: number, occupations: Occupations, SL: number, SR: number): Promise<Row>;
   forget(job: string): void;
   readonly threads: number;
   close(): void;
@@ -32,8 +33,8 @@ export function inlineHost(): HostWork {
     threads: 0,
     plan: (job, problem) => jobs.plan(job, problem),
     meta: async (job) => jobs.meta(job),
-    vectors: async (job, point, t) => jobs.vectors(job, point, t),
-    row: async (job, point, t, SL, SR) => jobs.row(job, point, t, SL, SR),
+    vectors: async (job, _, t) => jobs.vectors(job, t),
+    row: async (job, _, t, occupations, SL, SR) => jobs.row(job, t, occupations, SL, SR),
     forget: (job) => jobs.forget(job),
     close() {},
   };
@@ -90,7 +91,7 @@ export async function workerHost(threads?: number): Promise<HostWork | null> {
     all({ type: "plan", job: "probe", problem: probe });
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
-      Promise.all(workers.map((_, slot) => ask(slot, { type: "vectors", job: "probe", point: slot, t: 1 }))),
+      Promise.all(workers.map((_, slot) => ask(slot, { type: "vectors", job: "probe", t: 1 }))),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("host worker start timeout")), 20_000))),
     ]).finally(() => clearTimeout(timer));
     all({ type: "forget", job: "probe" });
@@ -99,8 +100,9 @@ export async function workerHost(threads?: number): Promise<HostWork | null> {
       plan: (job, problem) => all({ type: "plan", job, problem }),
       // spread over the workers by the job's name
       meta: (job) => ask<Meta>([...job].reduce((h, c) => h * 31 + c.charCodeAt(0), 0) >>> 0, { type: "meta", job }),
-      vectors: (job, point, t) => ask<BlockVectors>(point, { type: "vectors", job, point, t }),
-      row: (job, point, t, SL, SR) => ask<Row>(point, { type: "row", job, point, t, SL, SR }),
+      vectors: (job, slot, t) => ask<BlockVectors>(slot, { type: "vectors", job, t }),
+      // only the two O(N) arrays a row needs travel, not the whole vectors
+      row: (job, slot, t, { diag, dotWeights }, SL, SR) => ask<Row>(slot, { type: "row", job, t, occupations: { diag, dotWeights }, SL, SR }),
       forget: (job) => all({ type: "forget", job }),
       close: () => workers.forEach((w) => void w.terminate()),
     };

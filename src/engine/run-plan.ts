@@ -15,13 +15,17 @@ import { globalReference } from "../thermo/global-reference.ts";
 import { binaryEntropy, entropyOfOccupations } from "../thermo/fermi.ts";
 import { decompose, type InitialReference } from "../observables/decomposition.ts";
 
-/** What every time point of a run needs: ℋ, its spectrum, C(0) and the initial references. */
-export interface TimePlan {
+/** What a row needs besides the time's occupations and dot weights: C(0) and the initial references. */
+export interface RowPlan {
   problem: Problem;
-  h: Arrowhead;
-  spectrum: ArrowheadEigen;
   n0: Float64Array;
   ref: InitialReference;
+}
+
+/** What every time point of a run needs: a RowPlan, ℋ and its spectrum. */
+export interface TimePlan extends RowPlan {
+  h: Arrowhead;
+  spectrum: ArrowheadEigen;
 }
 
 /** A TimePlan and the run's `meta` (global references: the costlier half of planning). */
@@ -29,9 +33,7 @@ export interface RunPlan extends TimePlan {
   meta: Meta;
 }
 
-export function planTimes(p: Problem): TimePlan {
-  const h = hamiltonian(p);
-  const spectrum = arrowheadEigen(h);
+export function planRows(p: Problem, h: Arrowhead = hamiltonian(p)): RowPlan {
   const n0 = initialOccupations(p);
   const KL = p.KL;
   const levelsL = h.d.subarray(0, KL);
@@ -45,7 +47,12 @@ export function planTimes(p: Problem): TimePlan {
     R0: bathThermo(levelsR, nR0),
     nL0, nR0, levelsL, levelsR,
   };
-  return { problem: p, h, spectrum, n0, ref };
+  return { problem: p, n0, ref };
+}
+
+export function planTimes(p: Problem): TimePlan {
+  const h = hamiltonian(p);
+  return { ...planRows(p, h), h, spectrum: arrowheadEigen(h) };
 }
 
 /** The run's meta: initial energy and particle number, the global and per-bath references. */
@@ -83,7 +90,7 @@ export function vectorsAt(plan: TimePlan, t: number): BlockVectors {
 }
 
 /** The row at t, given the blocks and the block entropies S_L, S_R however they were obtained. */
-export function rowAt(plan: TimePlan, t: number, b: Pick<CorrelationBlocks, "diag" | "dotWeights">, SL: number, SR: number): Row {
+export function rowAt(plan: RowPlan, t: number, b: Pick<CorrelationBlocks, "diag" | "dotWeights">, SL: number, SR: number): Row {
   const KL = plan.problem.KL;
   const nL = b.diag.slice(1, 1 + KL);
   const nR = b.diag.slice(1 + KL);

@@ -11,6 +11,10 @@ import { DeviceLimitError } from "../../errors.ts";
 import type { GpuContext } from "./device.ts";
 import type { Df64Constants } from "./df64-probe.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
+import type { VectorFormer, VectorPoint } from "./vector-former.ts";
+
+/** Encoded before a batch's blocks: its temporaries, and a buffer to read back with the spectra. */
+type Prelude = (pass: GPUComputePassEncoder) => { temporaries: GPUBuffer[]; readBack?: GPUBuffer };
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import {
   type HermitianBlock, type KernelStats, inBatches, kernelStats, maxMatricesPerDispatch, packBlocks, paddedSize,
@@ -22,6 +26,12 @@ export interface TridiagonalEigenvalues {
   run(blocks: readonly HermitianBlock[], size?: number): Promise<Float64Array[]>;
   /** the same for blocks formed on the GPU (a df64 BlockFormer): per time the spectra of C_L, C_R; the times must fit one batch */
   runFormed(former: BlockFormer, inputs: readonly FormInput[], m: number): Promise<Float64Array[]>;
+  /**
+   * Everything on the GPU for (problem, t) points: their vectors of C(t) (vector-former.ts), their
+   * blocks C_L, C_R, and those blocks' spectra (per point C_L, C_R); `modes` is the vectors as
+   * form-blocks reads them (5 complex df64 per mode, the points one after another). One batch.
+   */
+  runPoints(vectors: VectorFormer, former: BlockFormer, points: readonly VectorPoint[], m: number): Promise<{ spectra: Float64Array[]; modes: Float32Array }>;
   /** how many n×n blocks fit in one batch */
   capacity(n: number): number;
   /** throws DeviceLimitError when not even one n×n block fits */
@@ -79,7 +89,8 @@ export async function createTridiagonalEigenvalues(
    */
   async function solve(
     sizes: readonly number[], m: number, fill: (pass: GPUComputePassEncoder, A: GPUBuffer, first: number, count: number) => GPUBuffer[], stage: string,
-  ): Promise<Float64Array[]> {
+    extra?: Prelude,
+  ): Promise<{ spectra: Float64Array[]; extra?: ArrayBuffer }> {
     const B = sizes.length;
     const chunk = perBinding(m);
     const chunks = Array.from({ length: Math.ceil(B / chunk) }, (_, c) => {
@@ -98,10 +109,13 @@ export async function createTridiagonalEigenvalues(
     const read = device.createBuffer({ size: B * m * 8 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     const timer = passTimer(device);
     const inputs: GPUBuffer[] = [];
+    let readExtra: GPUBuffer | undefined;
     try {
       await submitValidated(device, () => {
         const enc = device.createCommandEncoder();
         const pass = enc.beginComputePass(timer.descriptor);
+        const pre = extra?.(pass);
+        if (pre) inputs.push(...pre.temporaries);
         for (const c of chunks) inputs.push(...fill(pass, c.A, c.first, c.count));
         pass.setPipeline(pipeline);
         for (const c of chunks) {
@@ -122,16 +136,23 @@ export async function createTridiagonalEigenvalues(
         pass.end();
         for (const c of chunks) enc.copyBufferToBuffer(c.eig, 0, read, c.first * m * 8, c.count * m * 8);
         timer.resolve(enc, read, B * m * 8);
+        if (pre?.readBack) {
+          readExtra = device.createBuffer({ size: pre.readBack.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+          enc.copyBufferToBuffer(pre.readBack, 0, readExtra, 0, pre.readBack.size);
+        }
         device.queue.submit([enc.finish()]);
       });
       const bytes = await readBack(ctx, read);
+      const extraBytes = readExtra && (await readBack(ctx, readExtra));
       const flops = sizes.reduce((s, n) => s + 24 * ((n * (n - 1) * (2 * n - 1)) / 6), 0);
       record(stats, stage, timer.seconds(bytes, B * m * 8), flops);
       const lambda = new Float32Array(bytes, 0, B * m * 2);
-      return sizes.map((n, b) => Float64Array.from({ length: n }, (_, k) => lambda[2 * (b * m + k)] + lambda[2 * (b * m + k) + 1]).sort());
+      const spectra = sizes.map((n, b) => Float64Array.from({ length: n }, (_, k) => lambda[2 * (b * m + k)] + lambda[2 * (b * m + k) + 1]).sort());
+      return { spectra, extra: extraBytes };
     } finally {
       for (const c of chunks) for (const buf of [c.A, c.sizes, c.vecs, c.out, c.eig]) buf.destroy();
       for (const buf of [params, read, ...inputs]) buf.destroy();
+      readExtra?.destroy();
       timer.destroy();
     }
   }
@@ -152,7 +173,24 @@ export async function createTridiagonalEigenvalues(
     stats.submissions++;
     const sizes = inputs.flatMap((x) => [x.KL, x.KR]);
     return solve(sizes, m, (pass, A, first, count) => former.encode(pass, inputs.slice(first / 2, (first + count) / 2), m, A),
-      "GPU: blocks formed (df64) + df64 Householder tridiagonalization + bisection");
+      "GPU: blocks formed (df64) + df64 Householder tridiagonalization + bisection").then((r) => r.spectra);
+  };
+
+  const runPoints = async (vectors: VectorFormer, former: BlockFormer, points: readonly VectorPoint[], m: number) => {
+    checkFits(m);
+    if (2 * points.length > capacity(m)) throw new RangeError(`runPoints: ${points.length} times exceed one batch`);
+    stats.submissions++;
+    const sizes = points.flatMap(({ plan }) => [plan.problem.KL, plan.problem.KR]);
+    let formed: ReturnType<VectorFormer["encode"]> | undefined;
+    const r = await solve(sizes, m, (pass, A, first, count) => {
+      // this chunk's times, pointing into the one modes buffer of the batch
+      const times = upload(device, formed!.blockTimes.slice(2 * first, 2 * (first + count)));
+      return [times, ...former.encodeFrom(pass, formed!.modes, times, count / 2, m, A)];
+    }, "GPU: vectors of C(t) + blocks formed + Householder tridiagonalization + bisection (df64)", (pass) => {
+      formed = vectors.encode(pass, points);
+      return { temporaries: formed.temporaries, readBack: formed.modes };
+    });
+    return { spectra: r.spectra, modes: new Float32Array(r.extra!) };
   };
 
   return {
@@ -162,7 +200,8 @@ export async function createTridiagonalEigenvalues(
     run: (blocks, size) => inBatches(blocks, capacity, checkFits, (batch, m) => solve(batch.map((b) => b.n), m, (_, A, first, count) => {
       device.queue.writeBuffer(A, 0, packBlocks(batch.slice(first, first + count), m, 4));
       return [];
-    }, "GPU: df64 Householder tridiagonalization + bisection"), stats, size),
+    }, "GPU: df64 Householder tridiagonalization + bisection").then((r) => r.spectra), stats, size),
     runFormed,
+    runPoints,
   };
 }

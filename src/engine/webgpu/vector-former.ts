@@ -19,10 +19,11 @@ export interface VectorPoint {
 export interface VectorFormer {
   /**
    * Encodes the vectors of every point: `modes` holds them in form-blocks.wgsl's layout (5 vec4f per
-   * mode, the points one after another), `times` its per-point header (K_L, K_R, N, first mode).
+   * mode, the points one after another), `times` its per-point header (K_L, K_R, N, first mode),
+   * also given on the host as `blockTimes`.
    * `temporaries` are to be destroyed after submission (modes and times included).
    */
-  encode(pass: GPUComputePassEncoder, points: readonly VectorPoint[]): { modes: GPUBuffer; times: GPUBuffer; temporaries: GPUBuffer[] };
+  encode(pass: GPUComputePassEncoder, points: readonly VectorPoint[]): { modes: GPUBuffer; times: GPUBuffer; blockTimes: Uint32Array<ArrayBuffer>; temporaries: GPUBuffer[] };
 }
 
 const WG = 64;
@@ -149,7 +150,7 @@ export async function createVectorFormer(ctx: GpuContext, exact: Df64Constants):
       pass.setBindGroup(0, bind(evolve, [timesBuf, stat.groups, stat.modes, stat.mgroup, sums, perTime.tphase, modesOut]));
       pass.dispatchWorkgroups(Math.ceil(maxN / WG), T);
       const times = upload(device, blockTimes);
-      return { modes: modesOut, times, temporaries: [timesBuf, ...Object.values(stat), ...Object.values(perTime), sums, modesOut, times] };
+      return { modes: modesOut, times, blockTimes, temporaries: [timesBuf, ...Object.values(stat), ...Object.values(perTime), sums, modesOut, times] };
     },
   };
 }

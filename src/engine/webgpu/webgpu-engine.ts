@@ -1,19 +1,20 @@
 /**
- * The WebGPU engine: the bath blocks of C(t) and their O(K³) entropies S_L, S_R, for many (Γ, t)
- * points at once on the GPU; the O(N²) vectors of C(t) and everything else from the shared f64 run
- * plan. I_S−B never touches the GPU: S_B comes from the deleted-row secular equation in f64, so only
- * S_L and S_R carry GPU rounding.
+ * The WebGPU engine: for many (Γ, t) points at once, the O(N²) vectors of C(t) (the occupations among
+ * them), the bath blocks C_LL, C_RR and their entropies S_L, S_R on the GPU; the phases λ·t (reduced
+ * mod 2π in f64) and the rows (S_B by the deleted-row secular equation, β*, μ*, the decomposition)
+ * in f64 on the host, spread over worker threads. I_S−B never subtracts GPU entropies: S_B − S_tot
+ * comes from the f64 secular equation, whose input weights the GPU gives to ~1e−14.
  *
- * Where double-float holds on the adapter (checked at start-up), both modes form the blocks in df64
- * on the GPU, reduce them to tridiagonal form and bisect for every eigenvalue, all in df64
- * (tridiagonal-eigenvalues.ts); the host sums h. Eigenvalues come out to ~1e−13 absolute, so a graded bath block keeps its
- * entropy to ~1e−11 at K = 1000, within both modes' bars.
+ * Where double-float holds on the adapter (checked at start-up), both modes run all of the GPU part
+ * in df64: the vectors (vector-former.ts), the blocks (block-former.ts), their tridiagonal reduction
+ * and bisection (tridiagonal-eigenvalues.ts); the host sums h. Eigenvalues come out to ~1e−13
+ * absolute, so a graded bath block keeps its entropy to ~1e−11 at K = 1000, within both bars.
  *
- * Where it does not, fast mode falls back to f32 cyclic Jacobi on host-formed blocks, each block
- * sent as C and as 1 − C (whose entries near 0 are exact in f32 where C's are near 1, so the graded
- * matrix keeps its small eigenvalues accurate): h is taken on λ(C) for the lower half of the
- * spectrum and on λ(1 − C) for the upper half. Its error grows about as K^1.6 (6e−5 at K = 128,
- * 1e−2 at K = 1000 on an H100); accurate mode refuses such an adapter.
+ * Where it does not, fast mode falls back to the vectors on the host and f32 cyclic Jacobi of
+ * host-formed blocks, each sent as C and as 1 − C (whose entries near 0 are exact in f32 where C's
+ * are near 1, so the graded matrix keeps its small eigenvalues accurate): h is taken on λ(C) for the
+ * lower half of the spectrum and on λ(1 − C) for the upper half. Its error grows about as K^1.6
+ * (6e−5 at K = 128, 1e−2 at K = 1000 on an H100); accurate mode refuses such an adapter.
  */
 import type { Engine, EngineJob, EngineRun, Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
@@ -27,7 +28,10 @@ import type { GpuContext } from "./device.ts";
 import { DeviceLimitError } from "../../errors.ts";
 import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
 import { complement, type KernelStats, kernelStats, paddedSize, record } from "./gpu-batch.ts";
-import { createBlockFormer, type FormInput } from "./block-former.ts";
+import { createBlockFormer } from "./block-former.ts";
+import { createVectorFormer } from "./vector-former.ts";
+import { planTimes, type TimePlan, vectorsAt } from "../run-plan.ts";
+import type { Occupations } from "../host-jobs.ts";
 import { probeDf64 } from "./df64-probe.ts";
 import { tridiagonalPathError } from "./kernel-check.ts";
 import { createTridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
@@ -41,7 +45,30 @@ export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Arr
   return s;
 }
 
-/** How a precision mode turns the vectors of C(t) at many (problem, t) points into (S_L, S_R) pairs. */
+/** A (problem, t) point of a run: its job's name on the host workers, the job, the time. */
+interface Point {
+  job: RunJob;
+  t: number;
+  /** spreads the point's host work over the workers */
+  slot: number;
+}
+
+/** A job of one runMany call: its name for the host workers, its problem, its plan where made. */
+interface RunJob {
+  name: string;
+  problem: Problem;
+  /** ℋ's spectrum and C(0), made on the main thread when the GPU forms the vectors */
+  plan?: TimePlan;
+}
+
+/** What a precision mode yields at a point: the block entropies, and the occupations the row needs. */
+interface PointResult {
+  SL: number;
+  SR: number;
+  occupations: Occupations;
+}
+
+/** How a precision mode evaluates many (problem, t) points at once. */
 interface BathEntropies {
   /** "tridiagonal" (df64) or "jacobi" (the f32 fallback) */
   method: "tridiagonal" | "jacobi";
@@ -49,21 +76,26 @@ interface BathEntropies {
   blocksPerTime: number;
   /** f64 block bytes the host holds per time of a batch (0 where the GPU forms the blocks) */
   hostBytesPerTime(m: number): number;
-  /** (S_L, S_R) at each point; every block padded to m; the points fit one batch */
-  entropies(points: readonly FormInput[], m: number): Promise<[number, number][]>;
+  /**
+   * Every point's result; every block padded to m; the points fit one batch. The GPU work is
+   * submitted before the first await that waits on it.
+   */
+  evaluate(points: readonly Point[], m: number, host: HostWork): Promise<PointResult[]>;
   capacity(n: number): number;
   checkFits(n: number): void;
   stats: KernelStats;
 }
 
 /**
- * Both modes where double-float holds: C_L, C_R formed in df64 on the GPU straight into the
- * tridiagonal reduction, so the host does O(N²) per time and uploads O(N). Undefined when the
- * compiled kernels miss the f64 spectra of a fixed graded case (a compiler that broke df64 inside
- * them, past the probe).
+ * Both modes where double-float holds, all on the GPU in df64 but the phases and the rows: the vectors
+ * of C(t) (vector-former.ts), the blocks C_L, C_R, their tridiagonal reduction and bisection; only the
+ * occupations, dot weights and eigenvalues come back (O(N) a point). Undefined when the compiled
+ * kernels miss the f64 spectra of a fixed graded case (a compiler that broke df64 inside them, past
+ * the probe).
  */
 async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Promise<BathEntropies | undefined> {
   const former = await createBlockFormer(ctx, exact);
+  const vectors = await createVectorFormer(ctx, exact);
   const tri = await createTridiagonalEigenvalues(ctx, exact);
   if (!(await tridiagonalPathError(ctx, former, tri) < 1e-11)) return undefined;
   Object.assign(tri.stats, kernelStats(ctx.device));
@@ -74,32 +106,62 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
     method: "tridiagonal",
     blocksPerTime: 2,
     hostBytesPerTime: () => 0,
-    async entropies(points, m) {
-      const spectra = await tri.runFormed(former, points, m);
-      return points.map((_, i) => [spectrumEntropy(spectra[2 * i]), spectrumEntropy(spectra[2 * i + 1])]);
+    async evaluate(points, m) {
+      const t0 = performance.now();
+      for (const { job } of points) job.plan ??= planTimes(job.problem);
+      record(tri.stats, "host: plans of new jobs (ℋ's spectrum, f64, O(N²) once a job)", (performance.now() - t0) / 1000, 0, false);
+      const { spectra, modes } = await tri.runPoints(vectors, former, points.map(({ job, t }) => ({ plan: job.plan!, t })), m);
+      let base = 0;
+      return points.map(({ job, t }, i) => {
+        const N = job.plan!.spectrum.N;
+        let occupations: Occupations;
+        if (t === 0) {
+          // a pure state's β*(0) is ±∞ and Q(0) is rounding noise, so σ(0) = −β*Q takes the sign of
+          // the noise: t = 0 uses the host's f64 vectors, as the CPU engine does, to give its bits
+          occupations = vectorsAt(job.plan!, 0);
+        } else {
+          const diag = new Float64Array(N);
+          const dotWeights = new Float64Array(N);
+          for (let k = 0; k < N; k++) {
+            const at = 20 * (base + k);
+            diag[k] = modes[at + 12] + modes[at + 13];
+            const rr = modes[at] + modes[at + 1];
+            const ri = modes[at + 2] + modes[at + 3];
+            dotWeights[k] = rr * rr + ri * ri;
+          }
+          occupations = { diag, dotWeights };
+        }
+        base += N;
+        return { SL: spectrumEntropy(spectra[2 * i]), SR: spectrumEntropy(spectra[2 * i + 1]), occupations };
+      });
     },
   };
 }
 
-/** fast mode without exact double-float: f32 Jacobi of host-formed C and 1 − C. */
+/** fast mode without exact double-float: the vectors on the host workers, f32 Jacobi of host-formed C and 1 − C. */
 async function jacobiEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
   const jacobi = await createJacobiEigenvalues(ctx, sweeps);
-  const hostBlocks = (points: readonly FormInput[]) => points.flatMap(({ v, h, KL, KR }) => {
-    const L = { ...bathBlock(h, v, 1, KL), n: KL };
-    const R = { ...bathBlock(h, v, 1 + KL, KR), n: KR };
-    return [L, complement(L), R, complement(R)];
-  });
   return {
     ...jacobi,
     method: "jacobi",
     blocksPerTime: 4,
     hostBytesPerTime: (m) => 4 * 16 * m * m,
-    async entropies(points, m) {
-      const spectra = await jacobi.run(hostBlocks(points), m);
-      return points.map((_, i) => [
-        splitSpectrumEntropy(spectra[4 * i], spectra[4 * i + 1]),
-        splitSpectrumEntropy(spectra[4 * i + 2], spectra[4 * i + 3]),
-      ]);
+    async evaluate(points, m, host) {
+      const t0 = performance.now();
+      const vs = await Promise.all(points.map(({ job, slot, t }) => host.vectors(job.name, slot, t)));
+      record(jacobi.stats, `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
+      const blocks = points.flatMap(({ job: { problem } }, i) => {
+        const h = hamiltonian(problem);
+        const L = { ...bathBlock(h, vs[i], 1, problem.KL), n: problem.KL };
+        const R = { ...bathBlock(h, vs[i], 1 + problem.KL, problem.KR), n: problem.KR };
+        return [L, complement(L), R, complement(R)];
+      });
+      const spectra = await jacobi.run(blocks, m);
+      return points.map((_, i) => ({
+        SL: splitSpectrumEntropy(spectra[4 * i], spectra[4 * i + 1]),
+        SR: splitSpectrumEntropy(spectra[4 * i + 2], spectra[4 * i + 3]),
+        occupations: vs[i],
+      }));
     },
   };
 }
@@ -166,34 +228,31 @@ const HOST_BYTES = 2 ** 28;
 async function runWebgpu(
   baths: BathEntropies, host: HostWork, jobs: readonly EngineJob[], onTime?: (done: number) => void,
 ): Promise<EngineRun[]> {
-  // the plans (ℋ's spectrum, the references) are made where the points are computed: on the
-  // workers, each job on first use; the main thread needs only ℋ to pack the vectors
-  const hs = jobs.map((j) => hamiltonian(j.problem));
   const run = runs++;
-  const name = (k: number) => `${run}:${k}`;
-  jobs.forEach((j, k) => host.plan(name(k), j.problem));
-  const metas = jobs.map((_, k) => host.meta(name(k)));
+  const runJobs: RunJob[] = jobs.map((j, k) => ({ name: `${run}:${k}`, problem: j.problem }));
+  // the workers plan each job on first use; the run's meta (global references) comes from them too
+  runJobs.forEach((j) => host.plan(j.name, j.problem));
+  const metas = runJobs.map((j) => host.meta(j.name));
   metas.forEach((m) => m.catch(() => {}));
   const rows: Row[][] = jobs.map(() => []);
   const size = (j: EngineJob) => paddedSize(Math.max(j.problem.KL, j.problem.KR));
   let done = 0;
-  let id = 0;
+  let slot = 0;
   try {
     for (const m of new Set(jobs.map(size))) {
-      const points = jobs.flatMap((j, k) => (size(j) === m ? j.times.map((t) => ({ k, t, id: id++ })) : []));
+      const points = jobs.flatMap((j, k) => (size(j) === m ? j.times.map((t) => ({ k, job: runJobs[k], t, slot: slot++ })) : []));
       // times per GPU submission: the blocks of each time must fit one batch, and the f64 blocks a
       // batch holds on the host (where it forms them) stay within HOST_BYTES
       const hostBytes = baths.hostBytesPerTime(m);
       const perBatch = Math.max(1, Math.min(
         Math.floor(baths.capacity(m) / baths.blocksPerTime), hostBytes > 0 ? Math.floor(HOST_BYTES / hostBytes) : Infinity,
       ));
-      // one batch in flight while the host prepares the next: the O(N²) vectors of batch i + 1 are
-      // computed while the GPU works on batch i (entropies() submits before its first await)
-      let inFlight: { chunk: typeof points; S: Promise<[number, number][]> } | undefined;
+      // one batch in flight while the rows of the previous one are finished on the host
+      let inFlight: { chunk: typeof points; R: Promise<PointResult[]> } | undefined;
       const finish = async (f: NonNullable<typeof inFlight>) => {
-        const S = await f.S;
+        const R = await f.R;
         const t0 = performance.now();
-        const done_ = await Promise.all(f.chunk.map(({ k, t, id: p }, i) => host.row(name(k), p, t, S[i][0], S[i][1])));
+        const done_ = await Promise.all(f.chunk.map(({ job, slot, t }, i) => host.row(job.name, slot, t, R[i].occupations, R[i].SL, R[i].SR)));
         f.chunk.forEach(({ k }, i) => {
           rows[k].push(done_[i]);
           onTime?.(++done);
@@ -202,21 +261,17 @@ async function runWebgpu(
       };
       for (let start = 0; start < points.length; start += perBatch) {
         const chunk = points.slice(start, start + perBatch);
-        const t0 = performance.now();
-        const vectors = await Promise.all(chunk.map(({ k, t, id: p }) => host.vectors(name(k), p, t)));
-        const slices = chunk.map(({ k }, i) => ({ v: vectors[i], h: hs[k], KL: jobs[k].problem.KL, KR: jobs[k].problem.KR }));
-        record(baths.stats, `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
-        const S = baths.entropies(slices, m);
+        const R = baths.evaluate(chunk, m, host);
         // a failure surfaces at its await below, not as an unhandled rejection meanwhile
-        S.catch(() => {});
+        R.catch(() => {});
         if (inFlight) await finish(inFlight);
-        inFlight = { chunk, S };
+        inFlight = { chunk, R };
       }
       if (inFlight) await finish(inFlight);
     }
   } finally {
     // each worker takes its messages in order: the meta requests, sent first, are answered before this
-    jobs.forEach((_, k) => host.forget(name(k)));
+    runJobs.forEach((j) => host.forget(j.name));
   }
   const meta = await Promise.all(metas);
   return jobs.map((_, k) => ({ meta: meta[k], rows: rows[k] }));
