@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { createBlockFormer, type FormInput } from "../src/engine/webgpu/block-former.ts";
 import { probeDf64 } from "../src/engine/webgpu/df64-probe.ts";
-import { tridiagonalPathError } from "../src/engine/webgpu/kernel-check.ts";
+import { gpuPathError } from "../src/engine/webgpu/kernel-check.ts";
+import { createVectorFormer } from "../src/engine/webgpu/vector-former.ts";
 import { createTridiagonalEigenvalues } from "../src/engine/webgpu/tridiagonal-eigenvalues.ts";
 import { readBack, storage } from "../src/engine/webgpu/gpu-batch.ts";
 import { bathBlock } from "../src/propagation/correlation-blocks.ts";
@@ -56,8 +57,9 @@ describe.skipIf(!gpu)("form-blocks.wgsl", () => {
     expect(worst).toBeLessThan(1e-14);
   });
 
-  it("passes the engine's start-up check of the compiled forming and reduction kernels on this adapter", async () => {
+  it("passes the engine's start-up check of the compiled vector, forming and reduction kernels on this adapter", async () => {
     const exact = await probeDf64(gpu!);
-    expect(await tridiagonalPathError(gpu!, await createBlockFormer(gpu!, exact), await createTridiagonalEigenvalues(gpu!, exact))).toBeLessThan(1e-13);
+    const err = await gpuPathError(gpu!, await createVectorFormer(gpu!, exact), await createBlockFormer(gpu!, exact), await createTridiagonalEigenvalues(gpu!, exact));
+    expect(err).toBeLessThan(1e-13);
   });
 });

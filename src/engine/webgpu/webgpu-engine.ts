@@ -33,7 +33,7 @@ import { createVectorFormer } from "./vector-former.ts";
 import { planTimes, type TimePlan, vectorsAt } from "../run-plan.ts";
 import type { Occupations } from "../host-jobs.ts";
 import { probeDf64 } from "./df64-probe.ts";
-import { tridiagonalPathError } from "./kernel-check.ts";
+import { gpuPathError } from "./kernel-check.ts";
 import { createTridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
 import type { Df64Constants } from "./df64-probe.ts";
 
@@ -97,7 +97,7 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
   const former = await createBlockFormer(ctx, exact);
   const vectors = await createVectorFormer(ctx, exact);
   const tri = await createTridiagonalEigenvalues(ctx, exact);
-  if (!(await tridiagonalPathError(ctx, former, tri) < 1e-11)) return undefined;
+  if (!(await gpuPathError(ctx, vectors, former, tri) < 1e-11)) return undefined;
   Object.assign(tri.stats, kernelStats(ctx.device));
   return {
     capacity: tri.capacity,
