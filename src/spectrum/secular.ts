@@ -35,7 +35,8 @@ export function secularRoot(
   } else {
     const gap = p[j + 1] - p[j];
     const mid = gap / 2;
-    if (evaluate(p, w, rho, c, j, mid).f >= 0) {
+    const fMid = evaluate(p, w, rho, c, j, mid).f;
+    if (fMid >= 0) {
       origin = j;
       lo = 0;
       hi = mid;
@@ -44,8 +45,29 @@ export function secularRoot(
       lo = -mid;
       hi = 0;
     }
+    // start from the root of the two-pole model R − w_j/δ + w_{j+1}/(gap − δ) (δ = x − p_j, the
+    // other poles frozen into R at the midpoint): Newton then needs ~2 steps fewer
+    const delta = twoPoleRoot(fMid + w[j] / mid - w[j + 1] / (gap - mid), w[j], w[j + 1], gap);
+    const start = origin === j ? delta : delta - gap;
+    if (start > lo && start < hi) {
+      return newton(p, w, rho, c, origin, start, lo, hi);
+    }
   }
-  let tau = lo === 0 ? hi / 2 : hi === 0 ? lo / 2 : (lo + hi) / 2;
+  return newton(p, w, rho, c, origin, lo === 0 ? hi / 2 : hi === 0 ? lo / 2 : (lo + hi) / 2, lo, hi);
+}
+
+/** The root in (0, gap) of R δ² − (R·gap + a + b) δ + a·gap = 0, i.e. of R − a/δ + b/(gap − δ) (a, b > 0). */
+function twoPoleRoot(R: number, a: number, b: number, gap: number): number {
+  const B = R * gap + a + b;
+  if (R === 0) return (a * gap) / (a + b);
+  const q = (B + Math.sign(B) * Math.sqrt(Math.max(0, B * B - 4 * R * a * gap))) / 2;
+  const r1 = q / R;
+  const r2 = (a * gap) / q;
+  return r1 > 0 && r1 < gap ? r1 : r2;
+}
+
+/** Newton on τ·F inside the bisection bracket (lo, hi), from τ. */
+function newton(p: Float64Array, w: Float64Array, rho: number, c: number, origin: number, tau: number, lo: number, hi: number): SecularRoot {
   for (let iter = 0; iter < 200; iter++) {
     const { f, phi, dphi } = evaluate(p, w, rho, c, origin, tau);
     if (f === 0 || phi === 0) break;
