@@ -142,6 +142,8 @@ fn main(
       }
     }
     let sigma2 = reduce(vec4f(norm2, 0.0, 0.0), tid).xy;
+    // orders the scaling write of x_0 above before thread 0 replaces it by u_0 below
+    storageBarrier();
     var tau = vec2f(0.0);
     var e = vec2f(0.0);
     if (j + 1u < n && mx > 1e-36) {

@@ -35,13 +35,15 @@ fn df_lt(a: vec2f, b: vec2f) -> bool {
 
 // the number of eigenvalues of matrix `base` (size n) below x
 fn count_below(base: u32, n: u32, x: vec2f, pivmin: f32) -> u32 {
+  // each pivot is clamped away from 0 before it is counted and divided by (as LAPACK's dstebz)
   var q = df_add(tri[base].xy, -x);
+  if (abs(q.x) < pivmin) { q = vec2f(-pivmin, 0.0); }
   var c = select(0u, 1u, q.x < 0.0);
   for (var i = 1u; i < n; i++) {
-    if (abs(q.x) < pivmin) { q = vec2f(-pivmin, 0.0); }
     let t = tri[base + i];
     let e = tri[base + i - 1u].zw;
     q = df_add(df_add(t.xy, -x), -df_div(df_mul(e, e), q));
+    if (abs(q.x) < pivmin) { q = vec2f(-pivmin, 0.0); }
     c += select(0u, 1u, q.x < 0.0);
   }
   return c;

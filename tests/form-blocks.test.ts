@@ -59,7 +59,7 @@ describe.skipIf(!gpu)("form-blocks.wgsl", () => {
 
   it("passes the engine's start-up check of the compiled vector, forming and reduction kernels on this adapter", async () => {
     const exact = await probeDf64(gpu!);
-    const err = await gpuPathError(gpu!, await createVectorFormer(gpu!, exact), await createBlockFormer(gpu!, exact), await createTridiagonalEigenvalues(gpu!, exact));
+    const err = await gpuPathError(gpu!, exact, await createVectorFormer(gpu!, exact), await createBlockFormer(gpu!, exact), await createTridiagonalEigenvalues(gpu!, exact));
     expect(err).toBeLessThan(1e-13);
   });
 });

@@ -8,31 +8,44 @@ import { bathBlock } from "../../propagation/correlation-blocks.ts";
 import { planTimes, vectorsAt } from "../run-plan.ts";
 import type { GpuContext } from "./device.ts";
 import type { BlockFormer } from "./block-former.ts";
-import type { TridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
+import { createTridiagonalEigenvalues, type TridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
+import type { Df64Constants } from "./df64-probe.ts";
 import type { VectorFormer } from "./vector-former.ts";
 import { hermitianEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
 
 /**
- * Worst error of the whole df64 GPU path against f64 for a fixed thermal case with a graded spectrum
- * (eigenvalues down to ~1e−12) at two times: the vectors of C(t) formed on the GPU (occupations
- * |C_kk − C_kk,f64|) and the spectra of the blocks formed from them (|λ − λ_f64|); ~1e−14 where
- * double-float holds, ~1e−7 where the compiler lost its error terms.
+ * Worst error of the whole df64 GPU path against f64, at two times of two fixed problems (one thermal
+ * with a graded spectrum, eigenvalues down to ~1e−12; one with an uncoupled bath, Γ_R = 0): the
+ * vectors of C(t) formed on the GPU (occupations and dot weights) and the spectra of the blocks
+ * formed from them, reduced by `tri` and by a 2-thread instance of the same kernel (which runs its
+ * strided and multi-pass loops at these sizes); ~1e−14 where double-float holds, ~1e−7 where the
+ * compiler lost its error terms.
  */
-export async function gpuPathError(ctx: GpuContext, vectors: VectorFormer, former: BlockFormer, tri: TridiagonalEigenvalues): Promise<number> {
-  const p = { KL: 14, KR: 11, W: 10, epsD: 0.3, nD: 1, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 2, initial: { kind: "thermal" as const } };
-  const plan = planTimes(p);
-  const times = [0.7, 300];
-  const { spectra, modes } = await tri.runPoints(vectors, former, times.map((t) => ({ plan, t })), 14);
-  const N = plan.spectrum.N;
+export async function gpuPathError(
+  ctx: GpuContext, exact: Df64Constants, vectors: VectorFormer, former: BlockFormer, tri: TridiagonalEigenvalues,
+): Promise<number> {
+  const base = { KL: 14, KR: 11, W: 10, epsD: 0.3, nD: 1, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 2, initial: { kind: "thermal" as const } };
+  const plans = [base, { ...base, GammaR: 0, KR: 9 }].map(planTimes);
+  const points = plans.flatMap((plan) => [0.7, 300].map((t) => ({ plan, t })));
+  const narrow = await createTridiagonalEigenvalues(ctx, exact, { workgroupSize: 2 });
   let worst = 0;
-  times.forEach((t, tau) => {
-    const v = vectorsAt(plan, t);
-    v.diag.forEach((x, k) => (worst = Math.max(worst, Math.abs(modes[20 * (tau * N + k) + 12] + modes[20 * (tau * N + k) + 13] - x))));
-    [[1, p.KL], [1 + p.KL, p.KR]].forEach(([start, n], bath) => {
-      const b = bathBlock(plan.h, v, start, n);
-      const want = hermitianEigenvalues(b.re, b.im, n);
-      want.forEach((x, i) => (worst = Math.max(worst, Math.abs(spectra[2 * tau + bath][i] - x))));
+  for (const solver of [tri, narrow]) {
+    const { spectra, modes } = await solver.runPoints(vectors, former, points, 14);
+    let at = 0;
+    points.forEach(({ plan, t }, tau) => {
+      const v = vectorsAt(plan, t);
+      const { KL, KR } = plan.problem;
+      for (let k = 0; k < v.diag.length; k++, at++) {
+        const w = modes.subarray(20 * at, 20 * at + 14);
+        const rr = w[0] + w[1], ri = w[2] + w[3];
+        worst = Math.max(worst, Math.abs(w[12] + w[13] - v.diag[k]), Math.abs(rr * rr + ri * ri - v.dotWeights[k]));
+      }
+      [[1, KL], [1 + KL, KR]].forEach(([start, n], bath) => {
+        const b = bathBlock(plan.h, v, start, n);
+        const want = hermitianEigenvalues(b.re, b.im, n);
+        want.forEach((x, i) => (worst = Math.max(worst, Math.abs(spectra[2 * tau + bath][i] - x))));
+      });
     });
-  });
+  }
   return worst;
 }

@@ -72,8 +72,8 @@ interface PointResult {
 interface BathEntropies {
   /** "tridiagonal" (df64) or "jacobi" (the f32 fallback) */
   method: "tridiagonal" | "jacobi";
-  /** GPU blocks each time needs */
-  blocksPerTime: number;
+  /** times one batch holds at most, for blocks padded to m (the buffer and dispatch limits of every kernel) */
+  timesPerBatch(m: number): number;
   /** f64 block bytes the host holds per time of a batch (0 where the GPU forms the blocks) */
   hostBytesPerTime(m: number): number;
   /**
@@ -97,14 +97,19 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
   const former = await createBlockFormer(ctx, exact);
   const vectors = await createVectorFormer(ctx, exact);
   const tri = await createTridiagonalEigenvalues(ctx, exact);
-  if (!(await gpuPathError(ctx, vectors, former, tri) < 1e-11)) return undefined;
+  if (!(await gpuPathError(ctx, exact, vectors, former, tri) < 1e-11)) return undefined;
   Object.assign(tri.stats, kernelStats(ctx.device));
   return {
     capacity: tri.capacity,
     checkFits: tri.checkFits,
     stats: tri.stats,
     method: "tridiagonal",
-    blocksPerTime: 2,
+    // two blocks a time; the vector kernels run one workgroup row per time over N ≤ 2m + 1 modes
+    // of 80 bytes in one binding
+    timesPerBatch: (m) => Math.min(
+      Math.floor(tri.capacity(m) / 2), ctx.device.limits.maxComputeWorkgroupsPerDimension,
+      Math.floor(Math.min(ctx.device.limits.maxStorageBufferBindingSize, ctx.device.limits.maxBufferSize) / (80 * (2 * m + 1))),
+    ),
     hostBytesPerTime: () => 0,
     async evaluate(points, m) {
       const t0 = performance.now();
@@ -144,7 +149,7 @@ async function jacobiEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEn
   return {
     ...jacobi,
     method: "jacobi",
-    blocksPerTime: 4,
+    timesPerBatch: (m) => Math.floor(jacobi.capacity(m) / 4),
     hostBytesPerTime: (m) => 4 * 16 * m * m,
     async evaluate(points, m, host) {
       const t0 = performance.now();
@@ -174,7 +179,11 @@ async function bathEntropies(ctx: GpuContext, precision: Precision, sweeps?: num
     why = e.message;
     return undefined;
   });
-  const tri = exact && (await tridiagonalEntropies(ctx, exact));
+  // a device that cannot build or run the df64 kernels (limits, a compiler failure) is one without df64
+  const tri = exact && (await tridiagonalEntropies(ctx, exact).catch((e: unknown) => {
+    why = `--precision accurate: the double-float kernels fail on this adapter (${e instanceof Error ? e.message : String(e)}); use --precision fast or --engine cpu`;
+    return undefined;
+  }));
   if (tri) return tri;
   if (precision === "fast") return jacobiEntropies(ctx, sweeps);
   throw new DeviceLimitError(why || "--precision accurate: this adapter's compiled double-float kernels miss the f64 spectra of a fixed case; use --precision fast or --engine cpu");
@@ -244,9 +253,7 @@ async function runWebgpu(
       // times per GPU submission: the blocks of each time must fit one batch, and the f64 blocks a
       // batch holds on the host (where it forms them) stay within HOST_BYTES
       const hostBytes = baths.hostBytesPerTime(m);
-      const perBatch = Math.max(1, Math.min(
-        Math.floor(baths.capacity(m) / baths.blocksPerTime), hostBytes > 0 ? Math.floor(HOST_BYTES / hostBytes) : Infinity,
-      ));
+      const perBatch = Math.max(1, Math.min(baths.timesPerBatch(m), hostBytes > 0 ? Math.floor(HOST_BYTES / hostBytes) : Infinity));
       // one batch in flight while the rows of the previous one are finished on the host
       let inFlight: { chunk: typeof points; R: Promise<PointResult[]> } | undefined;
       const finish = async (f: NonNullable<typeof inFlight>) => {
