@@ -13,6 +13,7 @@ import formBlocks from "../shaders/form-blocks.wgsl";
 import householderTridiagonal from "../shaders/householder-tridiagonal.wgsl";
 import tridiagonalBisection from "../shaders/tridiagonal-bisection.wgsl";
 import groupSums from "../shaders/group-sums.wgsl";
+import vectorTime from "../shaders/vector-time.wgsl";
 import evolveVectors from "../shaders/evolve-vectors.wgsl";
 
 registerShaders({
@@ -20,7 +21,7 @@ registerShaders({
   "jacobi-diagonal": jacobiDiagonal, df64, "df64-probe": df64Probe,
   "form-blocks": formBlocks,
   "householder-tridiagonal": householderTridiagonal, "tridiagonal-bisection": tridiagonalBisection,
-  "group-sums": groupSums, "evolve-vectors": evolveVectors,
+  "group-sums": groupSums, "vector-time": vectorTime, "evolve-vectors": evolveVectors,
 });
 useBundledHostWorker(new URL("./host-worker.mjs", import.meta.url));
 await import("./bench.ts");

@@ -1,11 +1,11 @@
 // evolve-vectors.wgsl — the O(N) vectors of C(t) = U†C(0)U, U = e^{−iℋt}, for many times at once, in
-// double-float (df64.wgsl, prepended): the occupations C_jj, q_j = Σ_k a_k U_kj (a_k = z_k(n_k − n_0))
+// double-float (df64.wgsl and vector-time.wgsl, prepended): the occupations C_jj, q_j = Σ_k a_k U_kj (a_k = z_k(n_k − n_0))
 // and C_0j = Σ_k n_k conj(U_k0) U_kj, each column U_·j streamed from its closed Cauchy form in the
 // arrowhead eigenpairs (src/propagation/correlation-blocks.ts, blockVectors and fillColumn), with the
 // group sums of group-sums.wgsl. Written straight in the layout form-blocks.wgsl reads, so the bath
 // blocks follow on the GPU and only the occupations and dot weights go back to the host.
 //
-// Buffers (VectorTime as in group-sums.wgsl; mode k ≥ 1 of a time is bath mode k − 1 of its job):
+// Buffers (VectorTime: vector-time.wgsl; mode k ≥ 1 of a time is bath mode k − 1 of its job):
 //   @binding(0) times:   array<VectorTime> [T] — read
 //   @binding(1) groups:  array<vec4f> [Σ G] (D_g, Ẑ_g) df64 — read
 //   @binding(2) modes:   array<vec4f> [Σ M, 2] per bath mode: (u.hi, u.lo, z.hi, z.lo), (n.hi, n.lo, ε.hi, ε.lo) — read
@@ -17,12 +17,6 @@
 //   @binding(6) out:     array<vec4f> [Σ_τ N, 5] per mode j of a time: r_j = U_0j, q_j, C_0j,
 //                        (C_jj, z_j), (ε_j, 0, 0) — form-blocks.wgsl's `modes` — written
 // Workgroup: (64, 1, 1) over the column j; workgroup y = τ.
-
-struct VectorTime {
-  nc: u32, G: u32, N: u32, cBase: u32,
-  gBase: u32, mBase: u32, aBase: u32, pBase: u32,
-  eBase: u32, outBase: u32, sBase: u32, tau: u32,
-}
 
 @group(0) @binding(0) var<storage, read> times: array<VectorTime>;
 @group(0) @binding(1) var<storage, read> groups: array<vec4f>;

@@ -1,24 +1,18 @@
 // group-sums.wgsl — the per-group sums from which row 0 and the columns of U = e^{−iℋt} follow
 // (src/propagation/correlation-blocks.ts, blockVectors), for many times at once, in double-float
-// (df64.wgsl, prepended):
+// (df64.wgsl and vector-time.wgsl, prepended):
 //   G_g = Ẑ_g Σ_j a_j/(λ_j − D_g),  H_g = Ẑ_g² Σ_j a_j/(λ_j − D_g)²,  a_j = s_j² e^{−iλ_j t},
 // with λ_j − D_g formed as τ_j + (D_{o_j} − D_g) from the split root λ_j = D_{o_j} + τ_j (accurate
 // next to a pole), or as λ_j − D_g where the root has no origin pole (o_j < 0).
 //
 // Buffers (one time τ of a batch reads its job's static arrays at the offsets of times[τ]):
-//   @binding(0) times:   array<VectorTime> [T] sizes and offsets — read
+//   @binding(0) times:   array<VectorTime> [T] sizes and offsets (vector-time.wgsl) — read
 //   @binding(1) coupled: array<vec2f> [Σ nc] per coupled eigenvector j: τ_j (o_j ≥ 0) or λ_j (df64) — read
 //   @binding(2) origins: array<i32> [Σ nc] o_j — read
 //   @binding(3) groups:  array<vec4f> [Σ G] (D_g.hi, D_g.lo, Ẑ_g.hi, Ẑ_g.lo) — read
 //   @binding(4) phases:  array<vec4f> [Σ_τ nc] a_j of each time (complex df64) — read
 //   @binding(5) sums:    array<vec4f> [Σ_τ G, 2] (G_g, H_g) of each time (complex df64) — written
 // Workgroup: (64, 1, 1) over g; workgroup y = τ.
-
-struct VectorTime {
-  nc: u32, G: u32, N: u32, cBase: u32,
-  gBase: u32, mBase: u32, aBase: u32, pBase: u32,
-  eBase: u32, outBase: u32, sBase: u32, tau: u32,
-}
 
 @group(0) @binding(0) var<storage, read> times: array<VectorTime>;
 @group(0) @binding(1) var<storage, read> coupled: array<vec2f>;

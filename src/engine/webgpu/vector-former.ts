@@ -19,11 +19,11 @@ export interface VectorPoint {
 export interface VectorFormer {
   /**
    * Encodes the vectors of every point: `modes` holds them in form-blocks.wgsl's layout (5 vec4f per
-   * mode, the points one after another), `times` its per-point header (K_L, K_R, N, first mode),
-   * also given on the host as `blockTimes`.
-   * `temporaries` are to be destroyed after submission (modes and times included).
+   * mode, the points one after another); `blockTimes` is form-blocks' per-point header for them
+   * (K_L, K_R, N, first mode), on the host, for the caller to upload per dispatch.
+   * `temporaries` are to be destroyed after submission (modes included).
    */
-  encode(pass: GPUComputePassEncoder, points: readonly VectorPoint[]): { modes: GPUBuffer; times: GPUBuffer; blockTimes: Uint32Array<ArrayBuffer>; temporaries: GPUBuffer[] };
+  encode(pass: GPUComputePassEncoder, points: readonly VectorPoint[]): { modes: GPUBuffer; blockTimes: Uint32Array<ArrayBuffer>; temporaries: GPUBuffer[] };
 }
 
 const WG = 64;
@@ -37,7 +37,7 @@ function put(a: Float32Array, at: number, x: number) {
 
 export async function createVectorFormer(ctx: GpuContext, exact: Df64Constants): Promise<VectorFormer> {
   const { device } = ctx;
-  const df64 = await shaderSource("df64");
+  const df64 = (await shaderSource("df64")) + (await shaderSource("vector-time"));
   const groupSums = await computePipeline(device, df64 + (await shaderSource("group-sums")), { ...exact });
   const evolve = await computePipeline(device, df64 + (await shaderSource("evolve-vectors")), { ...exact });
   return {
@@ -149,8 +149,7 @@ export async function createVectorFormer(ctx: GpuContext, exact: Df64Constants):
       pass.setPipeline(evolve);
       pass.setBindGroup(0, bind(evolve, [timesBuf, stat.groups, stat.modes, stat.mgroup, sums, perTime.tphase, modesOut]));
       pass.dispatchWorkgroups(Math.ceil(maxN / WG), T);
-      const times = upload(device, blockTimes);
-      return { modes: modesOut, times, blockTimes, temporaries: [timesBuf, ...Object.values(stat), ...Object.values(perTime), sums, modesOut, times] };
+      return { modes: modesOut, blockTimes, temporaries: [timesBuf, ...Object.values(stat), ...Object.values(perTime), sums, modesOut] };
     },
   };
 }
