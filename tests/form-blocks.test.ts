@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createBlockFormer, type FormInput } from "../src/engine/webgpu/block-former.ts";
 import { probeDf64 } from "../src/engine/webgpu/df64-probe.ts";
 import { gpuPathError } from "../src/engine/webgpu/kernel-check.ts";
+import { createDeletedRowFormer } from "../src/engine/webgpu/deleted-row-former.ts";
 import { createVectorFormer } from "../src/engine/webgpu/vector-former.ts";
 import { createTridiagonalEigenvalues } from "../src/engine/webgpu/tridiagonal-eigenvalues.ts";
 import { readBack, storage } from "../src/engine/webgpu/gpu-batch.ts";
@@ -57,9 +58,12 @@ describe.skipIf(!gpu)("form-blocks.wgsl", () => {
     expect(worst).toBeLessThan(1e-14);
   });
 
-  it("passes the engine's start-up check of the compiled vector, forming and reduction kernels on this adapter", async () => {
+  it("passes the engine's start-up check of the compiled vector, secular, forming and reduction kernels on this adapter", async () => {
     const exact = await probeDf64(gpu!);
-    const err = await gpuPathError(gpu!, exact, await createVectorFormer(gpu!, exact), await createBlockFormer(gpu!, exact), await createTridiagonalEigenvalues(gpu!, exact));
+    const err = await gpuPathError(
+      gpu!, exact, await createVectorFormer(gpu!, exact), await createBlockFormer(gpu!, exact), await createTridiagonalEigenvalues(gpu!, exact),
+      await createDeletedRowFormer(gpu!, exact),
+    );
     expect(err).toBeLessThan(1e-13);
   });
 });

@@ -7,10 +7,13 @@
 import type { Problem } from "../model/problem.ts";
 import type { Meta, Row } from "../observables/columns.ts";
 import type { BlockVectors } from "../propagation/correlation-blocks.ts";
-import { planRows, planTimes, type RowPlan, rowAt, runMeta, type TimePlan, vectorsAt } from "./run-plan.ts";
+import { planRows, planTimes, type RowPlan, rowAt, rowWith, runMeta, type TimePlan, vectorsAt } from "./run-plan.ts";
 
-/** A time's occupations C_kk(t) and dot weights |U_k0(t)|² (length N each). */
-export type Occupations = Pick<BlockVectors, "diag" | "dotWeights">;
+/**
+ * What a row needs from its time besides S_L and S_R: the occupations C_kk(t) (length N), and S_B − S_tot
+ * where the GPU solved the secular equation, else the dot weights |U_k0(t)|² it follows from (O(N²)).
+ */
+export type PointState = { diag: Float64Array } & ({ SBminusStot: number } | { dotWeights: Float64Array });
 
 export class HostJobs {
   private problems = new Map<string, Problem>();
@@ -21,7 +24,8 @@ export class HostJobs {
     this.problems.set(job, problem);
   }
 
-  private planOf(job: string): TimePlan {
+  /** ℋ's spectrum and C(0) of the job (made here once, kept for its meta and vectors). */
+  timePlan(job: string): TimePlan {
     let plan = this.plans.get(job);
     if (!plan) this.plans.set(job, (plan = planTimes(this.problems.get(job)!)));
     return plan;
@@ -34,15 +38,16 @@ export class HostJobs {
   }
 
   meta(job: string): Meta {
-    return runMeta(this.planOf(job));
+    return runMeta(this.timePlan(job));
   }
 
   vectors(job: string, t: number): BlockVectors {
-    return vectorsAt(this.planOf(job), t);
+    return vectorsAt(this.timePlan(job), t);
   }
 
-  row(job: string, t: number, occupations: Occupations, SL: number, SR: number): Row {
-    return rowAt(this.rowPlanOf(job), t, occupations, SL, SR);
+  row(job: string, t: number, state: PointState, SL: number, SR: number): Row {
+    const plan = this.rowPlanOf(job);
+    return "SBminusStot" in state ? rowWith(plan, t, state.diag, SL, SR, state.SBminusStot) : rowAt(plan, t, state, SL, SR);
   }
 
   forget(job: string): void {

@@ -1,26 +1,30 @@
 /**
- * The f64 host work of the GPU engine per (problem, t) point, the O(N²) vectors of C(t) and the row
- * (S_B's secular roots, β*, μ*, the decomposition), spread over worker threads in Node: the points
- * are independent, and at K = 1000 the two cost ~135 ms a point on one thread. Elsewhere (browser,
- * one core) the same calls run in-thread. Results are the same bits either way (the same code).
+ * The f64 host work of the GPU engine per (problem, t) point, spread over worker threads (Node's
+ * worker_threads or a browser's Web Workers, threads/): the points are independent. Where the GPU
+ * solves the secular equation, a point's row (β*, μ*, the decomposition) is O(N), ~3 ms at K = 1000;
+ * the jobs' plans (ℋ's spectrum, O(N²), ~70 ms each) and metas (global references) are made there too.
+ * Results are the same bits in-thread or not (the same code).
  */
 import type { Problem } from "../model/problem.ts";
 import type { Meta, Row } from "../observables/columns.ts";
 import type { BlockVectors } from "../propagation/correlation-blocks.ts";
-import { HostJobs, type Occupations } from "./host-jobs.ts";
+import type { TimePlan } from "./run-plan.ts";
+import { HostJobs, type PointState } from "./host-jobs.ts";
 import type { HostRequest } from "./host-worker.ts";
-
-type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
+import { coreCount, createThreadPool } from "./threads/thread-pool.ts";
+import { canSpawn, spawner } from "./threads/spawn.ts";
 
 export interface HostWork {
   /** registers a job's problem (planned where and when its first point is asked for) */
   plan(job: string, problem: Problem): void;
+  /** the job's ℋ spectrum and C(0), made where its meta is */
+  timePlan(job: string): Promise<TimePlan>;
   /** the job's meta (its global references), computed off the main thread where there are workers */
   meta(job: string): Promise<Meta>;
   /** the vectors of C(t) in f64 (`slot` spreads the calls over the workers) */
   vectors(job: string, slot: number, t: number): Promise<BlockVectors>;
-  /** the row at t from the time's occupations and dot weights and the block entropies */
-  row(job: string, slot: number, t: number, occupations: Occupations, SL: number, SR: number): Promise<Row>;
+  /** the row at t from the time's state (occupations and S_B − S_tot or dot weights) and the block entropies */
+  row(job: string, slot: number, t: number, state: PointState, SL: number, SR: number): Promise<Row>;
   forget(job: string): void;
   readonly threads: number;
   close(): void;
@@ -32,79 +36,43 @@ export function inlineHost(): HostWork {
   return {
     threads: 0,
     plan: (job, problem) => jobs.plan(job, problem),
+    timePlan: async (job) => jobs.timePlan(job),
     meta: async (job) => jobs.meta(job),
     vectors: async (job, _, t) => jobs.vectors(job, t),
-    row: async (job, _, t, occupations, SL, SR) => jobs.row(job, t, occupations, SL, SR),
+    row: async (job, _, t, state, SL, SR) => jobs.row(job, t, state, SL, SR),
     forget: (job) => jobs.forget(job),
     close() {},
   };
 }
 
-/**
- * Where the worker entry is: beside the bundle in a single-file build (bench/bundle-entry.ts sets
- * it), else the TypeScript source loaded through tsx.
- */
-let bundledWorker: URL | undefined;
-export function useBundledHostWorker(url: URL): void {
-  bundledWorker = url;
+/** The default worker count: all cores but the one that drives the GPU, at most 15. */
+export async function defaultHostThreads(): Promise<number> {
+  return Math.min(15, Math.max(1, (await coreCount()) - 1));
 }
 
-/** `threads` workers in Node (default: all cores but one, at most 15), or null where there are none. */
+/** `threads` workers (default: defaultHostThreads) in Node or a browser, or null where there are none. */
 export async function workerHost(threads?: number): Promise<HostWork | null> {
   try {
-    if (typeof process === "undefined" || !process.versions?.node) return null;
-    const { Worker } = await import("node:worker_threads");
-    const os = await import("node:os");
-    const n = threads ?? Math.min(15, Math.max(1, os.availableParallelism() - 1));
+    if (!canSpawn()) return null;
+    const n = threads ?? (await defaultHostThreads());
     if (n < 1) return null;
-    const spawn = () => {
-      if (bundledWorker) return new Worker(bundledWorker);
-      const url = new URL("./host-worker.ts", import.meta.url);
-      const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-      return new Worker(`import(${api}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true });
-    };
-    const workers = Array.from({ length: n }, spawn);
-    const pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
-    let next = 0;
-    for (const w of workers) {
-      w.unref();
-      w.on("message", (m: { id: number; value?: unknown; error?: string }) => {
-        const p = pending.get(m.id);
-        pending.delete(m.id);
-        if (m.error !== undefined) p?.reject(new Error(`host worker: ${m.error}`));
-        else p?.resolve(m.value as never);
-      });
-      w.on("error", (e: Error) => {
-        for (const p of pending.values()) p.reject(e);
-        pending.clear();
-      });
-    }
-    const ask = <T>(slot: number, m: WithoutId<Extract<HostRequest, { id: number }>>): Promise<T> =>
-      new Promise<T>((resolve, reject) => {
-        const id = next++;
-        pending.set(id, { resolve: resolve as (v: never) => void, reject });
-        workers[slot % n].postMessage({ ...m, id });
-      });
-    const all = (m: HostRequest) => workers.forEach((w) => w.postMessage(m));
     // a round trip through every worker proves the entry (and its loader) really loads
-    const probe = { KL: 2, KR: 2, W: 1, epsD: 0, nD: 0, betaL: 1, betaR: 1, muL: 0, muR: 0, GammaL: 1, GammaR: 1, initial: { kind: "thermal" as const } };
-    all({ type: "plan", job: "probe", problem: probe });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      Promise.all(workers.map((_, slot) => ask(slot, { type: "vectors", job: "probe", t: 1 }))),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("host worker start timeout")), 20_000))),
-    ]).finally(() => clearTimeout(timer));
-    all({ type: "forget", job: "probe" });
+    const pool = await createThreadPool<HostRequest>(await spawner("host"), n, { type: "forget", job: "probe" });
+    // a job's plan and meta are made by one worker, chosen by its name
+    const home = (job: string) => [...job].reduce((h, c) => h * 31 + c.charCodeAt(0), 0) >>> 0;
     return {
       threads: n,
-      plan: (job, problem) => all({ type: "plan", job, problem }),
-      // spread over the workers by the job's name
-      meta: (job) => ask<Meta>([...job].reduce((h, c) => h * 31 + c.charCodeAt(0), 0) >>> 0, { type: "meta", job }),
-      vectors: (job, slot, t) => ask<BlockVectors>(slot, { type: "vectors", job, t }),
-      // only the two O(N) arrays a row needs travel, not the whole vectors
-      row: (job, slot, t, { diag, dotWeights }, SL, SR) => ask<Row>(slot, { type: "row", job, t, occupations: { diag, dotWeights }, SL, SR }),
-      forget: (job) => all({ type: "forget", job }),
-      close: () => workers.forEach((w) => void w.terminate()),
+      plan: (job, problem) => pool.tell({ type: "plan", job, problem }),
+      timePlan: (job) => pool.ask<TimePlan>(home(job), { type: "timePlan", job }),
+      meta: (job) => pool.ask<Meta>(home(job), { type: "meta", job }),
+      vectors: (job, slot, t) => pool.ask<BlockVectors>(slot, { type: "vectors", job, t }),
+      // only the O(N) arrays a row needs travel, not the whole vectors
+      row: (job, slot, t, state, SL, SR) => pool.ask<Row>(slot, {
+        type: "row", job, t, SL, SR,
+        state: "SBminusStot" in state ? { diag: state.diag, SBminusStot: state.SBminusStot } : { diag: state.diag, dotWeights: state.dotWeights },
+      }),
+      forget: (job) => pool.tell({ type: "forget", job }),
+      close: () => pool.close(),
     };
   } catch {
     return null;

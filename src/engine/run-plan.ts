@@ -91,14 +91,21 @@ export function vectorsAt(plan: TimePlan, t: number): BlockVectors {
 
 /** The row at t, given the blocks and the block entropies S_L, S_R however they were obtained. */
 export function rowAt(plan: RowPlan, t: number, b: Pick<CorrelationBlocks, "diag" | "dotWeights">, SL: number, SR: number): Row {
+  return rowWith(plan, t, b.diag, SL, SR, deletedRowEntropyChange(plan.n0, b.dotWeights));
+}
+
+/**
+ * The row at t from the occupations C_kk(t), S_L, S_R and S_B − S_tot however they were obtained
+ * (the GPU engine solves the secular equation on the device): O(N), β*, μ* and the decomposition.
+ */
+export function rowWith(plan: RowPlan, t: number, diag: Float64Array, SL: number, SR: number, SBminusStot: number): Row {
   const KL = plan.problem.KL;
-  const nL = b.diag.slice(1, 1 + KL);
-  const nR = b.diag.slice(1 + KL);
+  const nL = diag.slice(1, 1 + KL);
+  const nR = diag.slice(1 + KL);
   return decompose({
-    t, nd: b.diag[0], nL, nR,
+    t, nd: diag[0], nL, nR,
     L: bathThermo(plan.ref.levelsL, nL),
     R: bathThermo(plan.ref.levelsR, nR),
-    SL, SR,
-    SBminusStot: deletedRowEntropyChange(plan.n0, b.dotWeights),
+    SL, SR, SBminusStot,
   }, plan.ref);
 }

@@ -1,66 +1,44 @@
 /**
  * Where block entropies are computed. The O(K³) eigenvalues of C_LL and C_RR dominate the CPU
- * engine, and the two blocks are independent: in Node, one worker thread takes C_RR while the main
- * thread does C_LL. Elsewhere (browser, bundles without workers) everything stays on one thread.
+ * engine, and every block of every time is independent: a pool of worker threads (Node's
+ * worker_threads, or Web Workers in a page: threads/) takes them, while the engine's own thread forms
+ * the next blocks. Without workers everything stays on one thread; the bits are the same either way.
  */
 import { blockEntropy } from "../../observables/block-entropy.ts";
+import { coreCount, createThreadPool } from "../threads/thread-pool.ts";
+import { canSpawn, spawner } from "../threads/spawn.ts";
+import type { BlockRequest } from "./block-worker.ts";
 
 export interface BlockSolver {
   /** S of the block (re, im are handed over and may be detached) */
   entropy(re: Float64Array, im: Float64Array, n: number): Promise<number>;
+  /** worker threads (0: in-thread) */
+  readonly threads: number;
   close(): void;
 }
 
 export const inlineSolver: BlockSolver = {
+  threads: 0,
   async entropy(re, im, n) {
     return blockEntropy(re, im, n);
   },
   close() {},
 };
 
-/** A one-worker solver in Node, or null when worker threads (or the TS loader) are unavailable. */
-export async function workerSolver(): Promise<BlockSolver | null> {
+/**
+ * `threads` workers (default: one per core, at most 16), or null where workers (or the TS loader)
+ * are unavailable. Each block goes to the worker with the fewest blocks in hand.
+ */
+export async function workerSolver(threads?: number): Promise<BlockSolver | null> {
   try {
-    if (typeof process === "undefined" || !process.versions?.node) return null;
-    const { Worker } = await import("node:worker_threads");
-    const url = new URL("./block-worker.ts", import.meta.url);
-    // the TS worker entry is imported from a JS stub, after tsx's loader has been registered
-    const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-    const stub = `import(${api}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-    const worker = new Worker(stub, { eval: true });
-    worker.unref();
-    const pending = new Map<number, { resolve: (s: number) => void; reject: (e: Error) => void }>();
-    let next = 0;
-    worker.on("message", (m: { id: number; entropy: number }) => {
-      pending.get(m.id)?.resolve(m.entropy);
-      pending.delete(m.id);
-    });
-    worker.on("error", (e: Error) => {
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
-    });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // a round trip proves the worker (and its loader) really works before we rely on it
-    const probe = await Promise.race([
-      new Promise<number>((resolve, reject) => {
-        pending.set(next, { resolve, reject });
-        worker.postMessage({ id: next++, re: new Float64Array([0.5]), im: new Float64Array(1), n: 1 });
-      }),
-      new Promise<number>((_, reject) => {
-        timer = setTimeout(() => reject(new Error("worker start timeout")), 10_000);
-      }),
-    ]).finally(() => clearTimeout(timer));
-    if (Math.abs(probe - Math.LN2) > 1e-12) return null;
+    if (!canSpawn()) return null;
+    const n = threads ?? Math.min(16, await coreCount());
+    if (n < 1) return null;
+    const pool = await createThreadPool<BlockRequest>(await spawner("block"), n, { re: new Float64Array([0.5]), im: new Float64Array(1), n: 1 });
     return {
-      entropy(re, im, n) {
-        return new Promise((resolve, reject) => {
-          pending.set(next, { resolve, reject });
-          worker.postMessage({ id: next++, re, im, n }, [re.buffer as ArrayBuffer, im.buffer as ArrayBuffer]);
-        });
-      },
-      close() {
-        void worker.terminate();
-      },
+      threads: n,
+      entropy: (re, im, size) => pool.ask<number>("idlest", { re, im, n: size }, [re.buffer as ArrayBuffer, im.buffer as ArrayBuffer]),
+      close: () => pool.close(),
     };
   } catch {
     return null;

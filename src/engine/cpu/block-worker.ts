@@ -1,7 +1,7 @@
-/** Worker side of the block pool: entropies of the blocks it is sent (Node worker_threads). */
-import { parentPort } from "node:worker_threads";
+/** Worker side of the block pool (block-pool.ts), in Node or a browser: entropies of the blocks it is sent. */
 import { blockEntropy } from "../../observables/block-entropy.ts";
+import { serve } from "../threads/serve.ts";
 
-parentPort!.on("message", (m: { id: number; re: Float64Array; im: Float64Array; n: number }) => {
-  parentPort!.postMessage({ id: m.id, entropy: blockEntropy(m.re, m.im, m.n) });
-});
+export type BlockRequest = { re: Float64Array; im: Float64Array; n: number };
+
+void serve<BlockRequest>((m) => blockEntropy(m.re, m.im, m.n));

@@ -12,17 +12,21 @@ import { createTridiagonalEigenvalues, type TridiagonalEigenvalues } from "./tri
 import type { Df64Constants } from "./df64-probe.ts";
 import type { VectorFormer } from "./vector-former.ts";
 import { hermitianEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
+import { deletedRowEntropyChange } from "../../spectrum/deleted-row.ts";
+import type { DeletedRowFormer } from "./deleted-row-former.ts";
 
 /**
  * Worst error of the whole df64 GPU path against f64, at two times of two fixed problems (one thermal
  * with a graded spectrum, eigenvalues down to ~1e−12; one with an uncoupled bath, Γ_R = 0): the
- * vectors of C(t) formed on the GPU (occupations and dot weights) and the spectra of the blocks
- * formed from them, reduced by `tri` and by a 2-thread instance of the same kernel (which runs its
- * strided and multi-pass loops at these sizes); ~1e−14 where double-float holds, ~1e−7 where the
- * compiler lost its error terms.
+ * vectors of C(t) formed on the GPU (occupations and dot weights), S_B − S_tot by the secular
+ * equation from them (its logarithms and Newton steps; the uncoupled bath leaves poles of zero weight),
+ * and the spectra of the blocks formed from them, reduced by `tri` and by a 2-thread instance of the
+ * same kernel (which runs its strided and multi-pass loops at these sizes); ~1e−14 where
+ * double-float holds, ~1e−7 where the compiler lost its error terms.
  */
 export async function gpuPathError(
   ctx: GpuContext, exact: Df64Constants, vectors: VectorFormer, former: BlockFormer, tri: TridiagonalEigenvalues,
+  deletedRow: DeletedRowFormer,
 ): Promise<number> {
   const base = { KL: 14, KR: 11, W: 10, epsD: 0.3, nD: 1, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 2, initial: { kind: "thermal" as const } };
   const plans = [base, { ...base, GammaR: 0, KR: 9 }].map(planTimes);
@@ -30,10 +34,11 @@ export async function gpuPathError(
   const narrow = await createTridiagonalEigenvalues(ctx, exact, { workgroupSize: 2 });
   let worst = 0;
   for (const solver of [tri, narrow]) {
-    const { spectra, modes } = await solver.runPoints(vectors, former, points, 14);
+    const { spectra, modes, entropyChanges } = await solver.runPoints(vectors, former, points, 14, deletedRow);
     let at = 0;
     points.forEach(({ plan, t }, tau) => {
       const v = vectorsAt(plan, t);
+      worst = Math.max(worst, Math.abs(entropyChanges![tau] - deletedRowEntropyChange(plan.n0, v.dotWeights)));
       const { KL, KR } = plan.problem;
       for (let k = 0; k < v.diag.length; k++, at++) {
         const w = modes.subarray(20 * at, 20 * at + 14);

@@ -12,9 +12,10 @@ import type { GpuContext } from "./device.ts";
 import type { Df64Constants } from "./df64-probe.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
 import type { VectorFormer, VectorPoint } from "./vector-former.ts";
+import type { DeletedRowFormer } from "./deleted-row-former.ts";
 
-/** Encoded before a batch's blocks: its temporaries, and a buffer to read back with the spectra. */
-type Prelude = (pass: GPUComputePassEncoder) => { temporaries: GPUBuffer[]; readBack?: GPUBuffer };
+/** Encoded before a batch's blocks: its temporaries, and buffers to read back with the spectra. */
+type Prelude = (pass: GPUComputePassEncoder) => { temporaries: GPUBuffer[]; readBacks: GPUBuffer[] };
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import {
   type HermitianBlock, type KernelStats, inBatches, kernelStats, maxMatricesPerDispatch, packBlocks, paddedSize,
@@ -29,9 +30,12 @@ export interface TridiagonalEigenvalues {
   /**
    * Everything on the GPU for (problem, t) points: their vectors of C(t) (vector-former.ts), their
    * blocks C_L, C_R, and those blocks' spectra (per point C_L, C_R); `modes` is the vectors as
-   * form-blocks reads them (5 complex df64 per mode, the points one after another). One batch.
+   * form-blocks reads them (5 complex df64 per mode, the points one after another). With
+   * `deletedRow`, also S_B − S_tot of each point (deleted-row-former.ts). One batch.
    */
-  runPoints(vectors: VectorFormer, former: BlockFormer, points: readonly VectorPoint[], m: number): Promise<{ spectra: Float64Array[]; modes: Float32Array }>;
+  runPoints(vectors: VectorFormer, former: BlockFormer, points: readonly VectorPoint[], m: number, deletedRow?: DeletedRowFormer): Promise<{
+    spectra: Float64Array[]; modes: Float32Array; entropyChanges?: Float64Array;
+  }>;
   /** how many n×n blocks fit in one batch */
   capacity(n: number): number;
   /** throws DeviceLimitError when not even one n×n block fits */
@@ -90,7 +94,7 @@ export async function createTridiagonalEigenvalues(
   async function solve(
     sizes: readonly number[], m: number, fill: (pass: GPUComputePassEncoder, A: GPUBuffer, first: number, count: number) => GPUBuffer[], stage: string,
     extra?: Prelude,
-  ): Promise<{ spectra: Float64Array[]; extra?: ArrayBuffer }> {
+  ): Promise<{ spectra: Float64Array[]; extra: ArrayBuffer[] }> {
     const B = sizes.length;
     const chunk = perBinding(m);
     const chunks = Array.from({ length: Math.ceil(B / chunk) }, (_, c) => {
@@ -109,7 +113,7 @@ export async function createTridiagonalEigenvalues(
     const read = device.createBuffer({ size: B * m * 8 + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     const timer = passTimer(device);
     const inputs: GPUBuffer[] = [];
-    let readExtra: GPUBuffer | undefined;
+    const readExtra: GPUBuffer[] = [];
     try {
       await submitValidated(device, () => {
         const enc = device.createCommandEncoder();
@@ -136,14 +140,15 @@ export async function createTridiagonalEigenvalues(
         pass.end();
         for (const c of chunks) enc.copyBufferToBuffer(c.eig, 0, read, c.first * m * 8, c.count * m * 8);
         timer.resolve(enc, read, B * m * 8);
-        if (pre?.readBack) {
-          readExtra = device.createBuffer({ size: pre.readBack.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-          enc.copyBufferToBuffer(pre.readBack, 0, readExtra, 0, pre.readBack.size);
+        for (const src of pre?.readBacks ?? []) {
+          const dst = device.createBuffer({ size: src.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+          readExtra.push(dst);
+          enc.copyBufferToBuffer(src, 0, dst, 0, src.size);
         }
         device.queue.submit([enc.finish()]);
       });
       const bytes = await readBack(ctx, read);
-      const extraBytes = readExtra && (await readBack(ctx, readExtra));
+      const extraBytes = await Promise.all(readExtra.map((b) => readBack(ctx, b)));
       const flops = sizes.reduce((s, n) => s + 24 * ((n * (n - 1) * (2 * n - 1)) / 6), 0);
       record(stats, stage, timer.seconds(bytes, B * m * 8), flops);
       const lambda = new Float32Array(bytes, 0, B * m * 2);
@@ -152,7 +157,7 @@ export async function createTridiagonalEigenvalues(
     } finally {
       for (const c of chunks) for (const buf of [c.A, c.sizes, c.vecs, c.out, c.eig]) buf.destroy();
       for (const buf of [params, read, ...inputs]) buf.destroy();
-      readExtra?.destroy();
+      for (const b of readExtra) b.destroy();
       timer.destroy();
     }
   }
@@ -176,21 +181,23 @@ export async function createTridiagonalEigenvalues(
       "GPU: blocks formed (df64) + df64 Householder tridiagonalization + bisection").then((r) => r.spectra);
   };
 
-  const runPoints = async (vectors: VectorFormer, former: BlockFormer, points: readonly VectorPoint[], m: number) => {
+  const runPoints = async (vectors: VectorFormer, former: BlockFormer, points: readonly VectorPoint[], m: number, deletedRow?: DeletedRowFormer) => {
     checkFits(m);
     if (2 * points.length > capacity(m)) throw new RangeError(`runPoints: ${points.length} times exceed one batch`);
     stats.submissions++;
     const sizes = points.flatMap(({ plan }) => [plan.problem.KL, plan.problem.KR]);
     let formed: ReturnType<VectorFormer["encode"]> | undefined;
+    let sb: ReturnType<DeletedRowFormer["encode"]> | undefined;
     const r = await solve(sizes, m, (pass, A, first, count) => {
       // this chunk's times, pointing into the one modes buffer of the batch
       const times = upload(device, formed!.blockTimes.slice(2 * first, 2 * (first + count)));
       return [times, ...former.encodeFrom(pass, formed!.modes, times, count / 2, m, A)];
-    }, "GPU: vectors of C(t) + blocks formed + Householder tridiagonalization + bisection (df64)", (pass) => {
+    }, `GPU: vectors of C(t)${deletedRow ? " + S_B by the secular equation" : ""} + blocks formed + Householder tridiagonalization + bisection (df64)`, (pass) => {
       formed = vectors.encode(pass, points);
-      return { temporaries: formed.temporaries, readBack: formed.modes };
+      sb = deletedRow?.encode(pass, points, formed.modes);
+      return { temporaries: [...formed.temporaries, ...(sb?.temporaries ?? [])], readBacks: sb ? [formed.modes, sb.terms] : [formed.modes] };
     });
-    return { spectra: r.spectra, modes: new Float32Array(r.extra!) };
+    return { spectra: r.spectra, modes: new Float32Array(r.extra[0]), entropyChanges: sb?.changes(r.extra[1]) };
   };
 
   return {

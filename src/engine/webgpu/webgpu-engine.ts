@@ -1,14 +1,15 @@
 /**
  * The WebGPU engine: for many (Γ, t) points at once, the O(N²) vectors of C(t) (the occupations among
- * them), the bath blocks C_LL, C_RR and their entropies S_L, S_R on the GPU; the phases λ·t (reduced
- * mod 2π in f64) and the rows (S_B by the deleted-row secular equation, β*, μ*, the decomposition)
- * in f64 on the host, spread over worker threads. I_S−B never subtracts GPU entropies: S_B − S_tot
- * comes from the f64 secular equation, whose input weights the GPU gives to ~1e−14.
+ * them), S_B − S_tot by the deleted-row secular equation, the bath blocks C_LL, C_RR and their
+ * entropies S_L, S_R on the GPU; the phases λ·t (reduced mod 2π in f64) and the O(N) rows (β*, μ*,
+ * the decomposition) in f64 on the host, spread over worker threads, as are the jobs' plans. I_S−B
+ * never subtracts GPU entropies: S_B − S_tot is a sum of pairwise root–pole differences of h.
  *
  * Where double-float holds on the adapter (checked at start-up), both modes run all of the GPU part
- * in df64: the vectors (vector-former.ts), the blocks (block-former.ts), their tridiagonal reduction
- * and bisection (tridiagonal-eigenvalues.ts); the host sums h. Eigenvalues come out to ~1e−13
- * absolute, so a graded bath block keeps its entropy to ~1e−11 at K = 1000, within both bars.
+ * in df64: the vectors (vector-former.ts), S_B − S_tot (deleted-row-former.ts), the blocks
+ * (block-former.ts), their tridiagonal reduction and bisection (tridiagonal-eigenvalues.ts); the host
+ * sums h. Eigenvalues come out to ~1e−13 absolute, so a graded bath block keeps its entropy to ~1e−11
+ * at K = 1000, within both bars.
  *
  * Where it does not, fast mode falls back to the vectors on the host and f32 cyclic Jacobi of
  * host-formed blocks, each sent as C and as 1 − C (whose entries near 0 are exact in f32 where C's
@@ -30,8 +31,9 @@ import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
 import { complement, type KernelStats, kernelStats, paddedSize, record } from "./gpu-batch.ts";
 import { createBlockFormer } from "./block-former.ts";
 import { createVectorFormer } from "./vector-former.ts";
-import { planTimes, type TimePlan, vectorsAt } from "../run-plan.ts";
-import type { Occupations } from "../host-jobs.ts";
+import { type TimePlan, vectorsAt } from "../run-plan.ts";
+import type { PointState } from "../host-jobs.ts";
+import { createDeletedRowFormer } from "./deleted-row-former.ts";
 import { probeDf64 } from "./df64-probe.ts";
 import { gpuPathError } from "./kernel-check.ts";
 import { createTridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
@@ -57,21 +59,23 @@ interface Point {
 interface RunJob {
   name: string;
   problem: Problem;
-  /** ℋ's spectrum and C(0), made on the main thread when the GPU forms the vectors */
-  plan?: TimePlan;
+  /** ℋ's spectrum and C(0), made on a host worker when the GPU forms the vectors */
+  plan?: Promise<TimePlan>;
 }
 
-/** What a precision mode yields at a point: the block entropies, and the occupations the row needs. */
+/** What a precision mode yields at a point: the block entropies, and what else the row needs. */
 interface PointResult {
   SL: number;
   SR: number;
-  occupations: Occupations;
+  state: PointState;
 }
 
 /** How a precision mode evaluates many (problem, t) points at once. */
 interface BathEntropies {
   /** "tridiagonal" (df64) or "jacobi" (the f32 fallback) */
   method: "tridiagonal" | "jacobi";
+  /** whether `evaluate` needs the jobs' plans (ℋ's spectrum) on this thread */
+  plans: boolean;
   /** times one batch holds at most, for blocks padded to m (the buffer and dispatch limits of every kernel) */
   timesPerBatch(m: number): number;
   /** f64 block bytes the host holds per time of a batch (0 where the GPU forms the blocks) */
@@ -97,13 +101,15 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
   const former = await createBlockFormer(ctx, exact);
   const vectors = await createVectorFormer(ctx, exact);
   const tri = await createTridiagonalEigenvalues(ctx, exact);
-  if (!(await gpuPathError(ctx, exact, vectors, former, tri) < 1e-11)) return undefined;
+  const deletedRow = await createDeletedRowFormer(ctx, exact);
+  if (!(await gpuPathError(ctx, exact, vectors, former, tri, deletedRow) < 1e-11)) return undefined;
   Object.assign(tri.stats, kernelStats(ctx.device));
   return {
     capacity: tri.capacity,
     checkFits: tri.checkFits,
     stats: tri.stats,
     method: "tridiagonal",
+    plans: true,
     // two blocks a time; the vector kernels run one workgroup row per time over N ≤ 2m + 1 modes
     // of 80 bytes in one binding
     timesPerBatch: (m) => Math.min(
@@ -111,33 +117,27 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
       Math.floor(Math.min(ctx.device.limits.maxStorageBufferBindingSize, ctx.device.limits.maxBufferSize) / (80 * (2 * m + 1))),
     ),
     hostBytesPerTime: () => 0,
-    async evaluate(points, m) {
+    async evaluate(points, m, host) {
       const t0 = performance.now();
-      for (const { job } of points) job.plan ??= planTimes(job.problem);
-      record(tri.stats, "host: plans of new jobs (ℋ's spectrum, f64, O(N²) once a job)", (performance.now() - t0) / 1000, 0, false);
-      const { spectra, modes } = await tri.runPoints(vectors, former, points.map(({ job, t }) => ({ plan: job.plan!, t })), m);
+      const plans = await Promise.all(points.map(({ job }) => job.plan!));
+      record(tri.stats, `host: waiting for plans of new jobs (ℋ's spectrum, f64, O(N²) once a job${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
+      const { spectra, modes, entropyChanges } = await tri.runPoints(vectors, former, points.map(({ t }, i) => ({ plan: plans[i], t })), m, deletedRow);
       let base = 0;
-      return points.map(({ job, t }, i) => {
-        const N = job.plan!.spectrum.N;
-        let occupations: Occupations;
+      return points.map(({ t }, i) => {
+        const N = plans[i].spectrum.N;
+        let state: PointState;
         if (t === 0) {
           // a pure state's β*(0) is ±∞ and Q(0) is rounding noise, so σ(0) = −β*Q takes the sign of
-          // the noise: t = 0 uses the host's f64 vectors, as the CPU engine does, to give its bits
-          occupations = vectorsAt(job.plan!, 0);
+          // the noise: t = 0 uses the host's f64 vectors (O(N²), once a job), as the CPU engine does,
+          // to give its bits
+          state = vectorsAt(plans[i], 0);
         } else {
           const diag = new Float64Array(N);
-          const dotWeights = new Float64Array(N);
-          for (let k = 0; k < N; k++) {
-            const at = 20 * (base + k);
-            diag[k] = modes[at + 12] + modes[at + 13];
-            const rr = modes[at] + modes[at + 1];
-            const ri = modes[at + 2] + modes[at + 3];
-            dotWeights[k] = rr * rr + ri * ri;
-          }
-          occupations = { diag, dotWeights };
+          for (let k = 0; k < N; k++) diag[k] = modes[20 * (base + k) + 12] + modes[20 * (base + k) + 13];
+          state = { diag, SBminusStot: entropyChanges![i] };
         }
         base += N;
-        return { SL: spectrumEntropy(spectra[2 * i]), SR: spectrumEntropy(spectra[2 * i + 1]), occupations };
+        return { SL: spectrumEntropy(spectra[2 * i]), SR: spectrumEntropy(spectra[2 * i + 1]), state };
       });
     },
   };
@@ -149,6 +149,7 @@ async function jacobiEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEn
   return {
     ...jacobi,
     method: "jacobi",
+    plans: false,
     timesPerBatch: (m) => Math.floor(jacobi.capacity(m) / 4),
     hostBytesPerTime: (m) => 4 * 16 * m * m,
     async evaluate(points, m, host) {
@@ -165,7 +166,7 @@ async function jacobiEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEn
       return points.map((_, i) => ({
         SL: splitSpectrumEntropy(spectra[4 * i], spectra[4 * i + 1]),
         SR: splitSpectrumEntropy(spectra[4 * i + 2], spectra[4 * i + 3]),
-        occupations: vs[i],
+        state: vs[i],
       }));
     },
   };
@@ -241,6 +242,10 @@ async function runWebgpu(
   const runJobs: RunJob[] = jobs.map((j, k) => ({ name: `${run}:${k}`, problem: j.problem }));
   // the workers plan each job on first use; the run's meta (global references) comes from them too
   runJobs.forEach((j) => host.plan(j.name, j.problem));
+  // plans before metas: each worker answers in order, and the first batch needs only its jobs' plans
+  if (baths.plans) {
+    for (const j of runJobs) (j.plan = host.timePlan(j.name)).catch(() => {});
+  }
   const metas = runJobs.map((j) => host.meta(j.name));
   metas.forEach((m) => m.catch(() => {}));
   const rows: Row[][] = jobs.map(() => []);
@@ -259,12 +264,12 @@ async function runWebgpu(
       const finish = async (f: NonNullable<typeof inFlight>) => {
         const R = await f.R;
         const t0 = performance.now();
-        const done_ = await Promise.all(f.chunk.map(({ job, slot, t }, i) => host.row(job.name, slot, t, R[i].occupations, R[i].SL, R[i].SR)));
+        const done_ = await Promise.all(f.chunk.map(({ job, slot, t }, i) => host.row(job.name, slot, t, R[i].state, R[i].SL, R[i].SR)));
         f.chunk.forEach(({ k }, i) => {
           rows[k].push(done_[i]);
           onTime?.(++done);
         });
-        record(baths.stats, `host: S_B, β*, μ*, decomposition (f64${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
+        record(baths.stats, `host: rows: ${baths.method === "jacobi" ? "S_B by the secular equation, " : ""}β*, μ*, decomposition (f64${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
       };
       for (let start = 0; start < points.length; start += perBatch) {
         const chunk = points.slice(start, start + perBatch);
