@@ -155,6 +155,10 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
     expect(status.engine).toMatch(/^webgpu/);
     expect(status.done).toBe(status.total);
     expect(status.total).toBe(2 * 2 * 7);
+    // the values (and their ensemble twins) went to the engine in one runMany: one GPU submission
+    const stats = await page.evaluate(() => window.setsimRunStats!);
+    expect(stats.points).toBe(status.total);
+    expect(stats.submissions).toBeLessThan(CONFIG.Gamma.length);
     await expectSameAsCli(page, dir, 1e-6);
 
     // every view: a screenshot with varying pixels, and drawn curves in its plot areas

@@ -19,6 +19,15 @@ export interface Job {
   cancel(): void;
 }
 
+export type RunStats = Extract<WorkerMessage, { type: "stats" }>;
+
+declare global {
+  interface Window {
+    /** the last finished job's engine counters (GPU submissions, stage times): for tests and benchmarks */
+    setsimRunStats?: RunStats;
+  }
+}
+
 /** Seconds left, extrapolated from the mean time per point so far (none before the first point). */
 export function eta(done: number, total: number, elapsedSeconds: number): number | undefined {
   if (done <= 0 || total <= 0) return undefined;
@@ -27,6 +36,7 @@ export function eta(done: number, total: number, elapsedSeconds: number): number
 
 export function startJob(job: StartMessage, on: JobEvents): Job {
   const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+  window.setsimRunStats = undefined;
   let total = 0;
   let started = 0;
   let finished = false;
@@ -46,6 +56,7 @@ export function startJob(job: StartMessage, on: JobEvents): Job {
       on.progress(0, total, undefined);
     } else if (m.type === "progress") on.progress(m.done, total, eta(m.done, total, (performance.now() - started) / 1000));
     else if (m.type === "value") on.value(m.index, m.kind, m.result);
+    else if (m.type === "stats") window.setsimRunStats = m;
     else if (m.type === "done") finish("done");
     else if (m.type === "error") finish("error", m);
   };

@@ -21,6 +21,8 @@ export type WorkerMessage =
   | { type: "plan"; total: number; values: Array<number | undefined> }
   | { type: "progress"; done: number }
   | { type: "value"; index: number; kind: RunKind; result: RunResult }
+  /** how the job ran: wall seconds, points, GPU submissions and seconds per engine stage (for tests and benchmarks) */
+  | { type: "stats"; seconds: number; points: number; submissions: number; stages: Record<string, number> }
   | { type: "done" }
   /** `field` is set for a ConfigError (the page maps it back to a form field) */
   | { type: "error"; name: string; message: string; field?: string; rule?: string };

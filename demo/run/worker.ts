@@ -1,11 +1,13 @@
 /**
  * The computation worker: validates the config with the CLI's parser, creates the engine, and runs
- * every swept value with `runValue` (the same per-value run as `setsim run`), posting each finished
- * value at once so the page can draw it while the rest computes. Cancel = the page terminates it.
+ * the swept values in groups as `setsim run` does (runGroup: one runMany call per group, so the GPU
+ * packs many Γ into each submission), posting each value as soon as it is complete so the page can
+ * draw it while the rest computes. The engine spreads its host work over Web Workers of its own.
+ * Cancel = the page terminates this worker (and with it those).
  */
 import { createEngine, precisionNote } from "../../src/engine/engine.ts";
 import { parseConfig, problemFor } from "../../src/config/schema.ts";
-import { pointsPerValue, runValue } from "../../src/sweep/run-value.ts";
+import { pointsPerValue, runGroup, type ValueRun, valueGroups } from "../../src/sweep/run-value.ts";
 import { ConfigError } from "../../src/errors.ts";
 import type { RunKind, StartMessage, WorkerMessage } from "./messages.ts";
 
@@ -41,13 +43,20 @@ async function run(job: StartMessage): Promise<void> {
       post({ type: "progress", done });
     }
   };
-  for (let index = 0; index < values.length; index++) {
-    for (const r of runs) {
-      const result = await runValue(engine, r.parsed, values[index], onPoint);
+  const started = performance.now();
+  for (const group of valueGroups(engine, values.length, runs.length * pointsPerValue(parsed))) {
+    // each value of the group with its ensemble twin, where asked for
+    const batch = group.flatMap((index) => runs.map((r) => ({ index, kind: r.kind, run: { parsed: r.parsed, value: values[index] } as ValueRun })));
+    await runGroup(engine, batch.map((b) => b.run), onPoint, (i, result) => {
       post({ type: "progress", done });
-      post({ type: "value", index, kind: r.kind, result });
-    }
+      post({ type: "value", index: batch[i].index, kind: batch[i].kind, result });
+    });
   }
+  const stats = engine.kernelStats;
+  post({
+    type: "stats", seconds: (performance.now() - started) / 1000, points: done, submissions: stats?.submissions ?? 0,
+    stages: Object.fromEntries(Object.entries(stats?.stages ?? {}).map(([k, v]) => [k, v.seconds])),
+  });
   engine.close();
   post({ type: "done" });
 }

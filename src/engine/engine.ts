@@ -25,9 +25,10 @@ export interface Engine {
   /**
    * Several problems at once (the values of a sweep), where the engine gains from packing their
    * (Γ, t) points into shared GPU submissions; each result is exactly what `run` gives for its job.
-   * `onTime(done)` counts finished points over all jobs.
+   * `onTime(done)` counts finished points over all jobs; `onRun(k, run)` hands over job k's result as
+   * soon as it is complete (before the returned promise settles), e.g. to draw it.
    */
-  runMany?(jobs: readonly EngineJob[], onTime?: (done: number) => void): Promise<EngineRun[]>;
+  runMany?(jobs: readonly EngineJob[], onTime?: (done: number) => void, onRun?: (k: number, run: EngineRun) => void): Promise<EngineRun[]>;
   /**
    * GPU engines: running totals of kernel time (timestamp queries) and kernel flops, and seconds and
    * flops per stage (GPU passes and host work), for benchmarks.
@@ -59,7 +60,7 @@ export interface EngineOptions {
   precision?: Precision;
   /** GPU engines: cyclic Jacobi sweeps per block in the f32 fallback (default 10; 7 already reach the f32 floor at K = 64) */
   sweeps?: number;
-  /** GPU engines in Node: worker threads for the host's f64 share per point (0: in-thread; default: all cores but one) */
+  /** GPU engines: worker threads (Node) or Web Workers (browser) for the host's f64 share per point (0: in-thread; default: all cores but one) */
   hostThreads?: number;
 }
 

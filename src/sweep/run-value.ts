@@ -35,16 +35,48 @@ export async function runValue(engine: Engine, parsed: ParsedConfig, value: numb
   return resultOf(parsed, value, await engine.run(job.problem, job.times, () => onPoint?.()));
 }
 
+/** One run of a group: a parsed config (a sweep's, or its thermal-ensemble twin) and its value. */
+export interface ValueRun {
+  parsed: ParsedConfig;
+  value: number | undefined;
+}
+
 /**
- * Several swept values at once: one `runMany` call where the engine has it (the GPU packs their
- * points into shared submissions), else one value after another. The same results as `runValue`.
+ * Several runs at once: one `runMany` call where the engine has it (the GPU packs their points into
+ * shared submissions), else one run after another. The same results as `runValue`, in order;
+ * `onResult(i, result)` hands over each as soon as it is complete (to draw or write it).
  */
-export async function runValues(engine: Engine, parsed: ParsedConfig, values: readonly number[], onPoint?: () => void): Promise<RunResult[]> {
-  if (!engine.runMany || values.length < 2) {
+export async function runGroup(
+  engine: Engine, runs: readonly ValueRun[], onPoint?: () => void, onResult?: (i: number, result: RunResult) => void,
+): Promise<RunResult[]> {
+  if (!engine.runMany || runs.length < 2) {
     const out: RunResult[] = [];
-    for (const v of values) out.push(await runValue(engine, parsed, v, onPoint));
+    for (const [i, r] of runs.entries()) {
+      out.push(await runValue(engine, r.parsed, r.value, onPoint));
+      onResult?.(i, out[i]);
+    }
     return out;
   }
-  const runs = await engine.runMany(values.map((v) => jobFor(parsed, v)), () => onPoint?.());
-  return runs.map((r, i) => resultOf(parsed, values[i], r));
+  const result = (i: number, run: EngineRun) => resultOf(runs[i].parsed, runs[i].value, run);
+  const done = await engine.runMany(runs.map((r) => jobFor(r.parsed, r.value)), () => onPoint?.(), onResult && ((i, run) => onResult(i, result(i, run))));
+  return done.map((run, i) => result(i, run));
+}
+
+/** Several swept values of one config at once (runGroup). */
+export function runValues(
+  engine: Engine, parsed: ParsedConfig, values: readonly number[], onPoint?: () => void, onResult?: (i: number, result: RunResult) => void,
+): Promise<RunResult[]> {
+  return runGroup(engine, values.map((value) => ({ parsed, value })), onPoint, onResult);
+}
+
+/** (value, t) points per engine call where the engine packs several values into one (runMany). */
+export const GROUP_POINTS = 1024;
+
+/**
+ * Indices 0…count−1 cut into the groups a sweep hands to the engine at once: as many values as fit
+ * GROUP_POINTS points (at least one) where the engine has runMany, else one by one.
+ */
+export function valueGroups(engine: Pick<Engine, "runMany">, count: number, pointsPerValue: number): number[][] {
+  const size = engine.runMany ? Math.max(1, Math.floor(GROUP_POINTS / pointsPerValue)) : 1;
+  return Array.from({ length: Math.ceil(count / size) }, (_, g) => Array.from({ length: Math.min(size, count - g * size) }, (_, i) => g * size + i));
 }

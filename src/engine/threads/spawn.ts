@@ -13,6 +13,9 @@ export function useBundledWorker(entry: WorkerEntry, url: URL): void {
   bundled.set(entry, url);
 }
 
+/** The TypeScript entries, relative to this file, for Node (tsx). */
+const NODE_ENTRIES: Record<WorkerEntry, string> = { host: "../host-worker.ts", block: "../cpu/block-worker.ts" };
+
 const isNode = () => typeof process !== "undefined" && !!process.versions?.node;
 
 /** Whether this environment can start workers at all. */
@@ -23,7 +26,8 @@ export function canSpawn(): boolean {
 export async function spawner(entry: WorkerEntry): Promise<() => WorkerLike> {
   if (isNode()) {
     const { Worker } = await import("node:worker_threads");
-    const source = { host: new URL("../host-worker.ts", import.meta.url), block: new URL("../cpu/block-worker.ts", import.meta.url) }[entry];
+    // (through a variable: a bundler would otherwise inline these TypeScript files into a page's build)
+    const source = new URL(NODE_ENTRIES[entry], import.meta.url);
     const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
     return () => {
       const at = bundled.get(entry);

@@ -207,9 +207,9 @@ export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast
     return (await pool) ?? inline;
   };
   const check = (problem: Problem) => baths.checkFits(Math.max(problem.KL, problem.KR));
-  const runMany = async (jobs: readonly EngineJob[], onTime?: (done: number) => void) => {
+  const runMany = async (jobs: readonly EngineJob[], onTime?: (done: number) => void, onRun?: (k: number, run: EngineRun) => void) => {
     for (const j of jobs) check(j.problem);
-    return runWebgpu(baths, await hostFor(jobs), jobs, onTime);
+    return runWebgpu(baths, await hostFor(jobs), jobs, onTime, onRun);
   };
   return {
     name: `webgpu-${precision}${baths.method === "jacobi" ? "-jacobi" : ""} (${ctx.adapterName})`,
@@ -237,6 +237,7 @@ const HOST_BYTES = 2 ** 28;
  */
 async function runWebgpu(
   baths: BathEntropies, host: HostWork, jobs: readonly EngineJob[], onTime?: (done: number) => void,
+  onRun?: (k: number, run: EngineRun) => void,
 ): Promise<EngineRun[]> {
   const run = runs++;
   const runJobs: RunJob[] = jobs.map((j, k) => ({ name: `${run}:${k}`, problem: j.problem }));
@@ -249,6 +250,14 @@ async function runWebgpu(
   const metas = runJobs.map((j) => host.meta(j.name));
   metas.forEach((m) => m.catch(() => {}));
   const rows: Row[][] = jobs.map(() => []);
+  // each job is handed to onRun when its last row is in (and its meta, from the workers)
+  const handed: Promise<void>[] = [];
+  const finished = (k: number) => {
+    if (onRun && rows[k].length === jobs[k].times.length) handed.push(metas[k].then((meta) => onRun(k, { meta, rows: rows[k] })));
+  };
+  jobs.forEach((j, k) => {
+    if (j.times.length === 0) finished(k);
+  });
   const size = (j: EngineJob) => paddedSize(Math.max(j.problem.KL, j.problem.KR));
   let done = 0;
   let slot = 0;
@@ -268,6 +277,7 @@ async function runWebgpu(
         f.chunk.forEach(({ k }, i) => {
           rows[k].push(done_[i]);
           onTime?.(++done);
+          finished(k);
         });
         record(baths.stats, `host: rows: ${baths.method === "jacobi" ? "S_B by the secular equation, " : ""}β*, μ*, decomposition (f64${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
       };
@@ -286,6 +296,7 @@ async function runWebgpu(
     runJobs.forEach((j) => host.forget(j.name));
   }
   const meta = await Promise.all(metas);
+  await Promise.all(handed);
   return jobs.map((_, k) => ({ meta: meta[k], rows: rows[k] }));
 }
 
