@@ -1,83 +1,34 @@
 /**
- * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--host-threads N] [--threads 1|2] [--compare]`: times the engine on named workloads and prints
+ * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--host-threads N] [--threads 1|2] [--compare] [--browser]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
  * `host-k1000` (the host's per-time share of the GPU engine's work), `tridiag-k1000` (the df64
- * tridiagonal kernel alone, over workgroup and batch sizes).
+ * tridiagonal kernel alone, over workgroup and batch sizes). The same workloads run in headless
+ * Chromium with `npm run bench:browser` (bench/browser.ts).
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { cpuEngine, runCpu } from "../src/engine/cpu/cpu-engine.ts";
-import { ROW_COLUMNS, type Row } from "../src/observables/columns.ts";
 import { inlineSolver } from "../src/engine/cpu/block-pool.ts";
-import { createEngine, type EngineName, type EngineRun, type Precision } from "../src/engine/engine.ts";
-import type { Problem } from "../src/model/problem.ts";
-import { resolveTimes } from "../src/config/time-grid.ts";
-import { planRun, rowAt, vectorsAt } from "../src/engine/run-plan.ts";
+import { createEngine, type EngineName, type Precision } from "../src/engine/engine.ts";
+import { planRun, rowAt, rowWith, vectorsAt } from "../src/engine/run-plan.ts";
+import { deletedRowEntropyChange } from "../src/spectrum/deleted-row.ts";
 import { inlineHost, workerHost } from "../src/engine/host-pool.ts";
 import { bathBlock } from "../src/propagation/correlation-blocks.ts";
-
-const caseA = (K: number, Gamma: number): Problem => ({
-  KL: K, KR: K, W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1,
-  GammaL: Gamma, GammaR: Gamma, initial: { kind: "thermal" },
-});
-const traceTimes = () => resolveTimes({ from: 1e-4, to: 1e8, perDecade: 10, zero: true }, "times");
-const logspace = (a: number, b: number, n: number) =>
-  Array.from({ length: n }, (_, i) => a * (b / a) ** (n === 1 ? 0 : i / (n - 1)));
-
-type Job = { label: string; problem: Problem; times: number[] };
-const WORKLOADS: Record<string, () => Job[]> = {
-  "trace-k32": () => [{ label: "case a, K=32, Γ=3, 122 times (SwiftShader-sized)", problem: caseA(32, 3), times: traceTimes() }],
-  "trace-k64": () => [
-    { label: "case a, K=64, Γ=3, 122 times", problem: caseA(64, 3), times: traceTimes() },
-    { label: "pure seed 5, K=64, Γ=3, 122 times", problem: { ...caseA(64, 3), initial: { kind: "pure", seed: 5 } }, times: traceTimes() },
-  ],
-  "trace-k200": () => [{ label: "case a, K=200, Γ=3, 122 times", problem: caseA(200, 3), times: traceTimes() }],
-  // how fast mode's error grows with K (SwiftShader-sized): --compare against the f64 engine
-  "check-k128": () => [
-    { label: "case a, K=128, Γ=3, 6 times", problem: caseA(128, 3), times: [0.3, 2, 10, 100, 1e3, 1e5] },
-  ],
-  // accuracy at the paper's size: --compare runs the f64 engine on the same points
-  "check-k1000": () => [
-    { label: "case a, K=1000, Γ=3, 4 times", problem: caseA(1000, 3), times: [0.3, 15, 1e3, 1e5] },
-    { label: "pure seed 5, K=1000, Γ=3, 4 times", problem: { ...caseA(1000, 3), initial: { kind: "pure", seed: 5 } }, times: [0.3, 15, 1e3, 1e5] },
-  ],
-  "point-k1000": () => [{ label: "case a, K=1000, Γ=3, t=1e5", problem: caseA(1000, 3), times: [1e5] }],
-  trace: () => [{ label: "case a, K=1000, Γ=3, 122 times", problem: caseA(1000, 3), times: traceTimes() }],
-  massive: () => logspace(1, 1000, 64).map((G) => ({ label: `Γ=${G.toPrecision(4)}`, problem: caseA(1000, G), times: logspace(1e-2, 1e8, 64) })),
-  scaling: () => [250, 500, 1000, 2000, 4000].map((K) => ({ label: `K=${K}, t=1e5`, problem: caseA(K, 3), times: [1e5] })),
-};
-WORKLOADS.fig6 = () =>
-  [0.5, 1, 1.5, 2, 2.5, 3].flatMap((x) => [
-    { label: `case a Γ=10^${x}`, problem: caseA(1000, 10 ** x), times: logspace(1e5, 1e8, 21) },
-    { label: `case b Γ=10^${x}`, problem: { ...caseA(1000, 10 ** x), muL: 0.5, muR: 0.5 }, times: logspace(1e5, 1e8, 21) },
-  ]);
-
-function worstError(rows: Row[], ref: Row[]): string {
-  let worst = 0;
-  let where = "none";
-  ref.forEach((r, i) => {
-    for (const c of ROW_COLUMNS) {
-      if (!Number.isFinite(r[c])) continue;
-      const e = Math.abs(rows[i][c] - r[c]) / Math.max(Math.abs(r[c]), 1);
-      if (e > worst) {
-        worst = e;
-        where = `${c} at t=${r.t}`;
-      }
-    }
-  });
-  return `${worst.toExponential(2)} (${where})`;
-}
+import { caseA, logspace, WORKLOADS } from "./workloads.ts";
+import { measure, report, worstError } from "./measure.ts";
 
 /**
- * `host-k1000`: the f64 host work per time that the GPU engine does not take over, at K = 1000 (no
- * engine involved): the O(N²) vectors of C(t), the row (S_B's O(N²) secular roots, β*, μ*), and the
- * bath blocks that the f32 Jacobi fallback forms on the host. With exact double-float the GPU engine
- * leaves only the row on the host.
+ * `host-k1000`: the f64 host work per time at K = 1000 (no engine involved): the O(N²) vectors of C(t)
+ * and the f64 bath blocks (only the f32 Jacobi fallback still makes them on the host), the row with
+ * S_B by the O(N²) secular roots on the host (the fallback, and the df64 path before S_B moved to the
+ * GPU), and the row that the df64 path leaves on the host: β*, μ*, the decomposition and the sum of
+ * the GPU's secular terms, O(N). Then the same rows for 16 points through the host pool.
  */
 async function hostK1000(threads: number[]) {
   const problem = caseA(1000, 3);
   const plan = planRun(problem);
+  const repeat = 5;
   for (const t of [1, 1e5]) {
     let t0 = performance.now();
     const v = vectorsAt(plan, t);
@@ -87,19 +38,39 @@ async function hostK1000(threads: number[]) {
     bathBlock(plan.h, v, 1001, 1000);
     const blocks = performance.now() - t0;
     t0 = performance.now();
-    rowAt(plan, t, v, 0, 0);
-    const row = performance.now() - t0;
-    console.log(`host-k1000: t=${t}: vectors of C(t) ${vectors.toFixed(0)} ms, the row (S_B by the secular equation, β*, μ*, decomposition) ${row.toFixed(0)} ms, the two f64 bath blocks (the f32 Jacobi fallback forms them here) ${blocks.toFixed(0)} ms`);
+    for (let i = 0; i < repeat; i++) rowAt(plan, t, v, 0, 0);
+    const hostRow = (performance.now() - t0) / repeat;
+    const change = deletedRowEntropyChange(plan.n0, v.dotWeights);
+    // what the engine does with the GPU's output: the occupations out of the read-back modes, the
+    // P secular terms summed, the row
+    const terms = new Float32Array(2 * plan.n0.length);
+    t0 = performance.now();
+    for (let i = 0; i < repeat; i++) {
+      let sum = 0;
+      for (let k = 0; k < terms.length; k++) sum += terms[k];
+      rowWith(plan, t, Float64Array.from(v.diag), 0, 0, change + sum);
+    }
+    const gpuRow = (performance.now() - t0) / repeat;
+    console.log(`host-k1000: t=${t}: row with S_B from the GPU (β*, μ*, decomposition; the df64 path) ${gpuRow.toFixed(2)} ms; ` +
+      `row with S_B on the host (O(N²) secular roots; the f32 fallback, and the df64 path before) ${hostRow.toFixed(1)} ms; ` +
+      `vectors of C(t) ${vectors.toFixed(0)} ms and the two f64 bath blocks ${blocks.toFixed(0)} ms (the f32 fallback only)`);
   }
-  // the same share for 16 points through the GPU engine's host pool (0 = in-thread)
+  // the same rows for 16 points through the GPU engine's host pool (0 = in-thread)
   const times = logspace(1, 1e5, 16);
+  const states = times.map((t) => vectorsAt(plan, t));
+  const changes = states.map((v) => deletedRowEntropyChange(plan.n0, v.dotWeights));
   for (const n of threads) {
     const host = n === 0 ? inlineHost() : await workerHost(n);
     if (!host) continue;
     host.plan("bench", problem);
-    const t0 = performance.now();
-    await Promise.all(times.map((t, p) => host.vectors("bench", p, t).then((v) => host.row("bench", p, t, v, 0, 0))));
-    console.log(`host-k1000: 16 points, ${n} worker threads: ${((performance.now() - t0) / 16).toFixed(0)} ms a point`);
+    await host.row("bench", 0, 1, states[0], 0, 0);
+    let t0 = performance.now();
+    await Promise.all(times.map((t, p) => host.row("bench", p, t, { diag: states[p].diag, SBminusStot: changes[p] }, 0, 0)));
+    const gpuRows = (performance.now() - t0) / 16;
+    t0 = performance.now();
+    await Promise.all(times.map((t, p) => host.row("bench", p, t, states[p], 0, 0)));
+    const hostRows = (performance.now() - t0) / 16;
+    console.log(`host-k1000: 16 points, ${n} worker threads: rows with S_B from the GPU ${gpuRows.toFixed(2)} ms a point, with S_B on the host ${hostRows.toFixed(1)} ms a point`);
     host.close();
   }
 }
@@ -151,9 +122,20 @@ async function main(argv: string[]) {
       threads: { type: "string", default: "2" },
       // also run the f64 CPU engine and print the worst error max_t |x − x_f64| / max(|x_f64|, 1)
       compare: { type: "boolean", default: false },
+      // run the workloads in headless Chromium instead (browser.ts)
+      browser: { type: "boolean", default: false },
+      "webgpu-adapter": { type: "string" },
     },
   });
   const chosen = positionals.length ? positionals : ["trace-k200", "point-k1000"];
+  if (values.browser) {
+    const { runInBrowser } = await import("./browser.ts");
+    await runInBrowser(chosen, {
+      engine: values.engine === "cpu" && !process.argv.includes("--engine") ? "webgpu" : values.engine!,
+      precision: values.precision!, hostThreads: values["host-threads"], compare: values.compare!, adapter: values["webgpu-adapter"],
+    });
+    return;
+  }
   const engine = values.threads === "1" ? await cpuEngine(inlineSolver) : await createEngine(values.engine as EngineName, {
         precision: values.precision as Precision,
         sweeps: values.sweeps === undefined ? undefined : Number(values.sweeps),
@@ -171,38 +153,14 @@ async function main(argv: string[]) {
     }
     const make = WORKLOADS[name];
     if (!make) throw new Error(`unknown workload ${name}; known: ${Object.keys(WORKLOADS).join(", ")}`);
-    let points = 0;
-    const k0 = engine.kernelStats && structuredClone(engine.kernelStats);
-    const t0 = performance.now();
     const jobs = make();
-    // an engine that packs jobs (the GPU: many Γ per submission) gets the whole workload at once
-    const runs = engine.runMany
-      ? await engine.runMany(jobs)
-      : await jobs.reduce<Promise<EngineRun[]>>(async (acc, job) => {
-        const done = await acc;
-        const s = performance.now();
-        done.push(await engine.run(job.problem, job.times));
-        console.log(`  ${name}: ${job.label}: ${((performance.now() - s) / 1000).toFixed(3)} s`);
-        return done;
-      }, Promise.resolve([]));
-    const total = (performance.now() - t0) / 1000;
-    for (const [k, job] of jobs.entries()) {
-      points += job.times.length;
-      if (values.compare) console.log(`  ${name}: ${job.label}: worst error against cpu-f64: ${worstError(runs[k].rows, (await runCpu(job.problem, job.times)).rows)}`);
-    }
-    console.log(`${name}: ${points} points in ${total.toFixed(3)} s = ${((1000 * total) / points).toFixed(1)} ms/point`);
-    if (engine.kernelStats && k0) {
-      const gpu = engine.kernelStats.gpuSeconds - k0.gpuSeconds;
-      const flops = engine.kernelStats.flops - k0.flops;
-      for (const [stage, now] of Object.entries(engine.kernelStats.stages)) {
-        const seconds = now.seconds - (k0.stages[stage]?.seconds ?? 0);
-        const flops = now.flops - (k0.stages[stage]?.flops ?? 0);
-        const rate = flops > 0 ? `, ${(flops / seconds / 1e9).toFixed(2)} GFLOP/s` : "";
-        console.log(`    ${stage}: ${seconds.toFixed(3)} s (${((100 * seconds) / total).toFixed(0)} % of wall)${rate}`);
+    const m = await measure(engine, jobs, (line) => console.log(`  ${name}:${line}`));
+    if (values.compare) {
+      for (const [k, job] of jobs.entries()) {
+        console.log(`  ${name}: ${job.label}: worst error against cpu-f64: ${worstError(m.runs[k].rows, (await runCpu(job.problem, job.times)).rows)}`);
       }
-      console.log(`${name}: ${engine.kernelStats.submissions - k0.submissions} GPU submissions`);
-      console.log(`${name}: GPU kernels ${gpu.toFixed(3)} s of GPU time (timestamp queries), ${(flops / 1e9).toFixed(1)} GFLOP counted, ${(flops / gpu / 1e9).toFixed(2)} GFLOP/s (Jacobi: 32 flops per element per round, +16 with vectors; df64: 8 per complex multiply–add)`);
     }
+    for (const line of report(name, m, jobs)) console.log(line);
   }
   engine.close();
 }
