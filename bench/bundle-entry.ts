@@ -19,6 +19,8 @@ import df64Entropy from "../shaders/df64-entropy.wgsl";
 import deletedRowTime from "../shaders/deleted-row-time.wgsl";
 import deletedRowWeights from "../shaders/deleted-row-weights.wgsl";
 import deletedRowSecular from "../shaders/deleted-row-secular.wgsl";
+import householderColumn from "../shaders/householder-column.wgsl";
+import householderTrailing from "../shaders/householder-trailing.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
@@ -28,6 +30,7 @@ registerShaders({
   "group-sums": groupSums, "vector-time": vectorTime, "evolve-vectors": evolveVectors,
   "df64-entropy": df64Entropy, "deleted-row-time": deletedRowTime,
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
+  "householder-column": householderColumn, "householder-trailing": householderTrailing,
 });
 useBundledWorker("host", new URL("./host-worker.mjs", import.meta.url));
 useBundledWorker("block", new URL("./block-worker.mjs", import.meta.url));

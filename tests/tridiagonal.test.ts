@@ -98,3 +98,50 @@ describe.skipIf(!gpu)("householder-tridiagonal.wgsl", () => {
     });
   });
 });
+
+describe.skipIf(!gpu)("householder-column.wgsl + householder-trailing.wgsl (the reduction split over workgroups, for few large blocks)", () => {
+  it("gives the f64 eigenvalues of random blocks of sizes 1…70 in one batch, and of a graded spectrum, as the fused kernel does (to 1e−13)", async () => {
+    const exact = await probeDf64(gpu!);
+    const rnd = lcg(7);
+    const blocks = [1, 2, 3, 17, 33, 64, 70].map((n) => randomHermitian(n, rnd));
+    const lambda = Array.from({ length: 48 }, (_, k) => (k % 3 === 0 ? 10 ** (-30 * rnd()) : k % 3 === 1 ? 1 - 10 ** (-12 * rnd()) : rnd()));
+    const graded = withSpectrum(randomUnitary(48, rnd), lambda);
+    // 70 columns: two column chunks a step, 16 rows a workgroup: five row ranges; 16 threads in the
+    // column kernel: several passes a row
+    const split = await createTridiagonalEigenvalues(gpu!, exact, { splitFrom: 0, workgroupSize: 16, splitRows: 16 });
+    const fused = await createTridiagonalEigenvalues(gpu!, exact, { workgroupSize: 16 });
+    const got = await split.run([...blocks, graded]);
+    const ref = await fused.run([...blocks, graded]);
+    // the split path ran (and its first-use check passed: else the fused kernel would have stood in)
+    expect(Object.keys(split.stats.stages).filter((s) => /split over workgroups/.test(s))).toEqual([
+      "GPU: split Householder reduction, checked on first use (reduction split over workgroups)",
+      "GPU: df64 Householder tridiagonalization + bisection (reduction split over workgroups)",
+    ]);
+    blocks.forEach((b, i) => {
+      const want = hermitianEigenvalues(b.re.slice(), b.im.slice(), b.n);
+      expect(maxDiff(got[i], want)).toBeLessThan(1e-13 * b.n);
+      // the same algorithm: only the order of the sums u†p differs
+      expect(maxDiff(got[i], ref[i])).toBeLessThan(1e-13 * b.n);
+    });
+    expect(maxDiff(got[blocks.length], Float64Array.from(lambda).sort())).toBeLessThan(1e-13);
+  });
+
+  it("splits blocks formed on the GPU across bindings too (one set of dispatches per binding)", async () => {
+    const exact = await probeDf64(gpu!);
+    const former = await createBlockFormer(gpu!, exact);
+    // four 10×10 blocks per binding: the six blocks of three times take two (its first-use check, at
+    // 14×14, two of its eight blocks a binding)
+    const split = await createTridiagonalEigenvalues(gpu!, exact, { splitFrom: 0, bindingBytes: 3 * 14 * 14 * 16 });
+    const p = { ...engineConfigs[3][1], KL: 9, KR: 7 };
+    const plan = planRun(p);
+    const inputs: FormInput[] = [0.3, 15, 1e5].map((t) => ({ v: vectorsAt(plan, t), h: plan.h, KL: p.KL, KR: p.KR }));
+    const formed = await split.runFormed(former, inputs, 10);
+    expect(Object.keys(split.stats.stages).some((s) => /^GPU: blocks formed .*split over workgroups/.test(s))).toBe(true);
+    inputs.forEach(({ v, h }, i) => {
+      for (const [b, start, K] of [[0, 1, p.KL], [1, 1 + p.KL, p.KR]] as const) {
+        const blk = bathBlock(h, v, start, K);
+        expect(maxDiff(formed[2 * i + b], hermitianEigenvalues(blk.re, blk.im, K))).toBeLessThan(1e-13);
+      }
+    });
+  });
+});

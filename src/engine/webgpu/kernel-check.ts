@@ -5,7 +5,8 @@
  * and compares with f64 on the host.
  */
 import { bathBlock } from "../../propagation/correlation-blocks.ts";
-import { planTimes, vectorsAt } from "../run-plan.ts";
+import { vectorsAt } from "../run-plan.ts";
+import { checkPoints } from "./check-cases.ts";
 import type { GpuContext } from "./device.ts";
 import type { BlockFormer } from "./block-former.ts";
 import { createTridiagonalEigenvalues, type TridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
@@ -16,8 +17,8 @@ import { deletedRowEntropyChange } from "../../spectrum/deleted-row.ts";
 import type { DeletedRowFormer } from "./deleted-row-former.ts";
 
 /**
- * Worst error of the whole df64 GPU path against f64, at two times of two fixed problems (one thermal
- * with a graded spectrum, eigenvalues down to ~1e−12; one with an uncoupled bath, Γ_R = 0): the
+ * Worst error of the whole df64 GPU path against f64, at two times of two fixed problems (check-cases.ts:
+ * one thermal with a graded spectrum, eigenvalues down to ~1e−12; one with an uncoupled bath): the
  * vectors of C(t) formed on the GPU (occupations and dot weights), S_B − S_tot by the secular
  * equation from them (its logarithms and Newton steps; the uncoupled bath leaves poles of zero weight),
  * and the spectra of the blocks formed from them, reduced by `tri` and by a 2-thread instance of the
@@ -28,9 +29,7 @@ export async function gpuPathError(
   ctx: GpuContext, exact: Df64Constants, vectors: VectorFormer, former: BlockFormer, tri: TridiagonalEigenvalues,
   deletedRow: DeletedRowFormer,
 ): Promise<number> {
-  const base = { KL: 14, KR: 11, W: 10, epsD: 0.3, nD: 1, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 2, initial: { kind: "thermal" as const } };
-  const plans = [base, { ...base, GammaR: 0, KR: 9 }].map(planTimes);
-  const points = plans.flatMap((plan) => [0.7, 300].map((t) => ({ plan, t })));
+  const points = checkPoints();
   const narrow = await createTridiagonalEigenvalues(ctx, exact, { workgroupSize: 2 });
   let worst = 0;
   for (const solver of [tri, narrow]) {

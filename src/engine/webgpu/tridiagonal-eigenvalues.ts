@@ -13,6 +13,9 @@ import type { Df64Constants } from "./df64-probe.ts";
 import type { BlockFormer, FormInput } from "./block-former.ts";
 import type { VectorFormer, VectorPoint } from "./vector-former.ts";
 import type { DeletedRowFormer } from "./deleted-row-former.ts";
+import { createSplitReduction, type SplitReduction } from "./householder-split.ts";
+import { checkBlocks } from "./check-cases.ts";
+import { hermitianEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
 
 /** Encoded before a batch's blocks: its temporaries, and buffers to read back with the spectra. */
 type Prelude = (pass: GPUComputePassEncoder) => { temporaries: GPUBuffer[]; readBacks: GPUBuffer[] };
@@ -54,6 +57,14 @@ export interface TridiagonalEigenvalues {
  */
 const TRIDIAGONAL_BATCH_BYTES = 2 ** 30;
 
+/**
+ * Blocks from this size on are reduced by the split kernels (householder-split.ts): a batch of them
+ * holds fewer blocks than a large GPU has multiprocessors (1 GiB a batch: 28 blocks at K = 1536,
+ * 4 at K = 4000; an H100 has 132), so one workgroup per block would leave most of it idle. Chosen by
+ * size alone, so that a job's numbers never depend on what shares its batch.
+ */
+const SPLIT_FROM = 1536;
+
 export interface TridiagonalOptions {
   /** device bytes of one batch at most, or one binding's worth where that is more (default 1 GiB) */
   batchBytes?: number;
@@ -61,10 +72,15 @@ export interface TridiagonalOptions {
   workgroupSize?: number;
   /** bytes per binding at most (default: the device's limit; tests set less to split batches) */
   bindingBytes?: number;
+  /** padded size from which blocks are reduced over many workgroups each (default 1536; tests set less) */
+  splitFrom?: number;
+  /** rows of the trailing block per workgroup of the split reduction (default 256; tests set less) */
+  splitRows?: number;
 }
 
 export async function createTridiagonalEigenvalues(
-  ctx: GpuContext, exact: Df64Constants, { batchBytes = TRIDIAGONAL_BATCH_BYTES, workgroupSize, bindingBytes = Infinity }: TridiagonalOptions = {},
+  ctx: GpuContext, exact: Df64Constants,
+  { batchBytes = TRIDIAGONAL_BATCH_BYTES, workgroupSize, bindingBytes = Infinity, splitFrom = SPLIT_FROM, splitRows }: TridiagonalOptions = {},
 ): Promise<TridiagonalEigenvalues> {
   const { device } = ctx;
   // wider workgroups keep more loads in flight per matrix (H100, K = 1000: 12.0 ms a block at 256
@@ -91,10 +107,27 @@ export async function createTridiagonalEigenvalues(
    * dispatches do not wait on each other); `fill(pass, A, first, count)` forms or uploads blocks
    * first…first+count−1 into A and returns the buffers to destroy afterwards.
    */
+  /**
+   * The split reduction, made and checked on first use (a fixed graded case against f64, as at
+   * start-up); undefined where it fails: the fused kernel then reduces every block (slower, as right).
+   */
+  let split: Promise<SplitReduction | undefined> | undefined;
+  const splitFor = (m: number) => (m < splitFrom ? undefined : (split ??= createSplitReduction(device, exact, WG, splitRows).then(async (s) => {
+    const blocks = checkBlocks();
+    const { spectra } = await solve(blocks.map((b) => b.n), 14, (_, A, first, count) => {
+      device.queue.writeBuffer(A, 0, packBlocks(blocks.slice(first, first + count), 14, 4));
+      return [];
+    }, "GPU: split Householder reduction, checked on first use", undefined, s);
+    let worst = 0;
+    blocks.forEach((b, k) => hermitianEigenvalues(b.re.slice(), b.im.slice(), b.n).forEach((x, i) => (worst = Math.max(worst, Math.abs(spectra[k][i] - x)))));
+    return worst < 1e-11 ? s : undefined;
+  }).catch(() => undefined)));
+
   async function solve(
     sizes: readonly number[], m: number, fill: (pass: GPUComputePassEncoder, A: GPUBuffer, first: number, count: number) => GPUBuffer[], stage: string,
-    extra?: Prelude,
+    extra?: Prelude, given?: SplitReduction,
   ): Promise<{ spectra: Float64Array[]; extra: ArrayBuffer[] }> {
+    const splitter = given ?? (await splitFor(m));
     const B = sizes.length;
     const chunk = perBinding(m);
     const chunks = Array.from({ length: Math.ceil(B / chunk) }, (_, c) => {
@@ -121,13 +154,17 @@ export async function createTridiagonalEigenvalues(
         const pre = extra?.(pass);
         if (pre) inputs.push(...pre.temporaries);
         for (const c of chunks) inputs.push(...fill(pass, c.A, c.first, c.count));
-        pass.setPipeline(pipeline);
-        for (const c of chunks) {
-          pass.setBindGroup(0, device.createBindGroup({
-            layout: pipeline.getBindGroupLayout(0),
-            entries: [c.A, c.sizes, c.vecs, c.out, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
-          }));
-          pass.dispatchWorkgroups(c.count);
+        if (splitter) {
+          for (const c of chunks) inputs.push(...splitter.encode(pass, m, c.count, c));
+        } else {
+          pass.setPipeline(pipeline);
+          for (const c of chunks) {
+            pass.setBindGroup(0, device.createBindGroup({
+              layout: pipeline.getBindGroupLayout(0),
+              entries: [c.A, c.sizes, c.vecs, c.out, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
+            }));
+            pass.dispatchWorkgroups(c.count);
+          }
         }
         pass.setPipeline(bisection);
         for (const c of chunks) {
@@ -150,7 +187,7 @@ export async function createTridiagonalEigenvalues(
       const bytes = await readBack(ctx, read);
       const extraBytes = await Promise.all(readExtra.map((b) => readBack(ctx, b)));
       const flops = sizes.reduce((s, n) => s + 24 * ((n * (n - 1) * (2 * n - 1)) / 6), 0);
-      record(stats, stage, timer.seconds(bytes, B * m * 8), flops);
+      record(stats, splitter ? `${stage} (reduction split over workgroups)` : stage, timer.seconds(bytes, B * m * 8), flops);
       const lambda = new Float32Array(bytes, 0, B * m * 2);
       const spectra = sizes.map((n, b) => Float64Array.from({ length: n }, (_, k) => lambda[2 * (b * m + k)] + lambda[2 * (b * m + k) + 1]).sort());
       return { spectra, extra: extraBytes };

@@ -1,0 +1,190 @@
+// householder-column.wgsl — one step j of the Householder tridiagonalization of householder-tridiagonal.wgsl,
+// split over workgroups for large matrices (few per batch): this kernel is the step's sequential
+// part, one workgroup per matrix; householder-trailing.wgsl is its O(n²) part over many workgroups
+// per matrix. The host dispatches both for j = 0 … m−1 in one compute pass (its barriers between
+// dispatches stand for the fused kernel's workgroup barriers). In double-float (df64.wgsl, prepended).
+//
+// Step j here (the fused kernel's numbering, same formulas, same scaling):
+//   0. (j > 0) finishes step j − 1: p_{j−1} = τ_{j−1} Σ_r (row range r's part, from the trailing
+//      kernel, added in order), w_{j−1} = p_{j−1} − (τ_{j−1}/2)(u_{j−1}†p_{j−1}) u_{j−1};
+//   1. row j of A^{(j)} from A^{(j−1)} and (u_{j−1}, w_{j−1}): d_j and x = A_{j+1.., j};
+//   2. the reflector u_j, τ_j from x scaled by a power of two; writes (d_j, e_j) and τ_j.
+// Why a split at all: one workgroup per matrix runs the n steps of a K = 4000 block one after another
+// on one multiprocessor (tens of seconds); here each step's trailing pass spreads over
+// ~(n/64)·(n/256) workgroups. The sums differ from the fused kernel's in order only (same accuracy,
+// other last bits), so the engine picks the split by the matrix size alone, never by what shares a
+// batch.
+//
+// Buffers (as householder-tridiagonal.wgsl, plus):
+//   @binding(0) a:       array<vec4f> [B, m, m] complex df64, read (row j)
+//   @binding(1) sizes:   array<u32> [B] n_b ≤ m — read
+//   @binding(2) vecs:    array<vec4f> [B, 4, m] u of even and odd steps, w, p — read, written
+//   @binding(3) out:     array<vec4f> [B, m] (d_j, e_j) — written
+//   @binding(4) parts:   array<vec4f> [B, R, m] the trailing kernel's row-range parts of A u — read
+//   @binding(5) taus:    array<vec2f> [B] τ of the last step — read, written
+//   @binding(6) params:  { m, j, R } — uniform (one slot per step)
+// Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); WG is an override constant.
+
+override WG: u32 = 256u;
+
+struct Params {
+  m: u32,
+  j: u32,
+  R: u32,
+}
+
+@group(0) @binding(0) var<storage, read> a: array<vec4f>;
+@group(0) @binding(1) var<storage, read> sizes: array<u32>;
+@group(0) @binding(2) var<storage, read_write> vecs: array<vec4f>;
+@group(0) @binding(3) var<storage, read_write> out: array<vec4f>;
+@group(0) @binding(4) var<storage, read> parts: array<vec4f>;
+@group(0) @binding(5) var<storage, read_write> taus: array<vec2f>;
+@group(0) @binding(6) var<uniform> params: Params;
+
+var<workgroup> red: array<vec4f, WG>;
+var<workgroup> x0shared: vec4f;
+
+// √a for df64 a ≥ 0: f32 root, then one Newton step on the df64 remainder
+fn df_sqrt(a: vec2f) -> vec2f {
+  if (a.x <= 0.0) { return vec2f(0.0); }
+  let x = sqrt(a.x);
+  let r = df_add(a, -two_prod(x, x));
+  return quick_two_sum(x, r.x / (2.0 * x));
+}
+
+// max over the workgroup of each thread's v; every thread gets it
+fn reduce_max(v: f32, tid: u32) -> f32 {
+  red[tid] = vec4f(v, 0.0, 0.0, 0.0);
+  workgroupBarrier();
+  for (var s = WG / 2u; s > 0u; s = s >> 1u) {
+    if (tid < s) {
+      red[tid].x = max(red[tid].x, red[tid + s].x);
+    }
+    workgroupBarrier();
+  }
+  let r = red[0].x;
+  workgroupBarrier();
+  return r;
+}
+
+// Σ over the workgroup of each thread's v (complex df64); every thread gets the sum
+fn reduce(v: vec4f, tid: u32) -> vec4f {
+  red[tid] = v;
+  workgroupBarrier();
+  for (var s = WG / 2u; s > 0u; s = s >> 1u) {
+    if (tid < s) {
+      red[tid] = vec4f(df_add(red[tid].xy, red[tid + s].xy), df_add(red[tid].zw, red[tid + s].zw));
+    }
+    workgroupBarrier();
+  }
+  let r = red[0];
+  workgroupBarrier();
+  return r;
+}
+
+@compute @workgroup_size(WG, 1, 1)
+fn main(
+  @builtin(workgroup_id) wid: vec3u,
+  @builtin(local_invocation_id) lid: vec3u,
+  @builtin(num_workgroups) nwg: vec3u,
+) {
+  df64_init(nwg);
+  let m = params.m;
+  let j = params.j;
+  let b = wid.x;
+  let n = sizes[b];
+  if (j >= n) { return; }
+  let tid = lid.x;
+  let A0 = b * m * m;
+  let V0 = b * 4u * m;
+  let wp = V0 + 2u * m;
+  let pp = V0 + 3u * m;
+  let up = V0 + ((j + 1u) % 2u) * m; // u_{j−1}
+  let uc = V0 + (j % 2u) * m; // u_j, over u_{j−2}
+  if (j == 0u) {
+    for (var i = tid; i < 4u * m; i += WG) {
+      vecs[V0 + i] = vec4f(0.0);
+    }
+  } else {
+    // 0. p_{j−1} and w_{j−1} (u_{j−1} is at up: it was uc of step j − 1)
+    let tau0 = taus[b];
+    var dot = vec4f(0.0);
+    for (var i = j + tid; i < n; i += WG) {
+      var p = vec4f(0.0);
+      for (var r = 0u; r < params.R; r++) {
+        p = c_add(p, parts[(b * params.R + r) * m + i]);
+      }
+      let pi = c_scale(p, tau0);
+      vecs[pp + i] = pi;
+      dot = c_add(dot, c_mul_conj(pi, vecs[up + i]));
+    }
+    let K = df_mul(df_mul(tau0, vec2f(0.5, 0.0)), reduce(dot, tid).xy);
+    if (tid == 0u) { vecs[wp + j - 1u] = vec4f(0.0); }
+    for (var i = j + tid; i < n; i += WG) {
+      vecs[wp + i] = c_sub(vecs[pp + i], c_scale(vecs[up + i], K));
+    }
+  }
+  storageBarrier();
+  workgroupBarrier();
+
+  // 1. row j of A^{(j)}; its conjugate is column j: d_j and x
+  let uj = vecs[up + j];
+  let wj = vecs[wp + j];
+  var xmax = 0.0;
+  var dj = vec2f(0.0);
+  for (var i = j + tid; i < n; i += WG) {
+    let r = c_sub(a[A0 + j * m + i], c_add(c_mul_conj(uj, vecs[wp + i]), c_mul_conj(wj, vecs[up + i])));
+    let x = vec4f(r.xy, -r.zw);
+    if (i == j) {
+      dj = x.xy;
+    } else {
+      vecs[uc + i] = x;
+      xmax = max(xmax, max(abs(x.x), abs(x.z)));
+      if (i == j + 1u) { x0shared = x; }
+    }
+  }
+  // 2. the reflector, from x scaled by a power of two to max |x_i| ~ 1 (see householder-tridiagonal.wgsl)
+  let mx = reduce_max(xmax, tid);
+  var scale = 0.0;
+  var unscale = 0.0;
+  var norm2 = vec2f(0.0);
+  if (mx > 1e-36) {
+    let ex = frexp(mx).exp;
+    scale = ldexp(1.0, -ex);
+    unscale = ldexp(1.0, ex);
+    for (var i = j + tid; i < n; i += WG) {
+      if (i > j) {
+        let x = vecs[uc + i] * scale;
+        vecs[uc + i] = x;
+        norm2 = df_add(norm2, df_add(df_mul(x.xy, x.xy), df_mul(x.zw, x.zw)));
+      }
+    }
+  }
+  let sigma2 = reduce(vec4f(norm2, 0.0, 0.0), tid).xy;
+  // orders the scaling write of x_0 above before thread 0 replaces it by u_0 below
+  storageBarrier();
+  var tau = vec2f(0.0);
+  var e = vec2f(0.0);
+  if (j + 1u < n && mx > 1e-36) {
+    let x0 = x0shared * scale;
+    let sigma = df_sqrt(sigma2);
+    e = sigma * unscale;
+    let x0abs = df_sqrt(df_add(df_mul(x0.xy, x0.xy), df_mul(x0.zw, x0.zw)));
+    tau = df_div(vec2f(1.0, 0.0), df_mul(sigma, df_add(sigma, x0abs)));
+    if (tid == 0u) {
+      if (x0abs.x > 0.0) {
+        vecs[uc + j + 1u] = c_scale(x0, df_add(vec2f(1.0, 0.0), df_div(sigma, x0abs)));
+      } else {
+        vecs[uc + j + 1u] = vec4f(sigma, 0.0, 0.0);
+      }
+    }
+  }
+  if (tid == 0u) {
+    out[b * m + j] = vec4f(dj, e);
+    // u_j vanishes at indices ≤ j (u_{j−2} reached down to j − 1)
+    vecs[uc + j] = vec4f(0.0);
+    if (j > 0u) { vecs[uc + j - 1u] = vec4f(0.0); }
+    // every thread read τ_{j−1} above, before the reductions' barriers
+    taus[b] = tau;
+  }
+}
