@@ -20,180 +20,15 @@
 import type { Engine, EngineJob, EngineRun, Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
-import { bathBlock } from "../../propagation/correlation-blocks.ts";
-import { binaryEntropy } from "../../thermo/fermi.ts";
-import { spectrumEntropy } from "../../observables/block-entropy.ts";
-import { hamiltonian } from "../../model/hamiltonian.ts";
 import { type HostWork, inlineHost, workerHost } from "../host-pool.ts";
 import type { GpuContext } from "./device.ts";
-import { DeviceLimitError } from "../../errors.ts";
-import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
-import { complement, type KernelStats, kernelStats, paddedSize, record } from "./gpu-batch.ts";
-import { createBlockFormer } from "./block-former.ts";
-import { createVectorFormer } from "./vector-former.ts";
-import { type TimePlan, vectorsAt } from "../run-plan.ts";
-import type { PointState } from "../host-jobs.ts";
-import { createDeletedRowFormer } from "./deleted-row-former.ts";
-import { probeDf64 } from "./df64-probe.ts";
-import { gpuPathError } from "./kernel-check.ts";
-import { createTridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
-import type { Df64Constants } from "./df64-probe.ts";
-
-/** S = Σ h over the spectrum, each eigenvalue from whichever of C, 1 − C holds it near 0. */
-export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Array): number {
-  const n = ofC.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += binaryEntropy(ofC[i] <= 0.5 ? ofC[i] : ofComplement[n - 1 - i]);
-  return s;
-}
-
-/** A (problem, t) point of a run: its job's name on the host workers, the job, the time. */
-interface Point {
-  job: RunJob;
-  t: number;
-  /** spreads the point's host work over the workers */
-  slot: number;
-}
-
-/** A job of one runMany call: its name for the host workers, its problem, its plan where made. */
-interface RunJob {
-  name: string;
-  problem: Problem;
-  /** ℋ's spectrum and C(0), made on a host worker when the GPU forms the vectors */
-  plan?: Promise<TimePlan>;
-}
-
-/** What a precision mode yields at a point: the block entropies, and what else the row needs. */
-interface PointResult {
-  SL: number;
-  SR: number;
-  state: PointState;
-}
-
-/** How a precision mode evaluates many (problem, t) points at once. */
-interface BathEntropies {
-  /** "tridiagonal" (df64) or "jacobi" (the f32 fallback) */
-  method: "tridiagonal" | "jacobi";
-  /** whether `evaluate` needs the jobs' plans (ℋ's spectrum) on this thread */
-  plans: boolean;
-  /** times one batch holds at most, for blocks padded to m (the buffer and dispatch limits of every kernel) */
-  timesPerBatch(m: number): number;
-  /** f64 block bytes the host holds per time of a batch (0 where the GPU forms the blocks) */
-  hostBytesPerTime(m: number): number;
-  /**
-   * Every point's result; every block padded to m; the points fit one batch. The GPU work is
-   * submitted before the first await that waits on it.
-   */
-  evaluate(points: readonly Point[], m: number, host: HostWork): Promise<PointResult[]>;
-  capacity(n: number): number;
-  checkFits(n: number): void;
-  stats: KernelStats;
-}
-
-/**
- * Both modes where double-float holds, all on the GPU in df64 but the phases and the rows: the vectors
- * of C(t) (vector-former.ts), the blocks C_L, C_R, their tridiagonal reduction and bisection; only the
- * occupations, dot weights and eigenvalues come back (O(N) a point). Undefined when the compiled
- * kernels miss the f64 spectra of a fixed graded case (a compiler that broke df64 inside them, past
- * the probe).
- */
-async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Promise<BathEntropies | undefined> {
-  const former = await createBlockFormer(ctx, exact);
-  const vectors = await createVectorFormer(ctx, exact);
-  const tri = await createTridiagonalEigenvalues(ctx, exact);
-  const deletedRow = await createDeletedRowFormer(ctx, exact);
-  if (!(await gpuPathError(ctx, exact, vectors, former, tri, deletedRow) < 1e-11)) return undefined;
-  Object.assign(tri.stats, kernelStats(ctx.device));
-  return {
-    capacity: tri.capacity,
-    checkFits: tri.checkFits,
-    stats: tri.stats,
-    method: "tridiagonal",
-    plans: true,
-    // two blocks a time; the vector kernels run one workgroup row per time over N ≤ 2m + 1 modes
-    // of 80 bytes in one binding
-    timesPerBatch: (m) => Math.min(
-      Math.floor(tri.capacity(m) / 2), ctx.device.limits.maxComputeWorkgroupsPerDimension,
-      Math.floor(Math.min(ctx.device.limits.maxStorageBufferBindingSize, ctx.device.limits.maxBufferSize) / (80 * (2 * m + 1))),
-    ),
-    hostBytesPerTime: () => 0,
-    async evaluate(points, m, host) {
-      const t0 = performance.now();
-      const plans = await Promise.all(points.map(({ job }) => job.plan!));
-      record(tri.stats, `host: waiting for plans of new jobs (ℋ's spectrum, f64, O(N²) once a job${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
-      const { spectra, modes, entropyChanges } = await tri.runPoints(vectors, former, points.map(({ t }, i) => ({ plan: plans[i], t })), m, deletedRow);
-      let base = 0;
-      return points.map(({ t }, i) => {
-        const N = plans[i].spectrum.N;
-        let state: PointState;
-        if (t === 0) {
-          // a pure state's β*(0) is ±∞ and Q(0) is rounding noise, so σ(0) = −β*Q takes the sign of
-          // the noise: t = 0 uses the host's f64 vectors (O(N²), once a job), as the CPU engine does,
-          // to give its bits
-          state = vectorsAt(plans[i], 0);
-        } else {
-          const diag = new Float64Array(N);
-          for (let k = 0; k < N; k++) diag[k] = modes[20 * (base + k) + 12] + modes[20 * (base + k) + 13];
-          state = { diag, SBminusStot: entropyChanges![i] };
-        }
-        base += N;
-        return { SL: spectrumEntropy(spectra[2 * i]), SR: spectrumEntropy(spectra[2 * i + 1]), state };
-      });
-    },
-  };
-}
-
-/** fast mode without exact double-float: the vectors on the host workers, f32 Jacobi of host-formed C and 1 − C. */
-async function jacobiEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
-  const jacobi = await createJacobiEigenvalues(ctx, sweeps);
-  return {
-    ...jacobi,
-    method: "jacobi",
-    plans: false,
-    timesPerBatch: (m) => Math.floor(jacobi.capacity(m) / 4),
-    hostBytesPerTime: (m) => 4 * 16 * m * m,
-    async evaluate(points, m, host) {
-      const t0 = performance.now();
-      const vs = await Promise.all(points.map(({ job, slot, t }) => host.vectors(job.name, slot, t)));
-      record(jacobi.stats, `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
-      const blocks = points.flatMap(({ job: { problem } }, i) => {
-        const h = hamiltonian(problem);
-        const L = { ...bathBlock(h, vs[i], 1, problem.KL), n: problem.KL };
-        const R = { ...bathBlock(h, vs[i], 1 + problem.KL, problem.KR), n: problem.KR };
-        return [L, complement(L), R, complement(R)];
-      });
-      const spectra = await jacobi.run(blocks, m);
-      return points.map((_, i) => ({
-        SL: splitSpectrumEntropy(spectra[4 * i], spectra[4 * i + 1]),
-        SR: splitSpectrumEntropy(spectra[4 * i + 2], spectra[4 * i + 3]),
-        state: vs[i],
-      }));
-    },
-  };
-}
-
-/** The double-float path where it holds; else Jacobi in fast mode, and a refusal in accurate mode. */
-async function bathEntropies(ctx: GpuContext, precision: Precision, sweeps?: number): Promise<BathEntropies> {
-  let why = "";
-  const exact = await probeDf64(ctx).catch((e: unknown) => {
-    if (!(e instanceof DeviceLimitError)) throw e;
-    why = e.message;
-    return undefined;
-  });
-  // a device that cannot build or run the df64 kernels (limits, a compiler failure) is one without df64
-  const tri = exact && (await tridiagonalEntropies(ctx, exact).catch((e: unknown) => {
-    why = `--precision accurate: the double-float kernels fail on this adapter (${e instanceof Error ? e.message : String(e)}); use --precision fast or --engine cpu`;
-    return undefined;
-  }));
-  if (tri) return tri;
-  if (precision === "fast") return jacobiEntropies(ctx, sweeps);
-  throw new DeviceLimitError(why || "--precision accurate: this adapter's compiled double-float kernels miss the f64 spectra of a fixed case; use --precision fast or --engine cpu");
-}
+import { paddedSize, record } from "./gpu-batch.ts";
+import { type BathEntropies, bathEntropies, type PointResult, type RunJob, threads } from "./bath-entropies.ts";
 
 /**
  * @param sweeps cyclic Jacobi sweeps per block, where fast mode falls back to Jacobi (default 10)
- * @param hostThreads worker threads for the host's f64 share (0: in-thread; default: in Node, all cores
- * but one once N ≥ 256)
+ * @param hostThreads worker threads (Node) or Web Workers (browser) for the host's f64 share (0:
+ * in-thread; default: all cores but one, once N ≥ 256)
  */
 export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast", sweeps?: number, hostThreads?: number): Promise<Engine> {
   const baths = await bathEntropies(ctx, precision, sweeps);
@@ -299,5 +134,3 @@ async function runWebgpu(
   await Promise.all(handed);
   return jobs.map((_, k) => ({ meta: meta[k], rows: rows[k] }));
 }
-
-const threads = (host: HostWork) => (host.threads > 0 ? `, ${host.threads} worker thread${host.threads > 1 ? "s" : ""}` : "");
