@@ -106,8 +106,9 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
       const plans = await Promise.all(points.map(({ job }) => job.plan!));
       record(tri.stats, `host: waiting for plans of new jobs (ℋ's spectrum, f64, O(N²) once a job${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
       const { spectra, modes, entropyChanges } = await tri.runPoints(vectors, former, points.map(({ t }, i) => ({ plan: plans[i], t })), m, deletedRow);
+      const t1 = performance.now();
       let base = 0;
-      return points.map(({ t }, i) => {
+      const results = points.map(({ t }, i) => {
         const N = plans[i].spectrum.N;
         let state: PointState;
         if (t === 0) {
@@ -123,6 +124,8 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
         base += N;
         return { SL: spectrumEntropy(spectra[2 * i]), SR: spectrumEntropy(spectra[2 * i + 1]), state };
       });
+      record(tri.stats, "host: reading results (occupations, Σh of the spectra; O(N) a point, this thread)", (performance.now() - t1) / 1000, 0, false);
+      return results;
     },
   };
 }

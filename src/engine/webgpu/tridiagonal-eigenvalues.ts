@@ -148,6 +148,7 @@ export async function createTridiagonalEigenvalues(
     const inputs: GPUBuffer[] = [];
     const readExtra: GPUBuffer[] = [];
     try {
+      const t0 = performance.now();
       await submitValidated(device, () => {
         const enc = device.createCommandEncoder();
         const pass = enc.beginComputePass(timer.descriptor);
@@ -183,6 +184,7 @@ export async function createTridiagonalEigenvalues(
           enc.copyBufferToBuffer(src, 0, dst, 0, src.size);
         }
         device.queue.submit([enc.finish()]);
+        record(stats, "host: encoding batches (phases λt mod 2π, packing; this thread)", (performance.now() - t0) / 1000, 0, false);
       });
       const bytes = await readBack(ctx, read);
       const extraBytes = await Promise.all(readExtra.map((b) => readBack(ctx, b)));
