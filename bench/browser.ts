@@ -23,7 +23,8 @@ export interface BrowserOptions {
 }
 
 export async function runInBrowser(names: string[], opts: BrowserOptions): Promise<void> {
-  const server = await createServer({ root: process.cwd(), logLevel: "error", server: { port: 0, host: "127.0.0.1" } });
+  // no HMR: an edit to the sources during a long run would otherwise reload the page and restart it
+  const server = await createServer({ root: process.cwd(), logLevel: "error", server: { port: 0, host: "127.0.0.1", hmr: false, watch: null } });
   await server.listen();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
