@@ -4,17 +4,31 @@ import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
 import { blocksAt, planRun, rowAt } from "../run-plan.ts";
 import { type BlockSolver, inlineSolver, workerSolver } from "./block-pool.ts";
+import { coreCount } from "../threads/thread-pool.ts";
+import { canSpawn } from "../threads/spawn.ts";
+
+/** Bath size from which a run's blocks go to the worker pool: below, a block costs less than its message. */
+const POOL_FROM = 32;
 
 /**
  * @param solver where block entropies run; by default a pool of worker threads, one per core (Node's
- * worker_threads, or Web Workers in a page), else in-thread.
+ * worker_threads, or Web Workers in a page), started on the first run with K ≥ 32, else in-thread.
  */
 export async function cpuEngine(solver?: BlockSolver): Promise<Engine> {
-  const s = solver ?? (await workerSolver()) ?? inlineSolver;
+  let pool: Promise<BlockSolver> | undefined;
+  const threads = solver ? solver.threads : canSpawn() ? Math.min(16, await coreCount()) : 0;
+  const solverFor = (p: Problem): Promise<BlockSolver> => {
+    if (solver) return Promise.resolve(solver);
+    if (threads === 0 || Math.max(p.KL, p.KR) < POOL_FROM) return Promise.resolve(inlineSolver);
+    return (pool ??= workerSolver(threads).then((s) => s ?? inlineSolver));
+  };
   return {
-    name: s.threads === 0 ? "cpu-f64" : `cpu-f64 (${s.threads} worker thread${s.threads > 1 ? "s" : ""})`,
-    run: (problem, times, onTime) => runCpu(problem, times, onTime, s),
-    close: () => s.close(),
+    name: threads === 0 ? "cpu-f64" : `cpu-f64 (${solver ? "" : "up to "}${threads} worker thread${threads > 1 ? "s" : ""})`,
+    run: async (problem, times, onTime) => runCpu(problem, times, onTime, await solverFor(problem)),
+    close: () => {
+      solver?.close();
+      void pool?.then((s) => s.close());
+    },
   };
 }
 
