@@ -36,6 +36,8 @@ export async function createThreadPool<Request>(
 ): Promise<ThreadPool<Request>> {
   const workers = Array.from({ length: n }, spawn);
   const open = workers.map(() => new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>());
+  // a worker that failed (its script threw) answers nothing more: later requests to it fail at once
+  const failed: Array<Error | undefined> = workers.map(() => undefined);
   let next = 0;
   workers.forEach((w, i) => {
     w.onMessage((m) => {
@@ -46,6 +48,7 @@ export async function createThreadPool<Request>(
       else p?.resolve(r.value as never);
     });
     w.onError((e) => {
+      failed[i] = e;
       for (const p of open[i].values()) p.reject(e);
       open[i].clear();
     });
@@ -60,6 +63,7 @@ export async function createThreadPool<Request>(
         i = slot % n;
       }
       return new Promise<T>((resolve, reject) => {
+        if (failed[i]) return reject(failed[i]);
         const id = next++;
         open[i].set(id, { resolve: resolve as (v: never) => void, reject });
         workers[i].post({ id, body }, transfer);

@@ -16,7 +16,7 @@ import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
 import { complement, type KernelStats, kernelStats, record } from "./gpu-batch.ts";
 import { createBlockFormer } from "./block-former.ts";
 import { createVectorFormer } from "./vector-former.ts";
-import { type TimePlan, vectorsAt } from "../run-plan.ts";
+import type { TimePlan } from "../run-plan.ts";
 import type { PointState } from "../host-jobs.ts";
 import { createDeletedRowFormer } from "./deleted-row-former.ts";
 import { type Df64Constants, probeDf64 } from "./df64-probe.ts";
@@ -105,17 +105,19 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
       const t0 = performance.now();
       const plans = await Promise.all(points.map(({ job }) => job.plan!));
       record(tri.stats, `host: waiting for plans of new jobs (ℋ's spectrum, f64, O(N²) once a job${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
+      // a pure state's β*(0) is ±∞ and Q(0) is rounding noise, so σ(0) = −β*Q takes the sign of the
+      // noise: t = 0 uses the f64 vectors (O(N²), once a job, on a host worker), as the CPU engine
+      // does, to give its bits
+      const atZero = points.map(({ job, slot, t }) => (t === 0 ? host.vectors(job.name, slot, 0) : undefined));
       const { spectra, modes, entropyChanges } = await tri.runPoints(vectors, former, points.map(({ t }, i) => ({ plan: plans[i], t })), m, deletedRow);
+      const zero = await Promise.all(atZero);
       const t1 = performance.now();
       let base = 0;
       const results = points.map(({ t }, i) => {
         const N = plans[i].spectrum.N;
         let state: PointState;
         if (t === 0) {
-          // a pure state's β*(0) is ±∞ and Q(0) is rounding noise, so σ(0) = −β*Q takes the sign of
-          // the noise: t = 0 uses the host's f64 vectors (O(N²), once a job), as the CPU engine does,
-          // to give its bits
-          state = vectorsAt(plans[i], 0);
+          state = zero[i]!;
         } else {
           const diag = new Float64Array(N);
           for (let k = 0; k < N; k++) diag[k] = modes[20 * (base + k) + 12] + modes[20 * (base + k) + 13];
