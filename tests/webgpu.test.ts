@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createJacobiEigenvalues } from "../src/engine/webgpu/jacobi-eigenvalues.ts";
 import { webgpuEngine } from "../src/engine/webgpu/webgpu-engine.ts";
+import type { EngineRun } from "../src/engine/engine.ts";
 import { runCpu } from "../src/engine/cpu/cpu-engine.ts";
 import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
 import { META_COLUMNS, ROW_COLUMNS } from "../src/observables/columns.ts";
@@ -147,7 +148,7 @@ describe.skipIf(!gpu)("WebGPU engine, many swept values per submission (runMany)
     const base = engineConfigs[0][1];
     const jobs = [3, 10, 30].map((G) => ({ problem: { ...base, KL: 8, KR: 8, GammaL: G, GammaR: G }, times: [0, 2, 1e3] }));
     jobs.push({ problem: { ...base, KL: 11, KR: 9, GammaL: 3, GammaR: 3 }, times: [0.5, 50] });
-    const alone = [];
+    const alone: EngineRun[] = [];
     const s0 = engine.kernelStats!.submissions;
     for (const j of jobs) alone.push(await engine.run(j.problem, j.times));
     const s1 = engine.kernelStats!.submissions;
