@@ -89,13 +89,18 @@ export function vectorsAt(plan: TimePlan, t: number): BlockVectors {
   return blockVectors(plan.h, plan.spectrum, plan.n0, t);
 }
 
-/** The row at t, given the blocks and the block entropies S_L, S_R however they were obtained. */
+/**
+ * The row at t, given the blocks and the block entropies S_L, S_R however they were obtained. At
+ * t = 0 the occupations are C(0)'s own, not their propagated rounding: Q(0), ΔS_S(0), Σ(0) and σ(0)
+ * are then exactly 0, as they are by definition.
+ */
 export function rowAt(plan: RowPlan, t: number, b: Pick<CorrelationBlocks, "diag" | "dotWeights">, SL: number, SR: number): Row {
   const KL = plan.problem.KL;
-  const nL = b.diag.slice(1, 1 + KL);
-  const nR = b.diag.slice(1 + KL);
+  const diag = t === 0 ? plan.n0 : b.diag;
+  const nL = diag.slice(1, 1 + KL);
+  const nR = diag.slice(1 + KL);
   return decompose({
-    t, nd: b.diag[0], nL, nR,
+    t, nd: diag[0], nL, nR,
     L: bathThermo(plan.ref.levelsL, nL),
     R: bathThermo(plan.ref.levelsR, nR),
     SL, SR,
