@@ -72,6 +72,26 @@ export class ResumeError extends Error {
   }
 }
 
+/**
+ * The output location cannot be written: a read-only or full file system, a missing permission, a
+ * path that is a file where a directory is needed. `path` is the file or directory concerned, `reason`
+ * the reason in plain words (with the system's code, e.g. "no space left on device (ENOSPC)").
+ * Files already finished are left intact (every write is atomic).
+ *
+ * @example
+ * throw new OutputError("results/fig6/003_Gamma=31.6.json", "no space left on device (ENOSPC)");
+ */
+export class OutputError extends Error {
+  override readonly name = "OutputError";
+  readonly exitCode = 4;
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`cannot write ${path}: ${reason}`);
+  }
+}
+
 /** A result file (read back on --resume) that is not what `formatJson` writes; `detail` says what is wrong. */
 export class ResultFormatError extends Error {
   override readonly name = "ResultFormatError";

@@ -3,10 +3,11 @@ import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
 import { parseConfig, problemFor } from "../config/schema.ts";
 import { EXAMPLES } from "../config/examples.ts";
-import { ConfigError } from "../errors.ts";
+import { ConfigError, OutputError } from "../errors.ts";
 import { createEngine, type EngineName, type Precision, precisionNote } from "../engine/engine.ts";
 import { type OutputFormat, runConfig } from "../sweep/run-config.ts";
 import { progressBar } from "./progress.ts";
+import { interruptedMessage, type RunProgress, withInterruptMessage } from "./interrupt.ts";
 
 function choice<T extends string>(allowed: readonly T[], flag: string) {
   return (v: string): T => {
@@ -57,17 +58,30 @@ export function program(): Command {
       const note = precisionNote(engine, largestK);
       if (note) process.stderr.write(`setsim: note: ${note}\n`);
       const bar = progressBar(!o.quiet);
-      try {
-        const summary = await runConfig(engine, parsed, {
-          out: o.out, format: o.format, resume: o.resume, force: o.force, plots: o.plots,
-          onStart: (total, done) => bar.start(total, done),
-          onPoint: () => bar.tick(),
-        });
-        bar.stop();
-        process.stderr.write(`setsim: results in ${o.out}${summary.plots.length ? `; plots: ${summary.plots.length} SVG files beside them` : ""}\n`);
-      } finally {
+      const progress: RunProgress = parsed.sweep ? { finished: 0, total: parsed.sweep.values.length } : {};
+      const release = () => {
         bar.stop();
         engine.close();
+      };
+      try {
+        const summary = await withInterruptMessage((signal) => interruptedMessage(signal, configPath, o.out, progress), release, () =>
+          runConfig(engine, parsed, {
+            out: o.out, format: o.format, resume: o.resume, force: o.force, plots: o.plots,
+            onStart: (total, done) => bar.start(total, done),
+            onPoint: () => bar.tick(),
+            onValue: () => progress.finished!++,
+            onForeign: (names) => process.stderr.write(`setsim: note: ${names.length} file(s) in ${o.out} are not setsim's and are left as they are (${names.slice(0, 3).join(", ")})\n`),
+          }));
+        bar.stop();
+        process.stderr.write(`setsim: results in ${o.out}${summary.plots.length ? `; plots: ${summary.plots.length} SVG files beside them` : ""}\n`);
+      } catch (err) {
+        bar.stop();
+        if (err instanceof OutputError && progress.total !== undefined && progress.finished! > 0) {
+          throw new OutputError(err.path, `${err.reason}; the ${progress.finished} finished values are intact: fix the cause and continue with --resume`);
+        }
+        throw err;
+      } finally {
+        release();
       }
     });
   cli
@@ -97,9 +111,28 @@ export async function main(argv: string[]): Promise<number> {
       return err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 2;
     }
     if (typeof err.exitCode === "number" && e instanceof Error) {
-      process.stderr.write(`setsim: error: ${e.message}\n`);
+      process.stderr.write(`setsim: error: ${oneLine(e.message)}\n`);
       return err.exitCode;
+    }
+    // a file-system failure that no step mapped: still one line, and the output exit status
+    const errno = e as NodeJS.ErrnoException;
+    if (typeof errno.code === "string" && /^E[A-Z]+$/.test(errno.code) && typeof errno.syscall === "string") {
+      process.stderr.write(`setsim: error: ${oneLine(errno.message)}\n`);
+      return OUTPUT_EXIT;
     }
     throw e;
   }
+}
+
+/** OutputError's exit status, for the errors it did not wrap. */
+const OUTPUT_EXIT = 4;
+
+/** The longest error line printed; input echoed into a message (a 50 MB key) is cut to fit. */
+const MAX_MESSAGE = 400;
+
+/** One printable line: control characters escaped, long text cut. */
+export function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = message.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE)}… (${flat.length} characters in all)` : flat;
 }

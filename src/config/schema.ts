@@ -4,6 +4,7 @@ import type { InitialState, Problem } from "../model/problem.ts";
 import { ConfigError } from "../errors.ts";
 import { asObject, finite, parseWith, unitInterval } from "./rules.ts";
 import { resolveGrid, resolveTimes } from "./time-grid.ts";
+import { checkRanges } from "./ranges.ts";
 import { type FieldValue, readFieldValue, SWEEP_FIELDS, type SweepField, valuesOf } from "./sweep-values.ts";
 
 export type { SweepField } from "./sweep-values.ts";
@@ -99,6 +100,20 @@ function checkSizes(parsed: ParsedConfig, kField: string): void {
   }
 }
 
+/** Every value's problem within what f64 resolves (see ranges.ts), blaming the field as the input names it. */
+function checkAllRanges(parsed: ParsedConfig): void {
+  const avg = parsed.average?.times ?? [];
+  const tLast = (ts: readonly number[]) => (ts.length > 0 ? ts[ts.length - 1] : 0);
+  const timesField = tLast(avg) > tLast(parsed.times) ? "average" : "times";
+  const all = [tLast(parsed.times), tLast(avg)].sort((a, b) => a - b);
+  const fieldOf = (name: string) => {
+    if (name === "times") return timesField;
+    if ((name === "GammaL" || name === "GammaR") && parsed.raw.Gamma !== undefined) return "Gamma";
+    return name;
+  };
+  for (const v of parsed.sweep ? parsed.sweep.values : [undefined]) checkRanges(problemFor(parsed, v), all, fieldOf);
+}
+
 /**
  * Validates a run config (SPEC §3) and resolves shorthands, defaults, time grids and the sweep.
  * Throws ConfigError (field = JSON path, rule in plain English) on the first problem found.
@@ -145,6 +160,7 @@ export function parseConfig(input: unknown): ParsedConfig {
   if (average) parsed.average = average;
   if (sweep) parsed.sweep = sweep;
   checkSizes(parsed, K !== undefined ? "K" : sweep?.field === "KR" ? "KR" : "KL");
+  checkAllRanges(parsed);
   return parsed;
 }
 

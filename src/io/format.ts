@@ -12,7 +12,7 @@ export const UNITS = {
   time: "hbar/energy unit (hbar = 1)",
   temperature: "k_B = 1: beta in 1/energy unit",
   entropy: "nats (natural logarithms)",
-  nonFinite: "null stands for a non-finite value (e.g. beta* = ±inf for an extremal bath state)",
+  nonFinite: "null stands for a non-finite or undefined value (beta* = ±inf for an extremal bath state; mu* at beta* = 0, where only beta*·mu* is defined; Q and sigma where beta*(0) or mu*(0) is); averageInfinite names the entries of average that are +inf or -inf",
   columns: {
     t: "time [hbar/energy]",
     nd: "dot occupation C_00",
@@ -114,8 +114,22 @@ export function formatJson(result: RunResult): string {
     `"meta": {\n    ${metaLines.join(",\n    ")}\n  }`,
     `"rows": ${rowArray(result.rows.map((r) => compactObject(r, ROW_COLUMNS)))}`,
   ];
-  if (result.average) parts.push(`"average": ${compactObject(result.average, ROW_COLUMNS)}`);
+  if (result.average) {
+    parts.push(`"average": ${compactObject(result.average, ROW_COLUMNS)}`);
+    const infinite = infiniteEntries(result.average);
+    if (infinite) parts.push(`"averageInfinite": ${JSON.stringify(infinite)}`);
+  }
   return `{\n  ${parts.join(",\n  ")}\n}\n`;
+}
+
+/**
+ * The ±∞ entries of a row as `{"sigma": "inf"}` (undefined when none): JSON writes them null like
+ * NaN, and the table of averages, built from the files, must still tell +∞ from undefined.
+ */
+function infiniteEntries(row: Row): Record<string, "inf" | "-inf"> | undefined {
+  const out: Record<string, "inf" | "-inf"> = {};
+  for (const c of ROW_COLUMNS) if (row[c] === Infinity || row[c] === -Infinity) out[c] = row[c] > 0 ? "inf" : "-inf";
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**
@@ -212,6 +226,14 @@ export function parseResultJson(text: string): RunResult {
     meta: readNumbers(doc.meta, META_COLUMNS, "meta") as Meta,
     rows: doc.rows.map((r, i) => readNumbers(r, ROW_COLUMNS, `rows[${i}]`) as Row),
   };
-  if (doc.average !== undefined) result.average = readNumbers(doc.average, ROW_COLUMNS, "average") as Row;
+  if (doc.average !== undefined) {
+    const average = readNumbers(doc.average, ROW_COLUMNS, "average") as Row;
+    if (isObject(doc.averageInfinite)) {
+      for (const [k, v] of Object.entries(doc.averageInfinite)) {
+        if (Object.hasOwn(average, k) && (v === "inf" || v === "-inf")) average[k as keyof Row] = v === "inf" ? Infinity : -Infinity;
+      }
+    }
+    result.average = average;
+  }
   return result;
 }

@@ -114,6 +114,9 @@ export function normalizedCorrelations(K: { KL: number; KR: number }): Array<[st
   ];
 }
 
+/** The files `plotAverages` writes (`<name>.svg`), for the sweep directory's own-file list. */
+export const AVERAGE_PLOTS = ["averages", "normalized-correlations"] as const;
+
 /**
  * A sweep's regime-III averages against the swept value (Fig. 6): `averages` (σ, Σ, D^eq, I_S−B,
  * I_L−R, I_oL+I_oR, D*_env; log–log) and `normalized-correlations` (I_S−B/ln 2,
@@ -133,7 +136,7 @@ export function plotAverages(field: string, table: ReadonlyArray<{ value: number
   const normalized = normalizedCorrelations(K);
   return [
     {
-      name: "averages",
+      name: AVERAGE_PLOTS[0],
       svg: renderChart({
         title: `Regime-III averages vs ${symbol}`,
         xLabel: fieldLabel(field), yLabel: `regime-III average [nats]`, xLog, yLog: true, markers: true,
@@ -141,7 +144,7 @@ export function plotAverages(field: string, table: ReadonlyArray<{ value: number
       }),
     },
     {
-      name: "normalized-correlations",
+      name: AVERAGE_PLOTS[1],
       svg: renderChart({
         title: `Correlations over their classical maximum vs ${symbol}`,
         xLabel: fieldLabel(field), yLabel: "I / I^{max}_{cl} [dimensionless]", xLog, yLog: true, markers: true,

@@ -5,13 +5,16 @@ import type { Row } from "../../observables/columns.ts";
 import { blockEntropy } from "../../observables/block-entropy.ts";
 import { blocksAt, planRun, rowAt } from "../run-plan.ts";
 import { type BlockSolver, inlineSolver, workerSolver } from "./block-pool.ts";
+import { checkCpuMemory, cpuMemoryBudget } from "./memory.ts";
 
 /** @param solver where block entropies run; the default worker solver uses a second core in Node. */
 export async function cpuEngine(solver?: BlockSolver): Promise<Engine> {
   const s = solver ?? (await workerSolver()) ?? inlineSolver;
+  const budget = await cpuMemoryBudget();
   return {
     name: s === inlineSolver ? "cpu-f64" : "cpu-f64 (2 threads)",
     run: (problem, times, onTime) => runCpu(problem, times, onTime, s),
+    check: (problem) => checkCpuMemory(problem, budget),
     close: () => s.close(),
   };
 }
