@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { META_COLUMNS, type Meta, ROW_COLUMNS, type Row, type RunResult } from "../src/observables/columns.ts";
 import { writeFileAtomicSync } from "../src/io/atomic-write.ts";
+import { OutputError } from "../src/errors.ts";
 import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson, ResultFormatError } from "../src/io/format.ts";
 import { plotAverages, plotTrace } from "../src/io/plots.ts";
 
@@ -71,6 +72,21 @@ describe("formatJson and parseResultJson", () => {
     expect(formatJson(a)).toBe(formatJson(a));
     expect(formatJson(b)).toBe(formatJson(a));
     expect(formatCsv(a.rows)).toBe(formatCsv(a.rows));
+  });
+
+  it("keeps ±∞ averages through the file (JSON null + averageInfinite), so averages.csv writes inf, not nan", () => {
+    const r = synthetic(5);
+    r.average!.sigma = Infinity;
+    r.average!.Deq = -Infinity;
+    r.average!.DrelL = NaN;
+    const text = formatJson(r);
+    expect(text).toMatch(/"sigma":null/);
+    const back = parseResultJson(text).average!;
+    expect([back.sigma, back.Deq, back.DrelL]).toEqual([Infinity, -Infinity, NaN]);
+    const csv = formatAveragesCsv("Gamma", [{ value: 3, average: back }]).trimEnd().split("\n");
+    const cell = (c: string) => csv[1].split(",")[csv[0].split(",").indexOf(c)];
+    expect([cell("sigma"), cell("Deq"), cell("DrelL")]).toEqual(["inf", "-inf", "nan"]);
+    expect(formatJson(parseResultJson(text))).toBe(text);
   });
 
   it("omits average when there is none and writes an empty rows array", () => {
@@ -149,7 +165,8 @@ describe("atomic writes", () => {
     writeFileSync(join(target, "inner"), "i");
     expect(() => writeFileAtomicSync(target, "data")).toThrow();
     expect(readdirSync(dir).sort()).toEqual(["keep", "sub"]);
-    expect(() => writeFileAtomicSync(join(dir, "missing", "f"), "data")).toThrow();
+    expect(() => writeFileAtomicSync(join(dir, "missing", "f"), "data")).toThrow(OutputError);
+    expect(() => writeFileAtomicSync(join(dir, "missing", "f"), "data")).toThrow(/cannot write .*missing\/f: a parent directory does not exist \(ENOENT\)/);
   });
 });
 
