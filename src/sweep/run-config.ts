@@ -7,12 +7,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:f
 import { basename, dirname, extname, join } from "node:path";
 import type { Engine } from "../engine/engine.ts";
 import { type ParsedConfig, problemFor } from "../config/schema.ts";
-import type { RunResult } from "../observables/columns.ts";
-import { ResumeError } from "../errors.ts";
+import { ConfigError, ResumeError } from "../errors.ts";
 import { writeFileAtomicSync } from "../io/atomic-write.ts";
-import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson } from "../io/format.ts";
-import { plotAverages, plotTrace } from "../io/plots.ts";
+import { formatCsv, formatJson, parseResultJson } from "../io/format.ts";
+import { plotTrace } from "../io/plots.ts";
 import { pointsPerValue, runValue, runValues, valueConfig } from "./run-value.ts";
+import { checkShardDirectory, type Shard, shardValueIndices } from "./shard.ts";
+import { MANIFEST, manifestText, valueFileStems, writePlots, writeSweepSummary } from "./sweep-files.ts";
 
 export type OutputFormat = "json" | "csv";
 
@@ -23,6 +24,8 @@ export interface RunOptions {
   /** overwrite a finished run / start a sweep directory afresh */
   force?: boolean;
   plots?: boolean;
+  /** compute only this shard of a sweep's values, and leave the averages and plots to `setsim merge` */
+  shard?: Shard;
   /** called once with the total number of (value, t) points, then after each point */
   onStart?: (total: number, alreadyDone: number) => void;
   onPoint?: () => void;
@@ -40,19 +43,11 @@ export function formatFromPath(path: string, explicit?: OutputFormat): OutputFor
   return extname(path).toLowerCase() === ".csv" ? "csv" : "json";
 }
 
-function writePlots(dir: string, plots: { name: string; svg: string }[]): string[] {
-  mkdirSync(dir, { recursive: true });
-  return plots.map((p) => {
-    const file = join(dir, `${p.name}.svg`);
-    writeFileAtomicSync(file, p.svg);
-    return file;
-  });
-}
-
 export async function runConfig(engine: Engine, parsed: ParsedConfig, opts: RunOptions): Promise<RunSummary> {
   // refuse what the engine cannot run before anything is computed or written
   for (const v of parsed.sweep?.values ?? [undefined]) engine.check?.(problemFor(parsed, v));
   const perValue = pointsPerValue(parsed);
+  if (!parsed.sweep && opts.shard) throw new ConfigError("--shard", "the config sweeps nothing: only a sweep can be sharded");
   if (!parsed.sweep) return runSingle(engine, parsed, opts, perValue);
   return runSweep(engine, parsed, opts, perValue);
 }
@@ -80,7 +75,6 @@ async function runSingle(engine: Engine, parsed: ParsedConfig, opts: RunOptions,
   return { files: [opts.out], plots };
 }
 
-const MANIFEST = "sweep.json";
 /** (value, t) points per engine call when the engine packs several values into one (runMany) */
 const GROUP_POINTS = 1024;
 
@@ -96,10 +90,15 @@ async function runSweep(engine: Engine, parsed: ParsedConfig, opts: RunOptions, 
   const sweep = parsed.sweep!;
   const dir = opts.out;
   const format = opts.format ?? "json";
-  const manifest = JSON.stringify({ config: parsed.raw }, null, 2) + "\n";
+  const manifest = manifestText(parsed);
   const manifestPath = join(dir, MANIFEST);
+  const names = valueFileStems(parsed);
+  // the values this run computes: all, or one shard's (round-robin, see shard.ts)
+  const mine = opts.shard ? shardValueIndices(names.length, opts.shard) : names.map((_, i) => i);
+  if (opts.shard && opts.force) throw new ConfigError("--force", "cannot be combined with --shard: sibling shards share the directory");
   if (opts.force && existsSync(manifestPath)) clearSweep(dir);
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
+  if (opts.shard) checkShardDirectory(dir, MANIFEST, manifest, mine.map((i) => names[i]), opts.resume === true);
+  else if (existsSync(dir) && readdirSync(dir).length > 0) {
     if (!opts.resume) throw new ResumeError(`--out ${dir} is not empty: choose another directory, or --resume to continue the sweep in it`);
     if (!existsSync(manifestPath) || readFileSync(manifestPath, "utf8") !== manifest) {
       throw new ResumeError(`--resume: ${dir} holds a sweep of a different config (${MANIFEST} differs); nothing was changed`);
@@ -107,12 +106,11 @@ async function runSweep(engine: Engine, parsed: ParsedConfig, opts: RunOptions, 
   }
   mkdirSync(dir, { recursive: true });
   writeFileAtomicSync(manifestPath, manifest);
-  const names = sweep.values.map((v, i) => `${String(i).padStart(3, "0")}_${sweep.field}=${v}`);
-  const done = names.filter((n) => existsSync(join(dir, `${n}.json`)));
-  opts.onStart?.(sweep.values.length * perValue, done.length * perValue);
+  const done = mine.map((i) => names[i]).filter((n) => existsSync(join(dir, `${n}.json`)));
+  opts.onStart?.(mine.length * perValue, done.length * perValue);
   // values are computed in groups (one engine call each where the engine packs them), and every
   // value's file is written as soon as its group ends: an interruption loses one group at most
-  const pending = names.map((_, i) => i).filter((i) => !done.includes(names[i]));
+  const pending = mine.filter((i) => !done.includes(names[i]));
   const groupSize = engine.runMany ? Math.max(1, Math.floor(GROUP_POINTS / perValue)) : 1;
   for (let g = 0; g < pending.length; g += groupSize) {
     const group = pending.slice(g, g + groupSize);
@@ -123,26 +121,17 @@ async function runSweep(engine: Engine, parsed: ParsedConfig, opts: RunOptions, 
       writeFileAtomicSync(join(dir, `${names[i]}.json`), formatJson(fresh[k]));
     });
   }
+  // a shard's run ends here: the averages and plots need every value (`setsim merge`)
+  if (opts.shard) return { files: mine.map((i) => join(dir, `${names[i]}.json`)), plots: [] };
   const files: string[] = [];
-  const plots: string[] = [];
-  const table: { value: number; average: RunResult["average"] }[] = [];
-  sweep.values.forEach((value, i) => {
+  const results = sweep.values.map((_, i) => {
     const jsonPath = join(dir, `${names[i]}.json`);
     // the table is always built from the files' text, so a resumed sweep sees exactly what a fresh one does
     const result = parseResultJson(readFileSync(jsonPath, "utf8"));
     files.push(jsonPath);
-    table.push({ value, average: result.average });
     opts.onValue?.(jsonPath, done.includes(names[i]));
+    return result;
   });
-  const averaged = table.filter((r) => r.average) as { value: number; average: NonNullable<RunResult["average"]> }[];
-  if (averaged.length > 0) {
-    writeFileAtomicSync(join(dir, "averages.json"), formatAveragesJson(sweep.field, averaged));
-    writeFileAtomicSync(join(dir, "averages.csv"), formatAveragesCsv(sweep.field, averaged));
-    files.push(join(dir, "averages.json"), join(dir, "averages.csv"));
-    if (opts.plots !== false) {
-      const p = problemFor(parsed, sweep.values[0]);
-      plots.push(...writePlots(join(dir, "plots"), plotAverages(sweep.field, averaged, { KL: p.KL, KR: p.KR })));
-    }
-  }
-  return { files, plots };
+  const summary = writeSweepSummary(dir, parsed, results, opts.plots !== false);
+  return { files: [...files, ...summary.files], plots: summary.plots };
 }
