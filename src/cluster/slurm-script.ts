@@ -38,6 +38,9 @@ export function shellQuote(s: string): string {
 
 const command = (words: string[]) => words.map(shellQuote).join(" ");
 
+/** A value on an `#SBATCH` line: sbatch reads double quotes there (a log path with spaces). */
+const directive = (s: string) => (/\s/.test(s) ? `"${s}"` : s);
+
 /** The `#SBATCH` lines both scripts share. */
 function common(plan: SlurmPlan): string[] {
   const lines = ["#SBATCH --ntasks=1"];
@@ -67,7 +70,7 @@ export function shardsScript(plan: SlurmPlan): string {
   if (plan.cpusPerTask) lines.push(`#SBATCH --cpus-per-task=${plan.cpusPerTask}`);
   lines.push(...plan.sbatchOptions.map((o) => `#SBATCH ${o}`));
   lines.push(
-    `#SBATCH --output=${plan.logs}/shard-%a.job-%A.out`,
+    `#SBATCH --output=${directive(`${plan.logs}/shard-%a.job-%A.out`)}`,
     "set -euo pipefail",
     `exec ${command([plan.node, plan.bin, "run", plan.config, "--out", plan.out, "--shard", `auto/${n}`, "--resume", "--quiet", ...plan.runArgs])}`,
   );
@@ -84,7 +87,7 @@ export function mergeScript(plan: SlurmPlan): string {
     "#SBATCH --job-name=setsim-merge",
     ...common(plan),
     ...plan.sbatchOptions.map((o) => `#SBATCH ${o}`),
-    `#SBATCH --output=${plan.logs}/merge.job-%j.out`,
+    `#SBATCH --output=${directive(`${plan.logs}/merge.job-%j.out`)}`,
     "set -euo pipefail",
     `exec ${command([plan.node, plan.bin, "merge", plan.out, ...plan.mergeArgs])}`,
   ];

@@ -12,15 +12,20 @@ cmd=${1:?usage: cluster.sh start|stop DIR ...}
 dir=${2:?usage: cluster.sh start|stop DIR ...}
 
 stop() {
-  for name in slurmd slurmctld munged; do
-    local pidfile="$dir/run/$name.pid"
-    [ "$name" = munged ] && pidfile="$dir/munge/munged.pid"
-    [ -s "$pidfile" ] || continue
-    local pid; pid=$(cat "$pidfile")
-    kill "$pid" 2>/dev/null || continue
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
+  # TERM to all three at once, then wait (slurmd and slurmctld take a few seconds each), KILL after 10 s
+  local pids=() pidfile
+  for pidfile in "$dir/run/slurmd.pid" "$dir/run/slurmctld.pid" "$dir/munge/munged.pid"; do
+    [ -s "$pidfile" ] && pids+=("$(cat "$pidfile")")
   done
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  for _ in $(seq 100); do
+    local alive=0 pid
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ $alive = 0 ] && return 0
+    sleep 0.1
+  done
+  kill -9 "${pids[@]}" 2>/dev/null || true
 }
 
 fail() {
