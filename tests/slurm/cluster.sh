@@ -8,6 +8,7 @@
 #
 # On failure `start` prints the daemons' own logs and exits non-zero.
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"   # the daemons live in sbin, which a CI user's PATH may lack
 cmd=${1:?usage: cluster.sh start|stop DIR ...}
 dir=${2:?usage: cluster.sh start|stop DIR ...}
 
