@@ -100,3 +100,33 @@ export class ResultFormatError extends Error {
     super(`not a setsim result: ${detail}`);
   }
 }
+
+/**
+ * `setsim merge` cannot merge a sweep directory: values are missing (they are named), a value file
+ * belongs to another config, or there is no manifest. Nothing is written.
+ *
+ * @example
+ * throw new MergeError("results/fig6 lacks 2 of 12 values: Gamma=10 (003), Gamma=100 (007)");
+ */
+export class MergeError extends Error {
+  override readonly name = "MergeError";
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Slurm's `sbatch` could not be run or refused a job; the message carries sbatch's own words. The
+ * job scripts are already written and can be submitted by hand.
+ *
+ * @example
+ * throw new SlurmError("sbatch failed (exit 1): sbatch: error: invalid partition specified: gpu");
+ */
+export class SlurmError extends Error {
+  override readonly name = "SlurmError";
+  readonly exitCode = 5;
+  constructor(message: string) {
+    super(message);
+  }
+}

@@ -8,6 +8,9 @@ import { createEngine, type EngineName, type Precision, precisionNote } from "..
 import { type OutputFormat, runConfig } from "../sweep/run-config.ts";
 import { progressBar } from "./progress.ts";
 import { interruptedMessage, type RunProgress, withInterruptMessage } from "./interrupt.ts";
+import { parseShard, type Shard } from "../sweep/shard.ts";
+import { registerMerge } from "./merge-command.ts";
+import { registerSlurm } from "./slurm-command.ts";
 
 function choice<T extends string>(allowed: readonly T[], flag: string) {
   return (v: string): T => {
@@ -47,7 +50,8 @@ export function program(): Command {
     .option("--force", "overwrite a finished run, or restart a sweep directory", false)
     .option("--no-plots", "do not write SVG plots")
     .option("--quiet", "no progress bar", false)
-    .action(async (configPath: string, o: { out: string; format?: OutputFormat; engine: EngineName; precision: Precision; resume: boolean; force: boolean; plots: boolean; quiet: boolean }) => {
+    .option("--shard <I/N|auto|auto/N>", "compute only shard I of N of a sweep's values (value i when i mod N = I; auto: from SLURM_ARRAY_TASK_*); then setsim merge", (v: string) => parseShard(v))
+    .action(async (configPath: string, o: { out: string; format?: OutputFormat; engine: EngineName; precision: Precision; resume: boolean; force: boolean; plots: boolean; quiet: boolean; shard?: Shard }) => {
       const parsed = parseConfig(readConfig(configPath));
       const engine = await createEngine(o.engine, { precision: o.precision });
       process.stderr.write(`setsim: engine ${engine.name}\n`);
@@ -66,7 +70,7 @@ export function program(): Command {
       try {
         const summary = await withInterruptMessage((signal) => interruptedMessage(signal, configPath, o.out, progress), release, () =>
           runConfig(engine, parsed, {
-            out: o.out, format: o.format, resume: o.resume, force: o.force, plots: o.plots,
+            out: o.out, format: o.format, resume: o.resume, force: o.force, plots: o.plots, shard: o.shard,
             onStart: (total, done) => bar.start(total, done),
             onPoint: () => bar.tick(),
             onValue: () => progress.finished!++,
@@ -97,6 +101,8 @@ export function program(): Command {
       if (!ex) throw new ConfigError("NAME", `unknown example '${name}'; known: ${Object.keys(EXAMPLES).join(", ")}`);
       process.stdout.write(JSON.stringify(ex.config, null, 2) + "\n");
     });
+  registerMerge(cli);
+  registerSlurm(cli, readConfig);
   return cli;
 }
 

@@ -12,11 +12,13 @@ import type { RunResult } from "../observables/columns.ts";
 import { ConfigError, ResumeError } from "../errors.ts";
 import { checkWritableDir, removeStaleTemps, writeFileAtomicSync } from "../io/atomic-write.ts";
 import { onOutput } from "../io/output-errors.ts";
-import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson } from "../io/format.ts";
-import { plotAverages, plotTrace } from "../io/plots.ts";
+import { formatCsv, formatJson, parseResultJson } from "../io/format.ts";
+import { plotTrace } from "../io/plots.ts";
 import { pointsPerValue, runValue, runValues } from "./run-value.ts";
-import { type OutputFormat, PLOTS_DIR, prepareSweepDir, valueNames } from "./sweep-dir.ts";
+import { type OutputFormat, prepareSweepDir, valueNames } from "./sweep-dir.ts";
 import { sameConfig } from "./same-config.ts";
+import { type Shard, shardValueIndices } from "./shard.ts";
+import { writePlots, writeSweepSummary } from "./sweep-files.ts";
 
 export type { OutputFormat } from "./sweep-dir.ts";
 
@@ -34,6 +36,8 @@ export interface RunOptions {
   onValue?: (file: string, skipped: boolean) => void;
   /** files found in a sweep directory that setsim did not write (kept) */
   onForeign?: (names: string[]) => void;
+  /** compute only this shard of a sweep's values, and leave the averages and plots to `setsim merge` */
+  shard?: Shard;
 }
 
 export interface RunSummary {
@@ -46,19 +50,11 @@ export function formatFromPath(path: string, explicit?: OutputFormat): OutputFor
   return extname(path).toLowerCase() === ".csv" ? "csv" : "json";
 }
 
-function writePlots(dir: string, plots: { name: string; svg: string }[]): string[] {
-  checkWritableDir(dir);
-  return plots.map((p) => {
-    const file = join(dir, `${p.name}.svg`);
-    writeFileAtomicSync(file, p.svg);
-    return file;
-  });
-}
-
 export async function runConfig(engine: Engine, parsed: ParsedConfig, opts: RunOptions): Promise<RunSummary> {
   // refuse what the engine cannot run before anything is computed or written
   for (const v of parsed.sweep?.values ?? [undefined]) engine.check?.(problemFor(parsed, v));
   const perValue = pointsPerValue(parsed);
+  if (!parsed.sweep && opts.shard) throw new ConfigError("--shard", "the config sweeps nothing: only a sweep can be sharded");
   if (!parsed.sweep) return runSingle(engine, parsed, opts, perValue);
   return runSweep(engine, parsed, opts, perValue);
 }
@@ -106,15 +102,20 @@ const GROUP_POINTS = 1024;
 async function runSweep(engine: Engine, requested: ParsedConfig, opts: RunOptions, perValue: number): Promise<RunSummary> {
   const dir = opts.out;
   const format = opts.format ?? "json";
-  const { parsed, done, foreign } = prepareSweepDir(dir, requested, { resume: opts.resume, force: opts.force, format });
+  const count = requested.sweep!.values.length;
+  // the values this run computes: all, or one shard's (round-robin, see shard.ts)
+  const mine = opts.shard ? shardValueIndices(count, opts.shard) : [...Array(count).keys()];
+  const { parsed, done, foreign } = prepareSweepDir(dir, requested, {
+    resume: opts.resume, force: opts.force, format, only: opts.shard ? mine : undefined,
+  });
   if (foreign.length > 0) opts.onForeign?.(foreign);
   const sweep = parsed.sweep!;
   const names = valueNames(parsed);
-  opts.onStart?.(sweep.values.length * perValue, done.length * perValue);
+  opts.onStart?.(mine.length * perValue, done.length * perValue);
   for (const n of done) opts.onValue?.(join(dir, `${n}.json`), true);
   // values are computed in groups (one engine call each where the engine packs them), and every
   // value's file is written as soon as its group ends: an interruption loses one group at most
-  const pending = names.map((_, i) => i).filter((i) => !done.includes(names[i]));
+  const pending = mine.filter((i) => !done.includes(names[i]));
   const groupSize = engine.runMany ? Math.max(1, Math.floor(GROUP_POINTS / perValue)) : 1;
   for (let g = 0; g < pending.length; g += groupSize) {
     const group = pending.slice(g, g + groupSize);
@@ -126,25 +127,15 @@ async function runSweep(engine: Engine, requested: ParsedConfig, opts: RunOption
       opts.onValue?.(join(dir, `${names[i]}.json`), false);
     });
   }
+  // a shard's run ends here: the averages and plots need every value (`setsim merge`)
+  if (opts.shard) return { files: mine.map((i) => join(dir, `${names[i]}.json`)), plots: [] };
   const files: string[] = [];
-  const plots: string[] = [];
-  const table: { value: number; average: RunResult["average"] }[] = [];
-  sweep.values.forEach((value, i) => {
+  const results = sweep.values.map((_, i) => {
     const jsonPath = join(dir, `${names[i]}.json`);
     // the table is always built from the files' text, so a resumed sweep sees exactly what a fresh one does
-    const result = parseResultJson(onOutput(jsonPath, () => readFileSync(jsonPath, "utf8")));
     files.push(jsonPath);
-    table.push({ value, average: result.average });
+    return parseResultJson(onOutput(jsonPath, () => readFileSync(jsonPath, "utf8")));
   });
-  const averaged = table.filter((r) => r.average) as { value: number; average: NonNullable<RunResult["average"]> }[];
-  if (averaged.length > 0) {
-    writeFileAtomicSync(join(dir, "averages.json"), formatAveragesJson(sweep.field, averaged));
-    writeFileAtomicSync(join(dir, "averages.csv"), formatAveragesCsv(sweep.field, averaged));
-    files.push(join(dir, "averages.json"), join(dir, "averages.csv"));
-    if (opts.plots !== false) {
-      const p = problemFor(parsed, sweep.values[0]);
-      plots.push(...writePlots(join(dir, PLOTS_DIR), plotAverages(sweep.field, averaged, { KL: p.KL, KR: p.KR })));
-    }
-  }
-  return { files, plots };
+  const summary = writeSweepSummary(dir, parsed, results, opts.plots !== false);
+  return { files: [...files, ...summary.files], plots: summary.plots };
 }

@@ -12,6 +12,7 @@ import { checkWritableDir, isTempName, removeStaleTemps, writeFileAtomicSync } f
 import { onOutput } from "../io/output-errors.ts";
 import { AVERAGE_PLOTS } from "../io/plots.ts";
 import { sameConfig } from "./same-config.ts";
+import { shardBlockers } from "./shard.ts";
 
 export const MANIFEST = "sweep.json";
 export const PLOTS_DIR = "plots";
@@ -96,7 +97,10 @@ export interface PreparedSweep {
  * someone else's under --force with no sweep of setsim's. The location is checked writable before
  * any file is removed. `--force` removes setsim's own files of the sweep found there, nothing else.
  */
-export function prepareSweepDir(dir: string, parsed: ParsedConfig, opts: { resume?: boolean; force?: boolean; format: OutputFormat }): PreparedSweep {
+export function prepareSweepDir(
+  dir: string, parsed: ParsedConfig, opts: { resume?: boolean; force?: boolean; format: OutputFormat; only?: readonly number[] },
+): PreparedSweep {
+  if (opts.only && opts.force) throw new ConfigError("--force", "cannot be combined with --shard: sibling shards share the directory");
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new ConfigError("--out", `${dir} is a file: a sweep writes a directory (one file per swept value)`);
   }
@@ -115,15 +119,20 @@ export function prepareSweepDir(dir: string, parsed: ParsedConfig, opts: { resum
     if (opts.force) {
       throw new ResumeError(`--force: ${dir} holds files setsim did not write (${listed(entries)}) and no sweep of its own; nothing was deleted: choose another directory`);
     }
-    if (!opts.resume) throw new ResumeError(`--out ${dir} is not empty: choose another directory, --resume to continue the sweep in it, or --force to restart it`);
-    if (!found) throw new ResumeError(`--resume: ${dir} holds no ${MANIFEST} (it is not a setsim sweep); nothing was changed`);
+    const flag = opts.only ? "--shard" : "--resume";
+    if (!opts.resume && !opts.only) throw new ResumeError(`--out ${dir} is not empty: choose another directory, --resume to continue the sweep in it, or --force to restart it`);
+    if (!found) throw new ResumeError(`${flag}: ${dir} holds no ${MANIFEST} (it is not a setsim sweep): ${listed(entries)}; nothing was changed`);
     if (!sameConfig(found, parsed)) {
-      throw new ResumeError(`--resume: ${dir} holds a sweep of a different config (${MANIFEST} differs); nothing was changed`);
+      throw new ResumeError(`${flag}: ${dir} holds a sweep of a different config (${MANIFEST} differs); nothing was changed`);
     }
+    // a shard shares the directory with its siblings: their values are not in its way, its own are
+    const blockers = opts.only && !opts.resume ? shardBlockers(entries, MANIFEST, opts.only.map((i) => valueNames(found)[i])) : [];
+    if (blockers.length > 0) throw new ResumeError(`--out ${dir} already holds ${listed(blockers)}: use --resume to continue this shard, or another directory`);
     run = found;
   }
   checkWritableDir(dir);
-  const names = valueNames(run);
+  const all = valueNames(run);
+  const names = opts.only ? opts.only.map((i) => all[i]) : all;
   const done = opts.force ? [] : finishedValues(dir, names, opts.format);
   if (!existsSync(join(dir, MANIFEST))) writeFileAtomicSync(join(dir, MANIFEST), manifestText(run));
   const own = new Set(ownFiles(run).map((f) => f.split("/")[0]));
