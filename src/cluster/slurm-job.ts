@@ -2,7 +2,7 @@
  * `setsim slurm`: writes a sweep's sbatch scripts beside its directory (`<out>-slurm/`: the frozen
  * config, `shards.sbatch`, `merge.sbatch`, `logs/`), then submits the array and the dependent merge.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ParsedConfig } from "../config/schema.ts";

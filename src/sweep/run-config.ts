@@ -8,7 +8,6 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import type { Engine } from "../engine/engine.ts";
 import { type ParsedConfig, parseConfig, problemFor } from "../config/schema.ts";
-import type { RunResult } from "../observables/columns.ts";
 import { ConfigError, ResumeError } from "../errors.ts";
 import { checkWritableDir, removeStaleTemps, writeFileAtomicSync } from "../io/atomic-write.ts";
 import { onOutput } from "../io/output-errors.ts";
