@@ -16,9 +16,8 @@ import { createEngine, type EngineName, type Precision } from "../src/engine/eng
 import { planRun, rowAt, vectorsAt } from "../src/engine/run-plan.ts";
 import { inlineHost, workerHost } from "../src/engine/host-pool.ts";
 import { bathBlock } from "../src/propagation/correlation-blocks.ts";
-import { caseA, logspace, workload } from "../src/bench/workloads.ts";
-import { measureWorkload } from "../src/bench/measure.ts";
-import { type BenchReport, formatJobLine, formatMachine, formatWorkload } from "../src/bench/report.ts";
+import { caseA, logspace } from "../src/bench/workloads.ts";
+import { benchInProcess } from "../src/bench/run-bench.ts";
 
 function worstError(rows: Row[], ref: Row[]): string {
   let worst = 0;
@@ -130,25 +129,14 @@ async function main(argv: string[]) {
         sweeps: values.sweeps === undefined ? undefined : Number(values.sweeps),
         hostThreads: values["host-threads"] === undefined ? undefined : Number(values["host-threads"]),
       });
-  const report: BenchReport = { machine: `${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, node ${process.version}`, engine: engine.name, workloads: [] };
-  console.log(formatMachine(report));
-  for (const name of chosen) {
-    if (name === "tridiag-k1000") {
-      await tridiagK1000();
-      continue;
-    }
-    if (name === "host-k1000") {
-      await hostK1000([0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0));
-      continue;
-    }
-    const w = workload(name, values.K === undefined ? undefined : Number(values.K));
-    const { result, runs } = await measureWorkload(engine, w.name, w.jobs, { onJob: (job) => console.log(formatJobLine(w.name, job)) });
-    if (values.compare) {
-      for (const [k, job] of w.jobs.entries()) console.log(`  ${w.name}: ${job.label}: worst error against cpu-f64: ${worstError(runs[k].rows, (await runCpu(job.problem, job.times)).rows)}`);
-    }
-    for (const line of formatWorkload(result, { jobs: false })) console.log(line);
-    report.workloads.push(result);
-  }
+  const threadCounts = [0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0);
+  const report = await benchInProcess(engine, chosen, values.K === undefined ? undefined : Number(values.K), (line) => console.log(line), {
+    special: { "tridiag-k1000": tridiagK1000, "host-k1000": () => hostK1000(threadCounts) },
+    afterRun: async (name, jobs, runs) => {
+      if (!values.compare) return;
+      for (const [k, job] of jobs.entries()) console.log(`  ${name}: ${job.label}: worst error against cpu-f64: ${worstError(runs[k].rows, (await runCpu(job.problem, job.times)).rows)}`);
+    },
+  });
   if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2) + "\n");
   engine.close();
 }

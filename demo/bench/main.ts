@@ -15,7 +15,8 @@ import type { AdapterSummary } from "./messages.ts";
 
 export interface BenchOptions {
   workload: string;
-  K: number;
+  /** SPEC §5's workloads at this bath size; without it, any workload of `npm run bench` as named */
+  K?: number;
   precision: Precision;
   engines: EngineName[];
 }
@@ -86,8 +87,9 @@ function setButtons(busy: boolean): void {
 async function run(o: BenchOptions): Promise<WireResult<BenchReport[]>> {
   if (phase === "running") throw new Error("a benchmark is already running");
   await adapter;
-  Object.entries({ workload: o.workload, K: String(o.K), precision: o.precision }).forEach(([k, v]) => (field(k).value = v));
-  history.replaceState(null, "", `?${new URLSearchParams({ workload: o.workload, K: String(o.K), precision: o.precision, engines: o.engines.join(",") })}`);
+  const shown = { workload: o.workload, precision: o.precision, ...(o.K === undefined ? {} : { K: String(o.K) }) };
+  Object.entries(shown).forEach(([k, v]) => (field(k).value = v));
+  history.replaceState(null, "", `?${new URLSearchParams({ ...shown, engines: o.engines.join(",") })}`);
   phase = "running";
   setButtons(true);
   $("#lanes").replaceChildren();

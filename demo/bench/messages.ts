@@ -3,10 +3,10 @@ import type { EngineName, Precision } from "../../src/engine/engine.ts";
 import type { WorkloadResult } from "../../src/bench/measure.ts";
 import type { KernelStats } from "../../src/engine/webgpu/gpu-batch.ts";
 
-/** Page → worker: the workload by SPEC §5 name at bath size K, and the engine. */
+/** Page → worker: the workload by name (SPEC §5's at bath size K where K is given), and the engine. */
 export interface LaneStart {
   workload: string;
-  K: number;
+  K?: number;
   engine: EngineName;
   precision: Precision;
 }
