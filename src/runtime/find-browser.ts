@@ -24,8 +24,8 @@ const NAMES = [
   "chromium", "chromium-browser", "chrome", "microsoft-edge-stable", "microsoft-edge",
 ];
 
-function locations(): string[] {
-  const env = process.env;
+/** Where browsers are usually installed on this platform. */
+export function usualLocations(env: NodeJS.ProcessEnv = process.env): string[] {
   if (process.platform === "darwin") {
     const apps = ["Google Chrome.app/Contents/MacOS/Google Chrome", "Chromium.app/Contents/MacOS/Chromium", "Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary"];
     return ["/Applications", join(env.HOME ?? "~", "Applications")].flatMap((d) => apps.map((a) => join(d, a)));
@@ -47,28 +47,31 @@ const isExecutable = (path: string): boolean => {
   }
 };
 
-/** The browser to launch, or a BrowserError naming everything that was looked for. */
-export function findBrowser(explicit?: string): string {
+/**
+ * The browser to launch, or a BrowserError naming everything that was looked for (`env` and
+ * `locations` are the process's own but for tests).
+ */
+export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env, locations = usualLocations(env)): string {
   if (explicit !== undefined) {
     if (!isExecutable(explicit)) throw new BrowserError(`--browser ${explicit}: no such executable file`);
     return explicit;
   }
   for (const v of ["SETSIM_BROWSER", "CHROME_PATH"]) {
-    const path = process.env[v];
+    const path = env[v];
     if (path) {
       if (!isExecutable(path)) throw new BrowserError(`$${v} = ${path}: no such executable file`);
       return path;
     }
   }
-  const dirs = (process.env.PATH ?? "").split(delimiter).filter(Boolean);
+  const dirs = (env.PATH ?? "").split(delimiter).filter(Boolean);
   const exe = process.platform === "win32" ? [".exe", ""] : [""];
   for (const name of NAMES) {
     for (const d of dirs) for (const x of exe) if (isExecutable(join(d, name + x))) return join(d, name + x);
   }
-  const found = locations().find(isExecutable);
+  const found = locations.find(isExecutable);
   if (found) return found;
   throw new BrowserError(
-    `no Chrome or Chromium found: looked for ${NAMES.join(", ")} on PATH and at ${locations().join(", ")}; ` +
+    `no Chrome or Chromium found: looked for ${NAMES.join(", ")} on PATH${locations.length ? ` and at ${locations.join(", ")}` : ""}; ` +
     "install one, or name it with --browser PATH (or $SETSIM_BROWSER)",
   );
 }
