@@ -23,9 +23,9 @@ export function expandConfigArgs(args: readonly string[]): string[] {
   const out: string[] = [];
   for (const arg of args) {
     let found: string[];
+    const dir = dirname(arg);
+    if (WILD.test(dir)) throw new ConfigError(arg, "wildcards are allowed in the file name only");
     if (WILD.test(basename(arg))) {
-      const dir = dirname(arg);
-      if (WILD.test(dir)) throw new ConfigError(arg, "wildcards are allowed in the file name only");
       const re = patternRegex(basename(arg));
       found = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ? filesIn(dir, (n) => re.test(n)) : [];
     } else {
