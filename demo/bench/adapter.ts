@@ -1,5 +1,6 @@
 /** The machine as the benchmark page reports it: the WebGPU adapter (name, software or not, the limits that size the engine's batches) and the browser. */
 import type { AdapterSummary } from "./messages.ts";
+import { requestAdapterWithin } from "../../src/runtime/adapter-wait.ts";
 
 /** The limits that decide the engine's batch and workgroup sizes. */
 const LIMITS = [
@@ -8,9 +9,8 @@ const LIMITS = [
 ] as const;
 
 export async function describeAdapter(): Promise<AdapterSummary | null> {
-  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
-  const adapter = gpu ? await gpu.requestAdapter({ powerPreference: "high-performance" }).catch(() => null) : null;
-  if (!adapter) return null;
+  const adapter = await requestAdapterWithin();
+  if (adapter === null || adapter === "no answer") return null;
   const i = adapter.info;
   const name = [i.vendor, i.architecture, i.device, i.description && `(${i.description})`].filter(Boolean).join(" ") || "unknown adapter";
   return {

@@ -1,19 +1,18 @@
 /**
- * One lane of the benchmark page: creates the engine (the CLI's factory), reports the adapter, and
- * times the workload with `measureWorkload` (the same measurement as `npm run bench`), posting the
+ * One lane of the benchmark page: creates the engine (the CLI's factory) and times the workload with `measureWorkload` (the same measurement as `npm run bench`), posting the
  * points done and the GPU passes' running totals a few times a second.
  */
 import { createEngine } from "../../src/engine/engine.ts";
 import { measureWorkload } from "../../src/bench/measure.ts";
 import { workload } from "../../src/bench/workloads.ts";
 import type { LaneMessage, LaneStart } from "./messages.ts";
-import { browserMachine, describeAdapter } from "./adapter.ts";
+import { browserMachine } from "./adapter.ts";
+import { engineWithAdapterWait } from "../../src/runtime/adapter-wait.ts";
 
 const post = (m: LaneMessage) => postMessage(m);
 
 async function run(job: LaneStart): Promise<void> {
-  post({ type: "adapter", adapter: job.engine === "cpu" ? null : await describeAdapter() });
-  const engine = await createEngine(job.engine, { precision: job.precision });
+  const engine = await createEngine((await engineWithAdapterWait(job.engine)).engine, { precision: job.precision });
   const w = workload(job.workload, job.K);
   post({ type: "engine", name: engine.name, workload: w.name, total: w.jobs.reduce((n, j) => n + j.times.length, 0) });
   const t0 = performance.now();

@@ -6,7 +6,7 @@
 import type { EngineName } from "../../src/engine/engine.ts";
 import type { WorkloadResult } from "../../src/bench/measure.ts";
 import type { KernelStats } from "../../src/engine/webgpu/gpu-batch.ts";
-import type { AdapterSummary, LaneMessage, LaneStart } from "./messages.ts";
+import type { LaneMessage, LaneStart } from "./messages.ts";
 import { browserMachine } from "./adapter.ts";
 
 export interface Lane {
@@ -27,7 +27,6 @@ export interface Lane {
 }
 
 export interface LaneEvents {
-  adapter(a: AdapterSummary | null): void;
   change(): void;
 }
 
@@ -49,8 +48,7 @@ export function startLane(start: LaneStart, on: LaneEvents): RunningLane {
   let started = 0;
   worker.onmessage = (e: MessageEvent<LaneMessage>) => {
     const m = e.data;
-    if (m.type === "adapter") on.adapter(m.adapter);
-    else if (m.type === "engine") {
+    if (m.type === "engine") {
       Object.assign(lane, { name: m.name, workload: m.workload, total: m.total, phase: "running" });
       started = performance.now();
     } else if (m.type === "progress") {

@@ -95,7 +95,6 @@ async function run(o: BenchOptions): Promise<WireResult<BenchReport[]>> {
   $("#lanes").replaceChildren();
   return new Promise((resolve) => {
     running = o.engines.map((engine) => startLane({ workload: o.workload, K: o.K, engine, precision: o.precision }, {
-      adapter: () => {},
       change: () => {
         update();
         if (phase !== "running" || !running.every((r) => finished(r.lane))) return;

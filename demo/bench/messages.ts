@@ -20,7 +20,6 @@ export interface AdapterSummary {
 }
 
 export type LaneMessage =
-  | { type: "adapter"; adapter: AdapterSummary | null }
   /** the engine that runs, the workload's report name (e.g. trace@K=64) and its points */
   | { type: "engine"; name: string; workload: string; total: number }
   /** points done, seconds since the workload started, the engine's kernelStats totals (GPU engines) */

@@ -49,6 +49,7 @@ export async function openCliEngine(o: EngineChoice, problems: readonly Problem[
   try {
     const remote = await remoteEngine(session, engine, o.precision);
     log(`runtime chromium: ${session.description}`);
+    if (remote.info.note) log(`note: ${remote.info.note}`);
     await remote.prepare(problems);
     return remote;
   } catch (e) {

@@ -67,7 +67,8 @@ export async function remoteEngine(session: BrowserPage, name: EngineName, preci
   };
 
   return {
-    name: info.name,
+    // as `--engine auto` says in Node: which adapter, or that there was none
+    name: info.adapter === null && name !== "cpu" ? `${info.name} (the browser offers no WebGPU adapter)` : info.name,
     info,
     get kernelStats() {
       return stats;

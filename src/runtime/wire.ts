@@ -27,6 +27,8 @@ export interface PageEngineInfo {
   runMany: boolean;
   kernelStats: boolean;
   userAgent: string;
+  /** why the engine is not the one asked for (a browser that never answered the adapter request) */
+  note?: string;
 }
 
 export function toWire(e: unknown): WireError {

@@ -5,6 +5,7 @@
  */
 import { createEngine, type Engine, type EngineJob, type EngineRun } from "../../engine/engine.ts";
 import { type EnginePageApi, toWire, wired } from "../wire.ts";
+import { engineWithAdapterWait } from "../adapter-wait.ts";
 
 declare global {
   interface Window {
@@ -64,7 +65,8 @@ const opened = (): Engine => {
 window.setsimEngine = {
   open: (name, precision) => wired(async () => {
     engine?.close();
-    engine = await createEngine(name, { precision });
+    const chosen = await engineWithAdapterWait(name);
+    engine = await createEngine(chosen.engine, { precision });
     status.textContent = `engine ${engine.name}`;
     return {
       name: engine.name,
@@ -72,6 +74,7 @@ window.setsimEngine = {
       runMany: engine.runMany !== undefined,
       kernelStats: engine.kernelStats !== undefined,
       userAgent: navigator.userAgent,
+      note: chosen.note,
     };
   }),
   check: (problems) => wired(() => problems.map((p) => {
