@@ -6,11 +6,11 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
-import { type ParsedConfig, parseConfig, problemFor } from "../config/schema.ts";
+import { type ParsedConfig, parseConfig } from "../config/schema.ts";
 import { DeviceLostError } from "../errors.ts";
 import { type Engine, precisionNote } from "../engine/engine.ts";
 import { type OutputFormat, runConfig } from "../sweep/run-config.ts";
-import { choice, type EngineChoice, engineOptions, openCliEngine } from "./engine-options.ts";
+import { choice, type EngineChoice, engineOptions, openCliEngine, problemsOf } from "./engine-options.ts";
 import { configName, expandConfigArgs } from "./config-files.ts";
 import { progressBar } from "./progress.ts";
 
@@ -68,6 +68,34 @@ async function runOne(engine: Engine, parsed: ParsedConfig, out: string, o: Batc
   }
 }
 
+/** Every judged config in turn on one engine; a lost device ends the batch (the rest are reported as not run). */
+async function runAll(engine: Engine, files: string[], parsed: Array<ParsedConfig | undefined>, entries: BatchEntry[], o: BatchOptions, largestK: number): Promise<void> {
+  process.stderr.write(`setsim: engine ${engine.name}\n`);
+  const note = precisionNote(engine, largestK);
+  if (note) process.stderr.write(`setsim: note: ${note}\n`);
+  let lost: Error | undefined;
+  try {
+    for (const [i, p] of parsed.entries()) {
+      const entry = entries[i];
+      if (!p) continue;
+      if (lost) {
+        Object.assign(entry, { status: "not run: the device was lost earlier in the batch", exitCode: exitCodeOf(lost) });
+        continue;
+      }
+      const out = join(o.out, p.sweep ? entry.config : `${entry.config}.${o.format ?? "json"}`);
+      process.stderr.write(`setsim: [${i + 1}/${files.length}] ${files[i]} → ${out}\n`);
+      try {
+        await runOne(engine, p, out, o, entry);
+      } catch (e) {
+        Object.assign(entry, { status: `failed: ${e instanceof Error ? e.message : String(e)}`, exitCode: exitCodeOf(e) });
+        if (e instanceof DeviceLostError) lost = e;
+      }
+    }
+  } finally {
+    engine.close();
+  }
+}
+
 export function registerBatch(cli: Command, readConfig: (path: string) => unknown): void {
   const cmd = cli
     .command("batch")
@@ -91,32 +119,9 @@ export function registerBatch(cli: Command, readConfig: (path: string) => unknow
         return undefined;
       }
     });
-    const problems = parsed.flatMap((p) => (p ? (p.sweep?.values ?? [undefined]).map((v) => problemFor(p, v)) : []));
-    const engine = await openCliEngine(o, problems);
-    process.stderr.write(`setsim: engine ${engine.name}\n`);
-    const note = problems.length ? precisionNote(engine, Math.max(...problems.map((p) => Math.max(p.KL, p.KR)))) : undefined;
-    if (note) process.stderr.write(`setsim: note: ${note}\n`);
-    let lost: Error | undefined;
-    try {
-      for (const [i, p] of parsed.entries()) {
-        const entry = entries[i];
-        if (!p) continue;
-        if (lost) {
-          Object.assign(entry, { status: "not run: the device was lost earlier in the batch", exitCode: exitCodeOf(lost) });
-          continue;
-        }
-        const out = join(o.out, p.sweep ? entry.config : `${entry.config}.${o.format ?? "json"}`);
-        process.stderr.write(`setsim: [${i + 1}/${files.length}] ${files[i]} → ${out}\n`);
-        try {
-          await runOne(engine, p, out, o, entry);
-        } catch (e) {
-          Object.assign(entry, { status: `failed: ${e instanceof Error ? e.message : String(e)}`, exitCode: exitCodeOf(e) });
-          if (e instanceof DeviceLostError) lost = e;
-        }
-      }
-    } finally {
-      engine.close();
-    }
+    const problems = parsed.flatMap((p) => (p ? problemsOf(p) : []));
+    // no engine (no browser, no device) where no config is left to run
+    if (problems.length > 0) await runAll(await openCliEngine(o, problems), files, parsed, entries, o, Math.max(...problems.map((p) => Math.max(p.KL, p.KR))));
     process.stdout.write(formatSummary(entries));
     const failed = entries.filter((e) => e.exitCode !== 0);
     if (failed.length) throw new BatchError(`${failed.length} of ${entries.length} configs failed: ${failed.map((e) => e.config).join(", ")}`, Math.max(...failed.map((e) => e.exitCode)));

@@ -5,6 +5,7 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { createEngine, type Engine, type EngineName, type Precision } from "../engine/engine.ts";
 import type { Problem } from "../model/problem.ts";
+import { type ParsedConfig, problemFor } from "../config/schema.ts";
 import type { AdapterChoice } from "../runtime/chromium.ts";
 
 export function choice<T extends string>(allowed: readonly T[], flag: string) {
@@ -33,6 +34,9 @@ export function engineOptions(cmd: Command): Command {
     .option("--browser <path>", "--runtime chromium: the Chrome/Chromium executable (default: $SETSIM_BROWSER, $CHROME_PATH, else one found on PATH or in the usual places)")
     .option("--webgpu-adapter <adapter>", "--runtime chromium: gpu (Vulkan on Linux), swiftshader (software, slow) or auto (the GPU where the machine shows one)", choice(["auto", "gpu", "swiftshader"] as const, "--webgpu-adapter"), "auto");
 }
+
+/** Every problem a config runs: one, or one per swept value. */
+export const problemsOf = (parsed: ParsedConfig): Problem[] => (parsed.sweep?.values ?? [undefined]).map((v) => problemFor(parsed, v));
 
 const log = (line: string) => process.stderr.write(`setsim: ${line}\n`);
 

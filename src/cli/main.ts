@@ -7,7 +7,7 @@ import { ConfigError } from "../errors.ts";
 import { precisionNote } from "../engine/engine.ts";
 import { type OutputFormat, runConfig } from "../sweep/run-config.ts";
 import { progressBar } from "./progress.ts";
-import { choice, type EngineChoice, engineOptions, openCliEngine } from "./engine-options.ts";
+import { choice, type EngineChoice, engineOptions, openCliEngine, problemsOf } from "./engine-options.ts";
 import { registerBatch } from "./batch.ts";
 import { registerBench } from "./bench-command.ts";
 
@@ -43,7 +43,7 @@ export function program(): Command {
   engineOptions(run)
     .action(async (configPath: string, o: EngineChoice & { out: string; format?: OutputFormat; resume: boolean; force: boolean; plots: boolean; quiet: boolean }) => {
       const parsed = parseConfig(readConfig(configPath));
-      const engine = await openCliEngine(o, (parsed.sweep?.values ?? [undefined]).map((v) => problemFor(parsed, v)));
+      const engine = await openCliEngine(o, problemsOf(parsed));
       process.stderr.write(`setsim: engine ${engine.name}\n`);
       const largestK = Math.max(...(parsed.sweep?.values ?? [undefined]).map((v) => {
         const p = problemFor(parsed, v);
