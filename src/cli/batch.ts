@@ -102,7 +102,7 @@ export function registerBatch(cli: Command, readConfig: (path: string) => unknow
     .description("run many configs with one engine (one browser, one device): each to DIR/<name>.json|csv (one run) or DIR/<name>/ (a sweep), then a summary table")
     .argument("<configs...>", "config files, folders (their *.json) or file-name patterns such as 'configs/fig*.json'")
     .requiredOption("--out <dir>", "the folder that receives every config's output")
-    .option("--format <format>", "json or csv for single runs (sweeps write both)", choice(["json", "csv"] as const, "--format"))
+    .option("--format <format>", "json or csv (a sweep writes CSV beside its JSON files with csv)", choice(["json", "csv"] as const, "--format"))
     .option("--resume", "continue each config's interrupted output (finished ones are kept)", false)
     .option("--force", "overwrite finished outputs", false)
     .option("--no-plots", "do not write SVG plots")
