@@ -1,57 +1,23 @@
 /**
- * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--host-threads N] [--threads 1|2] [--compare]`: times the engine on named workloads and prints
- * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
+ * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--host-threads N] [--threads 1|2] [--K N] [--compare] [--json FILE]`: times the engine on named workloads and prints
+ * what it measured (wall time, time per (Γ, t) point, the machine; `--json` also writes it as a
+ * BenchReport, src/bench/report.ts). Workloads (src/bench/workloads.ts): SPEC §5 names (at bath size `--K`, default 1000) plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
  * `host-k1000` (the host's per-time share of the GPU engine's work), `tridiag-k1000` (the df64
  * tridiagonal kernel alone, over workgroup and batch sizes).
  */
 import os from "node:os";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { cpuEngine, runCpu } from "../src/engine/cpu/cpu-engine.ts";
 import { ROW_COLUMNS, type Row } from "../src/observables/columns.ts";
 import { inlineSolver } from "../src/engine/cpu/block-pool.ts";
-import { createEngine, type EngineName, type EngineRun, type Precision } from "../src/engine/engine.ts";
-import type { Problem } from "../src/model/problem.ts";
-import { resolveTimes } from "../src/config/time-grid.ts";
+import { createEngine, type EngineName, type Precision } from "../src/engine/engine.ts";
 import { planRun, rowAt, vectorsAt } from "../src/engine/run-plan.ts";
 import { inlineHost, workerHost } from "../src/engine/host-pool.ts";
 import { bathBlock } from "../src/propagation/correlation-blocks.ts";
-
-const caseA = (K: number, Gamma: number): Problem => ({
-  KL: K, KR: K, W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1,
-  GammaL: Gamma, GammaR: Gamma, initial: { kind: "thermal" },
-});
-const traceTimes = () => resolveTimes({ from: 1e-4, to: 1e8, perDecade: 10, zero: true }, "times");
-const logspace = (a: number, b: number, n: number) =>
-  Array.from({ length: n }, (_, i) => a * (b / a) ** (n === 1 ? 0 : i / (n - 1)));
-
-type Job = { label: string; problem: Problem; times: number[] };
-const WORKLOADS: Record<string, () => Job[]> = {
-  "trace-k32": () => [{ label: "case a, K=32, Γ=3, 122 times (SwiftShader-sized)", problem: caseA(32, 3), times: traceTimes() }],
-  "trace-k64": () => [
-    { label: "case a, K=64, Γ=3, 122 times", problem: caseA(64, 3), times: traceTimes() },
-    { label: "pure seed 5, K=64, Γ=3, 122 times", problem: { ...caseA(64, 3), initial: { kind: "pure", seed: 5 } }, times: traceTimes() },
-  ],
-  "trace-k200": () => [{ label: "case a, K=200, Γ=3, 122 times", problem: caseA(200, 3), times: traceTimes() }],
-  // how fast mode's error grows with K (SwiftShader-sized): --compare against the f64 engine
-  "check-k128": () => [
-    { label: "case a, K=128, Γ=3, 6 times", problem: caseA(128, 3), times: [0.3, 2, 10, 100, 1e3, 1e5] },
-  ],
-  // accuracy at the paper's size: --compare runs the f64 engine on the same points
-  "check-k1000": () => [
-    { label: "case a, K=1000, Γ=3, 4 times", problem: caseA(1000, 3), times: [0.3, 15, 1e3, 1e5] },
-    { label: "pure seed 5, K=1000, Γ=3, 4 times", problem: { ...caseA(1000, 3), initial: { kind: "pure", seed: 5 } }, times: [0.3, 15, 1e3, 1e5] },
-  ],
-  "point-k1000": () => [{ label: "case a, K=1000, Γ=3, t=1e5", problem: caseA(1000, 3), times: [1e5] }],
-  trace: () => [{ label: "case a, K=1000, Γ=3, 122 times", problem: caseA(1000, 3), times: traceTimes() }],
-  massive: () => logspace(1, 1000, 64).map((G) => ({ label: `Γ=${G.toPrecision(4)}`, problem: caseA(1000, G), times: logspace(1e-2, 1e8, 64) })),
-  scaling: () => [250, 500, 1000, 2000, 4000].map((K) => ({ label: `K=${K}, t=1e5`, problem: caseA(K, 3), times: [1e5] })),
-};
-WORKLOADS.fig6 = () =>
-  [0.5, 1, 1.5, 2, 2.5, 3].flatMap((x) => [
-    { label: `case a Γ=10^${x}`, problem: caseA(1000, 10 ** x), times: logspace(1e5, 1e8, 21) },
-    { label: `case b Γ=10^${x}`, problem: { ...caseA(1000, 10 ** x), muL: 0.5, muR: 0.5 }, times: logspace(1e5, 1e8, 21) },
-  ]);
+import { caseA, logspace } from "../src/bench/workloads.ts";
+import { benchInProcess } from "../src/bench/run-bench.ts";
 
 function worstError(rows: Row[], ref: Row[]): string {
   let worst = 0;
@@ -151,6 +117,10 @@ async function main(argv: string[]) {
       threads: { type: "string", default: "2" },
       // also run the f64 CPU engine and print the worst error max_t |x − x_f64| / max(|x_f64|, 1)
       compare: { type: "boolean", default: false },
+      // SPEC §5's workloads at this bath size instead of 1000
+      K: { type: "string" },
+      // also write the report as JSON (the benchmark page exports the same format)
+      json: { type: "string" },
     },
   });
   const chosen = positionals.length ? positionals : ["trace-k200", "point-k1000"];
@@ -159,51 +129,15 @@ async function main(argv: string[]) {
         sweeps: values.sweeps === undefined ? undefined : Number(values.sweeps),
         hostThreads: values["host-threads"] === undefined ? undefined : Number(values["host-threads"]),
       });
-  console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, node ${process.version}; engine ${engine.name}`);
-  for (const name of chosen) {
-    if (name === "tridiag-k1000") {
-      await tridiagK1000();
-      continue;
-    }
-    if (name === "host-k1000") {
-      await hostK1000([0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0));
-      continue;
-    }
-    const make = WORKLOADS[name];
-    if (!make) throw new Error(`unknown workload ${name}; known: ${Object.keys(WORKLOADS).join(", ")}`);
-    let points = 0;
-    const k0 = engine.kernelStats && structuredClone(engine.kernelStats);
-    const t0 = performance.now();
-    const jobs = make();
-    // an engine that packs jobs (the GPU: many Γ per submission) gets the whole workload at once
-    const runs = engine.runMany
-      ? await engine.runMany(jobs)
-      : await jobs.reduce<Promise<EngineRun[]>>(async (acc, job) => {
-        const done = await acc;
-        const s = performance.now();
-        done.push(await engine.run(job.problem, job.times));
-        console.log(`  ${name}: ${job.label}: ${((performance.now() - s) / 1000).toFixed(3)} s`);
-        return done;
-      }, Promise.resolve([]));
-    const total = (performance.now() - t0) / 1000;
-    for (const [k, job] of jobs.entries()) {
-      points += job.times.length;
-      if (values.compare) console.log(`  ${name}: ${job.label}: worst error against cpu-f64: ${worstError(runs[k].rows, (await runCpu(job.problem, job.times)).rows)}`);
-    }
-    console.log(`${name}: ${points} points in ${total.toFixed(3)} s = ${((1000 * total) / points).toFixed(1)} ms/point`);
-    if (engine.kernelStats && k0) {
-      const gpu = engine.kernelStats.gpuSeconds - k0.gpuSeconds;
-      const flops = engine.kernelStats.flops - k0.flops;
-      for (const [stage, now] of Object.entries(engine.kernelStats.stages)) {
-        const seconds = now.seconds - (k0.stages[stage]?.seconds ?? 0);
-        const flops = now.flops - (k0.stages[stage]?.flops ?? 0);
-        const rate = flops > 0 ? `, ${(flops / seconds / 1e9).toFixed(2)} GFLOP/s` : "";
-        console.log(`    ${stage}: ${seconds.toFixed(3)} s (${((100 * seconds) / total).toFixed(0)} % of wall)${rate}`);
-      }
-      console.log(`${name}: ${engine.kernelStats.submissions - k0.submissions} GPU submissions`);
-      console.log(`${name}: GPU kernels ${gpu.toFixed(3)} s of GPU time (timestamp queries), ${(flops / 1e9).toFixed(1)} GFLOP counted, ${(flops / gpu / 1e9).toFixed(2)} GFLOP/s (Jacobi: 32 flops per element per round, +16 with vectors; df64: 8 per complex multiply–add)`);
-    }
-  }
+  const threadCounts = [0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0);
+  const report = await benchInProcess(engine, chosen, values.K === undefined ? undefined : Number(values.K), (line) => console.log(line), {
+    special: { "tridiag-k1000": tridiagK1000, "host-k1000": () => hostK1000(threadCounts) },
+    afterRun: async (name, jobs, runs) => {
+      if (!values.compare) return;
+      for (const [k, job] of jobs.entries()) console.log(`  ${name}: ${job.label}: worst error against cpu-f64: ${worstError(runs[k].rows, (await runCpu(job.problem, job.times)).rows)}`);
+    },
+  });
+  if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2) + "\n");
   engine.close();
 }
 

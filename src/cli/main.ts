@@ -1,23 +1,19 @@
 /** The `setsim` command line: `run` a config (one run or a sweep), print `example` configs. */
 import { readFileSync } from "node:fs";
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import { parseConfig, problemFor } from "../config/schema.ts";
 import { EXAMPLES } from "../config/examples.ts";
 import { ConfigError, OutputError } from "../errors.ts";
-import { createEngine, type EngineName, type Precision, precisionNote } from "../engine/engine.ts";
+import { precisionNote } from "../engine/engine.ts";
 import { type OutputFormat, runConfig } from "../sweep/run-config.ts";
 import { progressBar } from "./progress.ts";
 import { interruptedMessage, type RunProgress, withInterruptMessage } from "./interrupt.ts";
 import { parseShard, type Shard } from "../sweep/shard.ts";
 import { registerMerge } from "./merge-command.ts";
 import { registerSlurm } from "./slurm-command.ts";
-
-function choice<T extends string>(allowed: readonly T[], flag: string) {
-  return (v: string): T => {
-    if (!(allowed as readonly string[]).includes(v)) throw new InvalidArgumentError(`${flag} must be one of ${allowed.join(", ")}`);
-    return v as T;
-  };
-}
+import { choice, type EngineChoice, engineOptions, openCliEngine, problemsOf } from "./engine-options.ts";
+import { registerBatch } from "./batch.ts";
+import { registerBench } from "./bench-command.ts";
 
 function readConfig(path: string): unknown {
   let text: string;
@@ -38,22 +34,21 @@ export function program(): Command {
     .description("Exact entropy-production decomposition of the single electron transistor with finite baths")
     .exitOverride()
     .showHelpAfterError();
-  cli
+  const run = cli
     .command("run")
     .description("run CONFIG.json (one run, or a sweep when a scalar is a grid)")
     .argument("<config>", "a run config (SPEC §3); `setsim example NAME` prints ready ones")
     .requiredOption("--out <path>", "result file (one run) or directory (sweep)")
     .option("--format <format>", "json or csv (default: from the --out extension)", choice(["json", "csv"] as const, "--format"))
-    .option("--engine <engine>", "cpu (f64 reference), webgpu (GPU, f32 fast mode) or auto (webgpu if an adapter exists)", choice(["cpu", "webgpu", "auto"] as const, "--engine"), "cpu")
-    .option("--precision <mode>", "GPU arithmetic: fast (bound 1e-3) or accurate (bound 1e-8); both run double-float where the adapter keeps it exact, fast falls back to f32 elsewhere; the cpu engine is always f64", choice(["fast", "accurate"] as const, "--precision"), "fast")
     .option("--resume", "continue an interrupted sweep in --out (or keep a finished run)", false)
     .option("--force", "overwrite a finished run, or restart a sweep directory", false)
     .option("--no-plots", "do not write SVG plots")
     .option("--quiet", "no progress bar", false)
-    .option("--shard <I/N|auto|auto/N>", "compute only shard I of N of a sweep's values (value i when i mod N = I; auto: from SLURM_ARRAY_TASK_*); then setsim merge", (v: string) => parseShard(v))
-    .action(async (configPath: string, o: { out: string; format?: OutputFormat; engine: EngineName; precision: Precision; resume: boolean; force: boolean; plots: boolean; quiet: boolean; shard?: Shard }) => {
+    .option("--shard <I/N|auto|auto/N>", "compute only shard I of N of a sweep's values (value i when i mod N = I; auto: from SLURM_ARRAY_TASK_*); then setsim merge", (v: string) => parseShard(v));
+  engineOptions(run)
+    .action(async (configPath: string, o: EngineChoice & { out: string; format?: OutputFormat; resume: boolean; force: boolean; plots: boolean; quiet: boolean; shard?: Shard }) => {
       const parsed = parseConfig(readConfig(configPath));
-      const engine = await createEngine(o.engine, { precision: o.precision });
+      const engine = await openCliEngine(o, problemsOf(parsed));
       process.stderr.write(`setsim: engine ${engine.name}\n`);
       const largestK = Math.max(...(parsed.sweep?.values ?? [undefined]).map((v) => {
         const p = problemFor(parsed, v);
@@ -88,6 +83,8 @@ export function program(): Command {
         release();
       }
     });
+  registerBatch(cli, readConfig);
+  registerBench(cli);
   cli
     .command("example")
     .description("print a ready config (no NAME: list them)")
