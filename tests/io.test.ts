@@ -7,6 +7,7 @@ import { META_COLUMNS, type Meta, ROW_COLUMNS, type Row, type RunResult } from "
 import { writeFileAtomicSync } from "../src/io/atomic-write.ts";
 import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson, ResultFormatError } from "../src/io/format.ts";
 import { plotAverages, plotTrace } from "../src/io/plots.ts";
+import { findRegimes } from "../src/observables/regimes.ts";
 
 function row(t: number, f: (c: string, i: number) => number): Row {
   return Object.fromEntries(ROW_COLUMNS.map((c, i) => [c, c === "t" ? t : f(c, i)])) as Row;
@@ -171,6 +172,24 @@ describe("plots", () => {
     expect(plots[0].svg).toContain('stroke-dasharray="6 4"');
     expect(plots[0].svg).toContain("trace_k20.json");
     expect(plotTrace(synthetic(), "x")[2].svg).toBe(plotTrace(synthetic(), "x")[2].svg);
+  });
+
+  it("plotTrace marks regimes II and III by the shared rule (against β*_ν(∞)) and states the rule under the legend", () => {
+    const r = synthetic();
+    Object.assign(r.meta, { betaL0: 10, betaR0: 2, betaLinf: 1.5, betaRinf: 1.5, betaLgg: 1, betaRgg: 1 });
+    for (const row of r.rows) {
+      row.betaL = 1.5 + 8.5 * Math.exp(-row.t);
+      row.betaR = 1.5 + 0.5 * Math.exp(-row.t / 100);
+    }
+    const regimes = findRegimes(r.rows, r.meta);
+    expect(regimes.II).toBeDefined();
+    expect(regimes.III).toBeDefined();
+    for (const p of plotTrace(r, "x")) {
+      expect(p.svg.match(/stroke-dasharray="2 3"/g), p.name).toHaveLength(2);
+      expect(p.svg).toMatch(/>III<\/text>/);
+      expect(p.svg).toContain("of its way");
+    }
+    expect(plotTrace(r, "x")[0].svg).toContain("(infinite time)");
   });
 
   it("plotAverages draws the averages and the normalized correlations with the classical bound", () => {

@@ -6,7 +6,7 @@ import { PALETTE } from "../../src/io/svg-axes.ts";
 import { ENTROPY_LABEL, PRODUCTION, TIME_LABEL } from "../../src/io/plots.ts";
 import type { Row } from "../../src/observables/columns.ts";
 import { drawChart, type ChartSeries } from "../plot/chart.ts";
-import { findRegimes, regimeBoundaries } from "../plot/regimes.ts";
+import { findRegimes, regimeBoundaries } from "../../src/observables/regimes.ts";
 import { note, panel, timedRows, valueLabel, type ViewState } from "./view-state.ts";
 
 /**

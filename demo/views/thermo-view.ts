@@ -3,7 +3,7 @@ import { GREY, PALETTE } from "../../src/io/svg-axes.ts";
 import { TIME_LABEL } from "../../src/io/plots.ts";
 import type { RowColumn } from "../../src/observables/columns.ts";
 import { drawChart } from "../plot/chart.ts";
-import { findRegimes, regimeBoundaries } from "../plot/regimes.ts";
+import { findRegimes, regimeBoundaries } from "../../src/observables/regimes.ts";
 import { note, panel, timedRows, valueLabel, type ViewState } from "./view-state.ts";
 
 export function thermoView(view: HTMLElement, s: ViewState): void {

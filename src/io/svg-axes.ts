@@ -33,6 +33,12 @@ export interface ChartSpec {
   markers?: boolean;
   /** on a log y axis, show at most this many decades below the largest value (default 14) */
   maxDecades?: number;
+  /** dotted vertical lines, each with the label of the region to its right (regimes II, III) */
+  boundaries?: ReadonlyArray<{ x: number; label: string }>;
+  /** label of the region left of the first boundary (regime I) */
+  firstRegion?: string;
+  /** lines of small text under the legend (e.g. the regime rule) */
+  notes?: readonly string[];
 }
 
 const WIDTH = 780;
@@ -108,16 +114,31 @@ function axis(scale: ScaleContinuousNumeric<number, number>, log: boolean, dir: 
   return out.join("\n");
 }
 
-function legend(entries: Array<{ label: string; color: string; dashed: boolean }>): string {
+function legend(entries: Array<{ label: string; color: string; dashed: boolean }>, notes: readonly string[]): string {
   const x0 = M.left + IW + 18;
-  return entries
-    .map((e, i) => {
-      const y = M.top + 10 + i * 20;
-      const dash = e.dashed ? ` stroke-dasharray="6 4"` : "";
-      return `<line x1="${x0}" y1="${y}" x2="${x0 + 26}" y2="${y}" stroke="${e.color}" stroke-width="2"${dash}/>` +
-        `<text x="${x0 + 32}" y="${y}" dy="0.32em">${richText(e.label, FS)}</text>`;
-    })
-    .join("\n");
+  const lines = entries.map((e, i) => {
+    const y = M.top + 10 + i * 20;
+    const dash = e.dashed ? ` stroke-dasharray="6 4"` : "";
+    return `<line x1="${x0}" y1="${y}" x2="${x0 + 26}" y2="${y}" stroke="${e.color}" stroke-width="2"${dash}/>` +
+      `<text x="${x0 + 32}" y="${y}" dy="0.32em">${richText(e.label, FS)}</text>`;
+  });
+  const top = M.top + 10 + entries.length * 20 + 6;
+  notes.forEach((n, i) => lines.push(`<text x="${x0}" y="${top + i * 13}" dy="0.32em" font-size="10" fill="#555">${richText(n, 10)}</text>`));
+  return lines.join("\n");
+}
+
+/** Dotted vertical boundaries with region labels along the top of the plot area. */
+function regions(spec: ChartSpec, x: ScaleContinuousNumeric<number, number>, xLog: boolean): string[] {
+  const bounds = (spec.boundaries ?? []).filter((b) => valid(b.x, xLog));
+  const out: string[] = [];
+  bounds.forEach((b, i) => {
+    const px = x(b.x);
+    const next = i + 1 < bounds.length ? x(bounds[i + 1].x) : IW;
+    out.push(`<line x1="${n2(px)}" y1="0" x2="${n2(px)}" y2="${IH}" stroke="#555" stroke-dasharray="2 3"/>`);
+    out.push(`<text x="${n2((px + next) / 2)}" y="14" text-anchor="middle" fill="#555">${escapeXml(b.label)}</text>`);
+  });
+  if (bounds.length && spec.firstRegion) out.push(`<text x="${n2(x(bounds[0].x) / 2)}" y="14" text-anchor="middle" fill="#555">${escapeXml(spec.firstRegion)}</text>`);
+  return out;
 }
 
 /** A deterministic id for the plot-area clip path, unique per title. */
@@ -147,7 +168,7 @@ export function renderChart(spec: ChartSpec): string {
   const path = line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1])).digits(2);
   const clip = clipId(spec.title);
 
-  const body: string[] = [];
+  const body: string[] = regions(spec, x, xLog);
   for (const r of refs) {
     body.push(`<line x1="0" y1="${n2(y(r.y))}" x2="${IW}" y2="${n2(y(r.y))}" stroke="${r.color}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
   }
@@ -181,7 +202,7 @@ export function renderChart(spec: ChartSpec): string {
     `<text x="${IW / 2}" y="${IH + 44}" text-anchor="middle">${richText(spec.xLabel, FS)}</text>`,
     `<text transform="translate(${-M.left + 18},${IH / 2}) rotate(-90)" text-anchor="middle">${richText(spec.yLabel, FS)}</text>`,
     `</g>`,
-    legend(entries),
+    legend(entries, spec.notes ?? []),
     `</svg>`,
     "",
   ].join("\n");
