@@ -11,6 +11,8 @@ export interface Plot {
 
 export const TIME_LABEL = "t [ħ/energy unit]";
 export const ENTROPY_LABEL = "entropy [nats]";
+/** Entropies at or below this [nats] are rounding (S_tot is at most N ln 2 ≈ 10³): "= 0 to rounding" on log axes. */
+export const ENTROPY_ROUNDOFF = 1e-12;
 
 /** Σ, σ and their parts (the legend of Fig. 5, top row): label and value of a row. */
 export const PRODUCTION: Array<[string, (r: Row) => number]> = [
@@ -81,7 +83,7 @@ export function plotTrace(result: RunResult, title: string): Plot[] {
       name: "entropy-production",
       svg: renderChart({
         title: `${title}: entropy production and its parts`,
-        xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, yLog: true, ...regimes,
+        xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, yLog: true, roundoff: ENTROPY_ROUNDOFF, ...regimes,
         series: PRODUCTION.map(([label, f], i) => series(label, t, rows.map(f), i)),
       }),
     },
@@ -89,7 +91,7 @@ export function plotTrace(result: RunResult, title: string): Plot[] {
       name: "mutual-information",
       svg: renderChart({
         title: `${title}: correlations`,
-        xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, yLog: true, ...regimes,
+        xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, yLog: true, roundoff: ENTROPY_ROUNDOFF, ...regimes,
         series: columns(t, rows, [["I_{S−B}", "ISB"], ["I_{L−R}", "ILR"], ["I_{oL}", "IoL"], ["I_{oR}", "IoR"]]),
       }),
     },
@@ -149,7 +151,7 @@ export function plotAverages(field: string, table: ReadonlyArray<{ value: number
       name: "averages",
       svg: renderChart({
         title: `Regime-III averages vs ${symbol}`,
-        xLabel: fieldLabel(field), yLabel: `regime-III average [nats]`, xLog, yLog: true, markers: true,
+        xLabel: fieldLabel(field), yLabel: `regime-III average [nats]`, xLog, yLog: true, markers: true, roundoff: ENTROPY_ROUNDOFF,
         series: PRODUCTION.map(([label, f], i) => series(label, x, rows.map(f), i)),
       }),
     },

@@ -33,6 +33,11 @@ export interface ChartSpec {
   markers?: boolean;
   /** on a log y axis, show at most this many decades below the largest value (default 14) */
   maxDecades?: number;
+  /**
+   * On a log y axis, a series whose every finite |y| is at most this is drawn as nothing and named
+   * "= 0 to rounding" (entropies of an uncoupled bath, Γ = 0: 1e-15 noise is not data)
+   */
+  roundoff?: number;
   /** dotted vertical lines, each with the label of the region to its right (regimes II, III) */
   boundaries?: ReadonlyArray<{ x: number; label: string }>;
   /** label of the region left of the first boundary (regime I) */
@@ -48,6 +53,9 @@ const IW = WIDTH - M.left - M.right;
 const IH = HEIGHT - M.top - M.bottom;
 const FS = 12;
 
+/** Gap between the plot frame and the first/last point of a chart with markers [px]. */
+export const MARKER_INSET = 10;
+
 /** Fixed palette (Tableau 10) so that files are identical run to run. */
 export const PALETTE = ["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7"];
 /** Colour of reference lines and bounds. */
@@ -57,6 +65,13 @@ const n2 = (v: number): string => String(+v.toFixed(2));
 
 function valid(v: number, log: boolean): boolean {
   return Number.isFinite(v) && (!log || v > 0);
+}
+
+/** Whether a series is zero to rounding on a log axis: every finite |y| at most `roundoff`. */
+export function zeroToRounding(y: ArrayLike<number>, yLog: boolean, roundoff: number | undefined): boolean {
+  if (!yLog || roundoff === undefined) return false;
+  for (let i = 0; i < y.length; i++) if (Math.abs(y[i]) > roundoff) return false;
+  return true;
 }
 
 /** The plottable points of a series, in the given order. */
@@ -77,7 +92,8 @@ export function extent(values: number[], log: boolean, maxDecades: number): [num
     if (v > hi) hi = v;
   }
   if (log) lo = Math.max(lo, hi / 10 ** maxDecades);
-  if (lo === hi) return log ? [lo / 10, hi * 10] : lo === 0 ? [-1, 1] : [lo - Math.abs(lo) / 2, hi + Math.abs(hi) / 2];
+  // a range below rounding (a flat β* with 1e-15 wiggles) is a single value: no 16-digit tick labels
+  if (hi - lo <= 1e-9 * Math.max(Math.abs(lo), Math.abs(hi))) return log ? [lo / 10, hi * 10] : lo === 0 ? [-1, 1] : [lo - Math.abs(lo) / 2, hi + Math.abs(hi) / 2];
   return [lo, hi];
 }
 
@@ -87,18 +103,49 @@ export function makeScale(domain: [number, number], range: [number, number], log
   return s.domain(domain).range(range).nice();
 }
 
+/** One tick of an axis: its value, its position along the axis and its label ("" for a minor tick). */
+export interface Tick {
+  value: number;
+  pos: number;
+  label: string;
+}
+
+/** Rough width of a tick label in px at 12 px Helvetica (scripts count once). */
+const labelWidth = (label: string) => label.replace(/[\^_{}]/g, "").length * 7 + 6;
+
+/**
+ * The ticks of an axis, with labels only where they fit: on an x axis a label must clear its
+ * neighbours by half their widths, on a y axis by 14 px. Powers of ten are placed first, so a
+ * crowded log axis keeps its decades (a short log range once printed "200" over "100").
+ */
+export function axisTicks(scale: ScaleContinuousNumeric<number, number>, log: boolean, dir: "x" | "y"): Tick[] {
+  const count = log ? 10 : 6;
+  const values = scale.ticks(count);
+  // a linear axis of tiny or huge numbers in exponent form ("5e-15", not a clipped "0.000000000000005")
+  const [a, b] = scale.domain().map(Math.abs);
+  const extreme = !log && Math.max(a, b) > 0 && (Math.max(a, b) < 1e-3 || Math.max(a, b) >= 1e6);
+  const fmt = log ? scale.tickFormat(count, "~g") : scale.tickFormat(count, extreme ? "~e" : undefined);
+  const formatted = values.map((t) => fmt(t));
+  // 10^k labels only when every label is a power of ten; otherwise plain numbers (0.02, 0.1, 3, …)
+  const powers = log && values.every((t, i) => formatted[i] === "" || isPowerOfTen(t));
+  const ticks = values.map((t, i) => ({ value: t, pos: scale(t), label: tickLabel(t, formatted[i], powers) }));
+  const room = (a: Tick, b: Tick) => (dir === "y" ? 14 : (labelWidth(a.label) + labelWidth(b.label)) / 2);
+  const kept: Tick[] = [];
+  for (const first of [true, false]) {
+    for (const t of ticks) {
+      if (t.label === "" || isPowerOfTen(t.value) !== first) continue;
+      if (kept.every((k) => Math.abs(k.pos - t.pos) >= room(k, t))) kept.push(t);
+    }
+  }
+  for (const t of ticks) if (!kept.includes(t)) t.label = "";
+  return ticks;
+}
+
 /** Tick marks, labels and grid lines of one axis. */
 function axis(scale: ScaleContinuousNumeric<number, number>, log: boolean, dir: "x" | "y"): string {
-  const count = log ? 10 : 6;
-  const ticks = scale.ticks(count);
-  const fmt = log ? scale.tickFormat(count, "~g") : scale.tickFormat(count);
-  const formatted = ticks.map((t) => fmt(t));
-  // 10^k labels only when every label is a power of ten; otherwise plain numbers (0.02, 0.1, 3, …)
-  const powers = log && ticks.every((t, i) => formatted[i] === "" || isPowerOfTen(t));
   const out: string[] = [];
-  ticks.forEach((t, i) => {
-    const p = n2(scale(t));
-    const label = tickLabel(t, formatted[i], powers);
+  for (const { pos, label } of axisTicks(scale, log, dir)) {
+    const p = n2(pos);
     const major = label !== "";
     const len = major ? 6 : 3;
     if (dir === "x") {
@@ -110,7 +157,7 @@ function axis(scale: ScaleContinuousNumeric<number, number>, log: boolean, dir: 
       out.push(`<line x1="${-len}" y1="${p}" x2="0" y2="${p}" stroke="#000"/>`);
       if (major) out.push(`<text x="-9" y="${p}" dy="0.32em" text-anchor="end">${richText(label, FS)}</text>`);
     }
-  });
+  }
   return out.join("\n");
 }
 
@@ -159,11 +206,14 @@ function clipId(title: string): string {
 export function renderChart(spec: ChartSpec): string {
   const xLog = spec.xLog ?? false;
   const yLog = spec.yLog ?? false;
-  const pts = spec.series.map((s) => points(s, xLog, yLog));
+  const zero = spec.series.map((s) => zeroToRounding(s.y, yLog, spec.roundoff));
+  const pts = spec.series.map((s, i) => (zero[i] ? [] : points(s, xLog, yLog)));
   const refs = (spec.refLines ?? []).filter((r) => valid(r.y, yLog));
   const xs = pts.flatMap((p) => p.map((q) => q[0]));
   const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...refs.map((r) => r.y)];
-  const x = makeScale(extent(xs, xLog, Infinity), [0, IW], xLog);
+  // markers keep their radius and a little more clear of the frame (the last swept value was cut in half)
+  const inset = spec.markers ? MARKER_INSET : 0;
+  const x = makeScale(extent(xs, xLog, Infinity), [inset, IW - inset], xLog);
   const y = makeScale(extent(ys, yLog, spec.maxDecades ?? 14), [IH, 0], yLog);
   const path = line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1])).digits(2);
   const clip = clipId(spec.title);
@@ -183,7 +233,7 @@ export function renderChart(spec: ChartSpec): string {
   if (xs.length === 0) body.push(`<text x="${IW / 2}" y="${IH / 2}" text-anchor="middle" fill="${GREY}">no finite data</text>`);
 
   const entries = [
-    ...spec.series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed ?? false })),
+    ...spec.series.map((s, i) => ({ label: zero[i] ? `${s.label} = 0 to rounding` : s.label, color: s.color, dashed: s.dashed ?? false })),
     ...refs.map((r) => ({ label: r.label, color: r.color, dashed: true })),
   ];
   return [

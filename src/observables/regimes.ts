@@ -20,7 +20,7 @@ export const REGIME_III_FLOOR = 0.02;
  * @example REGIME_RULE.join(" ") // "regimes (dotted lines): II once a β*_ν …"
  */
 export const REGIME_RULE: readonly string[] = [
-  "regimes (dotted lines):",
+  "regimes (vertical dotted lines):",
   `II once a β*_ν has covered ${100 * REGIME_II_FRACTION} %`,
   "of its way β*_ν(0) → β*_ν(∞);",
   "III once both β*_ν stay within",
