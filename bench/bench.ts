@@ -6,11 +6,11 @@
  * tridiagonal kernel alone, over workgroup and batch sizes).
  */
 import os from "node:os";
-import { parseArgs } from "node:util";
 import { cpuEngine, runCpu } from "../src/engine/cpu/cpu-engine.ts";
 import { ROW_COLUMNS, type Row } from "../src/observables/columns.ts";
 import { inlineSolver } from "../src/engine/cpu/block-pool.ts";
-import { createEngine, type EngineName, type EngineRun, type Precision } from "../src/engine/engine.ts";
+import { createEngine, type EngineRun } from "../src/engine/engine.ts";
+import { benchOptions } from "./bench-args.ts";
 import type { Problem } from "../src/model/problem.ts";
 import { resolveTimes } from "../src/config/time-grid.ts";
 import { planRun, rowAt, vectorsAt } from "../src/engine/run-plan.ts";
@@ -138,26 +138,13 @@ async function tridiagK1000() {
 }
 
 async function main(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      engine: { type: "string", default: "cpu" },
-      precision: { type: "string", default: "fast" },
-      // Jacobi sweeps per block on the GPU (accuracy against cost, with --compare)
-      sweeps: { type: "string" },
-      // worker threads for the GPU engine's host share (0: in-thread; default: automatic)
-      "host-threads": { type: "string" },
-      threads: { type: "string", default: "2" },
-      // also run the f64 CPU engine and print the worst error max_t |x − x_f64| / max(|x_f64|, 1)
-      compare: { type: "boolean", default: false },
-    },
-  });
-  const chosen = positionals.length ? positionals : ["trace-k200", "point-k1000"];
-  const engine = values.threads === "1" ? await cpuEngine(inlineSolver) : await createEngine(values.engine as EngineName, {
-        precision: values.precision as Precision,
-        sweeps: values.sweeps === undefined ? undefined : Number(values.sweeps),
-        hostThreads: values["host-threads"] === undefined ? undefined : Number(values["host-threads"]),
+  const values = benchOptions(argv, [...Object.keys(WORKLOADS), "host-k1000", "tridiag-k1000"]);
+  if (!values) return;
+  const chosen = values.workloads;
+  const engine = values.threads === 1 ? await cpuEngine(inlineSolver) : await createEngine(values.engine, {
+        precision: values.precision,
+        sweeps: values.sweeps,
+        hostThreads: values.hostThreads,
       });
   console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, node ${process.version}; engine ${engine.name}`);
   for (const name of chosen) {
@@ -170,7 +157,6 @@ async function main(argv: string[]) {
       continue;
     }
     const make = WORKLOADS[name];
-    if (!make) throw new Error(`unknown workload ${name}; known: ${Object.keys(WORKLOADS).join(", ")}`);
     let points = 0;
     const k0 = engine.kernelStats && structuredClone(engine.kernelStats);
     const t0 = performance.now();

@@ -8,6 +8,7 @@ import { writeFileAtomicSync } from "../src/io/atomic-write.ts";
 import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson, ResultFormatError } from "../src/io/format.ts";
 import { plotAverages, plotTrace } from "../src/io/plots.ts";
 import { findRegimes } from "../src/observables/regimes.ts";
+import { axisTicks, makeScale } from "../src/io/svg-axes.ts";
 
 function row(t: number, f: (c: string, i: number) => number): Row {
   return Object.fromEntries(ROW_COLUMNS.map((c, i) => [c, c === "t" ? t : f(c, i)])) as Row;
@@ -190,6 +191,31 @@ describe("plots", () => {
       expect(p.svg).toContain("of its way");
     }
     expect(plotTrace(r, "x")[0].svg).toContain("(infinite time)");
+  });
+
+  it("names rounding-level entropies (Γ = 0: nothing moves) instead of drawing 1e-15 noise on log axes", () => {
+    const r = synthetic();
+    for (const row of r.rows) for (const c of ["ISB", "ILR", "IoL", "IoR", "Dstar", "Sigma", "sigma", "Deq"] as const) row[c] = 1e-15 * Math.sin(row.t + c.length);
+    const [, , production, mi] = plotTrace(r, "g0");
+    for (const p of [production, mi]) {
+      expect(p.svg).toContain("= 0 to rounding");
+      expect(p.svg).toContain("every curve is zero to rounding");
+      expect(p.svg).not.toMatch(/<path d="M/);
+      expect(p.svg).toContain("10<tspan"); // the time axis is still there (10^k labels)
+    }
+  });
+
+  it("keeps tick labels apart on a short log axis and writes tiny linear ranges in exponent form", () => {
+    for (const [lo, hi, width] of [[3.16, 1000, 392], [1, 1000, 150], [0.5, 2000, 300]]) {
+      const labelled = axisTicks(makeScale([lo, hi], [0, width], true), true, "x").filter((t) => t.label !== "");
+      expect(labelled.length).toBeGreaterThan(1);
+      for (let i = 1; i < labelled.length; i++) {
+        const gap = labelled[i].pos - labelled[i - 1].pos;
+        expect(gap, `${labelled[i - 1].label} / ${labelled[i].label}`).toBeGreaterThanOrEqual(((labelled[i].label.length + labelled[i - 1].label.length) * 7) / 2);
+      }
+    }
+    const tiny = axisTicks(makeScale([0, 1.3e-13], [300, 0], false), false, "y").map((t) => t.label).filter(Boolean);
+    expect(tiny.every((l) => l.length <= 8), tiny.join(" ")).toBe(true);
   });
 
   it("plotAverages draws the averages and the normalized correlations with the classical bound", () => {

@@ -6,7 +6,7 @@
  * with its data so that tests (and curious users, via `window.setsimDemo`) can read the numbers.
  */
 import { area, line, scaleLinear, select } from "d3";
-import { axisTicks, extent, makeScale, MARKER_INSET, points, zeroToRounding } from "../../src/io/svg-axes.ts";
+import { axisTicks, emptyNote, extent, makeScale, MARKER_INSET, points, zeroToRounding } from "../../src/io/svg-axes.ts";
 import { richText } from "../../src/io/svg-text.ts";
 import { exportButtons } from "./export.ts";
 import { drawLegend, legendHeight, type LegendEntry } from "./legend.ts";
@@ -49,7 +49,7 @@ export interface ChartSpec {
   maxDecades?: number;
   /** a fixed y range (e.g. occupations: a little beyond [0, 1] so dots at 0 and 1 stay whole) */
   yDomain?: [number, number];
-  /** on a log y axis, series never above this are "= 0 to rounding" (see svg-axes.ts) */
+  /** series never above this in |y| are "= 0 to rounding", not drawn (see svg-axes.ts) */
   roundoff?: number;
 }
 
@@ -90,7 +90,7 @@ export function drawChart(container: HTMLElement, spec: ChartSpec): void {
   charts.set(spec.id, spec);
   const xLog = spec.xLog ?? false;
   const yLog = spec.yLog ?? false;
-  const zero = spec.series.map((s) => zeroToRounding(s.y, yLog, spec.roundoff));
+  const zero = spec.series.map((s) => zeroToRounding(s.y, spec.roundoff));
   const pts = spec.series.map((s, i) => (zero[i] ? [] : points(s, xLog, yLog)));
   const refs = (spec.refLines ?? []).filter((r) => Number.isFinite(r.y) && (!yLog || r.y > 0));
   const entries: LegendEntry[] = [
@@ -103,7 +103,8 @@ export function drawChart(container: HTMLElement, spec: ChartSpec): void {
   const notes = spec.boundaries?.length ? spec.notes ?? [] : [];
   const L = layout(container.clientWidth || container.parentElement?.clientWidth || 0, legendHeight(entries, notes));
   const { IW, IH, M } = L;
-  const xs = pts.flatMap((p) => p.map((q) => q[0]));
+  // the x axis spans every series, drawn or not (a trace that is all rounding keeps its time axis)
+  const xs = spec.series.flatMap((s) => Array.from(s.x).filter((v) => Number.isFinite(v) && (!xLog || v > 0)));
   const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...refs.map((r) => r.y)];
   const inset = spec.series.some((s) => s.markers) ? MARKER_INSET : 0;
   const x = makeScale(extent(xs, xLog, Infinity), [inset, IW - inset], xLog);
@@ -169,7 +170,7 @@ export function drawChart(container: HTMLElement, spec: ChartSpec): void {
     }
     if (s.markers || p.length === 1) for (const q of p) plot.append("circle").attr("cx", x(q[0])).attr("cy", y(q[1])).attr("r", 3).attr("fill", s.color);
   });
-  if (xs.length === 0) g.append("text").attr("x", IW / 2).attr("y", IH / 2).attr("text-anchor", "middle").attr("fill", "#7f7f7f").text("no finite data");
+  if (pts.every((p) => p.length === 0)) g.append("text").attr("x", IW / 2).attr("y", IH / 2).attr("text-anchor", "middle").attr("fill", "#7f7f7f").text(emptyNote(zero));
 
   g.append("rect").attr("width", IW).attr("height", IH).attr("fill", "none").attr("stroke", "#000");
   g.append("text").attr("x", IW / 2).attr("y", IH + 40).attr("text-anchor", "middle").html(richText(spec.xLabel, FS));

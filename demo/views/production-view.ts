@@ -43,7 +43,7 @@ export function productionView(view: HTMLElement, s: ViewState): void {
   const stacked: ChartSeries[] = layers(rows).map((l, i) => ({ label: l.label, x: t, y: l.top, fillTo: l.bottom, color: PALETTE[(i + 3) % PALETTE.length], width: 1.4 }));
   drawChart(panel(view, "stacked"), {
     ...regimes, id: "fig5-stacked", figure: "Fig. 5 stack", title: `Σ and σ as stacked parts (linear axis)${suffix}`,
-    xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, series: stacked,
+    xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, series: stacked, roundoff: ENTROPY_ROUNDOFF,
   });
   const common = { ...regimes, xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, yLog: true, roundoff: ENTROPY_ROUNDOFF };
   drawChart(panel(view, "production"), {

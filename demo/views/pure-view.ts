@@ -37,7 +37,7 @@ export function pureView(view: HTMLElement, s: ViewState): void {
     ];
     drawChart(panel(view, p.id), {
       id: `fig8-${p.id}`, figure: `Fig. 8 ${p.title.replace(/_ν|_\{|\}/g, "")}`, title: `${p.title}: pure state vs ensemble`, xLabel: TIME_LABEL, yLabel: p.yLabel,
-      xLog: true, yLog: p.yLog, roundoff: p.yLog ? ENTROPY_ROUNDOFF : undefined, series,
+      xLog: true, yLog: p.yLog, roundoff: p.yLabel === ENTROPY_LABEL ? ENTROPY_ROUNDOFF : undefined, series,
     });
   }
 }

@@ -34,8 +34,8 @@ export interface ChartSpec {
   /** on a log y axis, show at most this many decades below the largest value (default 14) */
   maxDecades?: number;
   /**
-   * On a log y axis, a series whose every finite |y| is at most this is drawn as nothing and named
-   * "= 0 to rounding" (entropies of an uncoupled bath, Γ = 0: 1e-15 noise is not data)
+   * A series whose every finite |y| is at most this is drawn as nothing and named "= 0 to rounding"
+   * (entropies of an uncoupled bath, Γ = 0: 1e-15 noise is not data)
    */
   roundoff?: number;
   /** dotted vertical lines, each with the label of the region to its right (regimes II, III) */
@@ -67,11 +67,21 @@ function valid(v: number, log: boolean): boolean {
   return Number.isFinite(v) && (!log || v > 0);
 }
 
-/** Whether a series is zero to rounding on a log axis: every finite |y| at most `roundoff`. */
-export function zeroToRounding(y: ArrayLike<number>, yLog: boolean, roundoff: number | undefined): boolean {
-  if (!yLog || roundoff === undefined) return false;
-  for (let i = 0; i < y.length; i++) if (Math.abs(y[i]) > roundoff) return false;
-  return true;
+/** Whether a series is zero to rounding: it has finite values, and every one is at most `roundoff` in size. */
+export function zeroToRounding(y: ArrayLike<number>, roundoff: number | undefined): boolean {
+  if (roundoff === undefined) return false;
+  let finite = false;
+  for (let i = 0; i < y.length; i++) {
+    if (!Number.isFinite(y[i])) continue;
+    if (Math.abs(y[i]) > roundoff) return false;
+    finite = true;
+  }
+  return finite;
+}
+
+/** What an empty plot says: every series zero to rounding, or simply nothing finite. */
+export function emptyNote(zero: readonly boolean[]): string {
+  return zero.length > 0 && zero.every(Boolean) ? "every curve is zero to rounding" : "no finite data";
 }
 
 /** The plottable points of a series, in the given order. */
@@ -206,10 +216,11 @@ function clipId(title: string): string {
 export function renderChart(spec: ChartSpec): string {
   const xLog = spec.xLog ?? false;
   const yLog = spec.yLog ?? false;
-  const zero = spec.series.map((s) => zeroToRounding(s.y, yLog, spec.roundoff));
+  const zero = spec.series.map((s) => zeroToRounding(s.y, spec.roundoff));
   const pts = spec.series.map((s, i) => (zero[i] ? [] : points(s, xLog, yLog)));
   const refs = (spec.refLines ?? []).filter((r) => valid(r.y, yLog));
-  const xs = pts.flatMap((p) => p.map((q) => q[0]));
+  // the x axis spans every series, drawn or not (a trace that is all rounding keeps its time axis)
+  const xs = spec.series.flatMap((s) => Array.from(s.x).filter((v) => valid(v, xLog)));
   const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...refs.map((r) => r.y)];
   // markers keep their radius and a little more clear of the frame (the last swept value was cut in half)
   const inset = spec.markers ? MARKER_INSET : 0;
@@ -230,7 +241,7 @@ export function renderChart(spec: ChartSpec): string {
       for (const q of p) body.push(`<circle cx="${n2(x(q[0]))}" cy="${n2(y(q[1]))}" r="3" fill="${s.color}"/>`);
     }
   });
-  if (xs.length === 0) body.push(`<text x="${IW / 2}" y="${IH / 2}" text-anchor="middle" fill="${GREY}">no finite data</text>`);
+  if (pts.every((p) => p.length === 0)) body.push(`<text x="${IW / 2}" y="${IH / 2}" text-anchor="middle" fill="${GREY}">${emptyNote(zero)}</text>`);
 
   const entries = [
     ...spec.series.map((s, i) => ({ label: zero[i] ? `${s.label} = 0 to rounding` : s.label, color: s.color, dashed: s.dashed ?? false })),
