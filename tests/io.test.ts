@@ -186,7 +186,7 @@ describe("plots", () => {
     expect(regimes.II).toBeDefined();
     expect(regimes.III).toBeDefined();
     for (const p of plotTrace(r, "x")) {
-      expect(p.svg.match(/stroke-dasharray="2 3"/g), p.name).toHaveLength(2);
+      expect(p.svg.match(/stroke="#555" stroke-dasharray="2 3"/g), p.name).toHaveLength(2);
       expect(p.svg).toMatch(/>III<\/text>/);
       expect(p.svg).toContain("of its way");
     }

@@ -57,8 +57,8 @@ export function plotTrace(result: RunResult, title: string): Plot[] {
   // the global Gibbs value (App. B) and where each bath actually goes (the dephased state)
   const refs = (sym: string, global: number, L: number, R: number): RefLine[] => [
     { label: `${sym}*_{ref} (global Gibbs)`, y: global, color: GREY },
-    { label: `${sym}*_L(∞) (infinite time)`, y: L, color: LIGHT[0] },
-    { label: `${sym}*_R(∞) (infinite time)`, y: R, color: LIGHT[1] },
+    { label: `${sym}*_L(∞) (infinite time)`, y: L, color: PALETTE[0], dash: "2 3" },
+    { label: `${sym}*_R(∞) (infinite time)`, y: R, color: PALETTE[1], dash: "2 3" },
   ];
   return [
     {

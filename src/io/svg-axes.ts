@@ -17,6 +17,8 @@ export interface RefLine {
   label: string;
   y: number;
   color: string;
+  /** stroke-dasharray, default "6 4" */
+  dash?: string;
 }
 
 /** What to draw: axes (log or linear), curves, reference lines, a legend and a title. */
@@ -171,11 +173,11 @@ function axis(scale: ScaleContinuousNumeric<number, number>, log: boolean, dir: 
   return out.join("\n");
 }
 
-function legend(entries: Array<{ label: string; color: string; dashed: boolean }>, notes: readonly string[]): string {
+function legend(entries: Array<{ label: string; color: string; dashed: boolean; dash?: string }>, notes: readonly string[]): string {
   const x0 = M.left + IW + 18;
   const lines = entries.map((e, i) => {
     const y = M.top + 10 + i * 20;
-    const dash = e.dashed ? ` stroke-dasharray="6 4"` : "";
+    const dash = e.dashed ? ` stroke-dasharray="${e.dash ?? "6 4"}"` : "";
     return `<line x1="${x0}" y1="${y}" x2="${x0 + 26}" y2="${y}" stroke="${e.color}" stroke-width="2"${dash}/>` +
       `<text x="${x0 + 32}" y="${y}" dy="0.32em">${richText(e.label, FS)}</text>`;
   });
@@ -231,7 +233,7 @@ export function renderChart(spec: ChartSpec): string {
 
   const body: string[] = regions(spec, x, xLog);
   for (const r of refs) {
-    body.push(`<line x1="0" y1="${n2(y(r.y))}" x2="${IW}" y2="${n2(y(r.y))}" stroke="${r.color}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
+    body.push(`<line x1="0" y1="${n2(y(r.y))}" x2="${IW}" y2="${n2(y(r.y))}" stroke="${r.color}" stroke-width="1.5" stroke-dasharray="${r.dash ?? "6 4"}"/>`);
   }
   spec.series.forEach((s, i) => {
     const p = pts[i];
@@ -245,7 +247,7 @@ export function renderChart(spec: ChartSpec): string {
 
   const entries = [
     ...spec.series.map((s, i) => ({ label: zero[i] ? `${s.label} = 0 to rounding` : s.label, color: s.color, dashed: s.dashed ?? false })),
-    ...refs.map((r) => ({ label: r.label, color: r.color, dashed: true })),
+    ...refs.map((r) => ({ label: r.label, color: r.color, dashed: true, dash: r.dash })),
   ];
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="Helvetica, Arial, sans-serif" font-size="${FS}">`,
