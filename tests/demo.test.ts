@@ -1,22 +1,20 @@
 // The demo page end to end in headless Chromium: runs on the SwiftShader WebGPU adapter and on the CPU
-// fallback, the same numbers (and files) as the CLI, Cancel, validation, and non-blank views.
+// fallback, the same numbers (and files) as the CLI, validation, and non-blank views (the page's
+// behaviour — Cancel, engine choice, layout, links — is in demo-ux.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { build, createServer, type ViteDevServer } from "vite";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { build } from "vite";
+import type { Page } from "playwright-core";
 import { parseResultJson } from "../src/io/format.ts";
 import type { Row } from "../src/observables/columns.ts";
 import { expectAllClose } from "./helpers/allclose.ts";
+import { available, type Demo, openPage as open, runToEnd, seriesOf, startDemo } from "./helpers/demo-page.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SWIFTSHADER_ICD = "/usr/lib/chromium/vk_swiftshader_icd.json";
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error("CI needs Debian's chromium for the demo page test");
-const BASE_ARGS = ["--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const SCREENSHOTS = "results/demo-screenshots";
 
 /** Small enough for SwiftShader: K = 16, two Γ, five times, a two-point regime-III average; pure state + ensemble so every view draws. */
@@ -28,10 +26,7 @@ const CONFIG = {
   average: { from: 1e5, to: 1e6, points: 2 },
 };
 
-let server: ViteDevServer;
-let gpuBrowser: Browser;
-let cpuBrowser: Browser;
-let url: string;
+let demo: Demo;
 const work = mkdtempSync(join(tmpdir(), "setsim-demo-"));
 
 /** `setsim run` on CONFIG with the given engine: the sweep directory. */
@@ -45,26 +40,9 @@ async function cli(engine: "cpu" | "webgpu"): Promise<string> {
   return out;
 }
 
-async function openPage(browser: Browser, query = ""): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  await page.goto(`${url}${query}`);
-  await page.waitForFunction(() => window.setsimDemo !== undefined && document.querySelector("#gpu-status")?.getAttribute("data-webgpu"));
-  return { page, errors };
-}
+const openPage = (browser: Demo["gpuBrowser"], query = "") => open(demo, browser, query);
 
 const configQuery = (engine: string, precision = "fast") => `?${new URLSearchParams({ config: JSON.stringify(CONFIG), engine, precision, ensemble: "1" })}`;
-
-async function runToEnd(page: Page): Promise<void> {
-  await page.click("#run");
-  await page.waitForFunction(() => window.setsimDemo.status().phase !== "running" && window.setsimDemo.status().phase !== "idle", undefined, { timeout: 90_000 });
-}
-
-const seriesOf = (page: Page, chart: string) => page.evaluate((id) => window.setsimDemo.chart(id)!, chart);
 
 /** allclose where the CLI's value is finite; where its JSON holds null (NaN here) the page's value must be non-finite too. */
 function expectSameValues(page: number[], cli: number[], tol: number, label: string): void {
@@ -132,22 +110,16 @@ function pixelVariance(page: Page, png: Buffer): Promise<number> {
 
 describe.skipIf(!available)("demo page in headless Chromium", () => {
   beforeAll(async () => {
-    server = await createServer({ configFile: "demo/vite.config.ts", logLevel: "error", server: { port: 0, host: "127.0.0.1" } });
-    await server.listen();
-    url = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}/`;
-    gpuBrowser = await chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, "--enable-unsafe-webgpu", "--use-webgpu-adapter=swiftshader"] });
-    cpuBrowser = await chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, "--disable-webgpu"] });
+    demo = await startDemo();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {
-    await gpuBrowser?.close();
-    await cpuBrowser?.close();
-    await server?.close();
+    await demo?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
   it("runs a sweep on the SwiftShader WebGPU adapter, plots the CLI's numbers (--engine webgpu) and draws every view", async () => {
-    const [{ page, errors }, dir] = await Promise.all([openPage(gpuBrowser, configQuery("webgpu")), cli("webgpu")]);
+    const [{ page, errors }, dir] = await Promise.all([openPage(demo.gpuBrowser, configQuery("webgpu")), cli("webgpu")]);
     // SwiftShader is a software adapter: the page says "auto" would not take it (WebGPU asked for here)
     expect(await page.getAttribute("#gpu-status", "data-webgpu")).toBe("software");
     await runToEnd(page);
@@ -208,7 +180,7 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
     expect(parseResultJson(readFileSync((await download.path())!, "utf8")).rows).toHaveLength(5);
 
     // the URL holds the parameters: a fresh page from it shows the same config
-    const shared = await openPage(gpuBrowser, new URL(page.url()).search);
+    const shared = await openPage(demo.gpuBrowser, new URL(page.url()).search);
     expect(await shared.page.inputValue("input[name=K]")).toBe("16");
     expect(await shared.page.inputValue("input[name='sweep.list']")).toBe("3, 30");
     expect(await shared.page.inputValue("select[name=engine]")).toBe("webgpu");
@@ -219,7 +191,7 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
   }, 120_000);
 
   it("without WebGPU says so, runs on the CPU engine and exports the CLI's files (same layout, numbers to 1e-12)", async () => {
-    const [{ page, errors }, dir] = await Promise.all([openPage(cpuBrowser, configQuery("auto")), cli("cpu")]);
+    const [{ page, errors }, dir] = await Promise.all([openPage(demo.cpuBrowser, configQuery("auto")), cli("cpu")]);
     expect(await page.getAttribute("#gpu-status", "data-webgpu")).toBe("no");
     expect(await page.textContent("#gpu-status")).toContain("CPU engine");
     await runToEnd(page);
@@ -247,7 +219,7 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
   }, 120_000);
 
   it("passes the precision through: WebGPU accurate mode plots the f64 CLI's numbers to 1e-6", async () => {
-    const [{ page, errors }, dir] = await Promise.all([openPage(gpuBrowser, configQuery("webgpu", "accurate")), cli("cpu")]);
+    const [{ page, errors }, dir] = await Promise.all([openPage(demo.gpuBrowser, configQuery("webgpu", "accurate")), cli("cpu")]);
     await runToEnd(page);
     const status = await page.evaluate(() => window.setsimDemo.status());
     expect(status.phase, status.error).toBe("done");
@@ -265,152 +237,8 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
     expect(readdirSync(join(outDir, "assets")).some((f) => /^worker-.*\.js$/.test(f))).toBe(true);
   }, 60_000);
 
-  it("Cancel stops the worker and keeps every finished time, those of the running value included", async () => {
-    const { page } = await openPage(cpuBrowser);
-    await page.selectOption("select[name=preset]", "case-a");
-    await page.fill("input[name=K]", "96");
-    await page.selectOption("select[name=engine]", "cpu");
-    await page.click("#run");
-    // the first value is still running but has finished some of its times
-    await page.waitForFunction(() => {
-      const s = window.setsimDemo.state();
-      const r = s?.results[0];
-      return r !== undefined && s!.partial.has(r) && r.rows.length >= 8;
-    }, undefined, { timeout: 60_000, polling: 20 });
-    await page.click("#cancel");
-    const status = await page.evaluate(() => window.setsimDemo.status());
-    expect(status.phase).toBe("cancelled");
-    expect(status.done!).toBeLessThan(status.total!);
-    const kept = await page.evaluate(() => window.setsimDemo.state()!.results[0]!.rows.length);
-    expect(kept).toBeGreaterThanOrEqual(8);
-    expect(kept).toBeLessThan(143);
-    await page.waitForTimeout(500);
-    // the worker is gone: nothing moves any more
-    expect((await page.evaluate(() => window.setsimDemo.status())).done).toBe(status.done);
-    expect(await page.evaluate(() => window.setsimDemo.state()!.results[0]!.rows.length)).toBe(kept);
-    expect(await page.textContent("#progress-text")).toContain("cancelled");
-    // the kept times are drawn (t = 0 is not on a log axis), with their references and regimes
-    const beta = (await seriesOf(page, "fig4-beta")).find((x) => x.label === "β*_L")!;
-    expect(beta.x.length).toBe(kept - 1);
-    expect(await page.locator('[data-chart="fig4-beta"] .plot-area path[data-series]').count()).toBeGreaterThan(0);
-    // a partial trace is not what `setsim run` writes, and no average has finished: nothing to export
-    expect(await page.isDisabled('#result-controls button[data-export="json"]')).toBe(true);
-    expect(await page.isDisabled('#result-controls button[data-export="averages-csv"]')).toBe(true);
-    expect(await page.textContent("#value-select option")).toMatch(/running: \d+ times so far/);
-    expect(await page.isEnabled("#run")).toBe(true);
-    await page.close();
-  }, 90_000);
-
-  it("engine auto on a software (fallback) adapter runs the CPU engine and says why", async () => {
-    const { page, errors } = await openPage(gpuBrowser);
-    expect(await page.getAttribute("#gpu-status", "data-webgpu")).toBe("software");
-    expect(await page.textContent("#gpu-status")).toMatch(/auto chose the CPU engine: the only WebGPU adapter \(.*swiftshader.*\) is a software fallback/i);
-    await page.selectOption("select[name=preset]", "small");
-    await page.fill("input[name=K]", "8");
-    await page.selectOption("select[name=engine]", "auto");
-    await runToEnd(page);
-    const status = await page.evaluate(() => window.setsimDemo.status());
-    expect(status.phase, status.error).toBe("done");
-    expect(status.engine).toMatch(/^cpu/);
-    expect(await page.textContent("#engine-name")).toMatch(/auto chose the CPU engine: the only WebGPU adapter .* is a software fallback/);
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 60_000);
-
-  it.each([[1366, 768], [1920, 1080]])("Run and Cancel are in view at load and stay there at %i×%i; nothing scrolls sideways", async (width, height) => {
-    const page = await cpuBrowser.newPage({ viewport: { width, height } });
-    await page.goto(url);
-    await page.waitForFunction(() => window.setsimDemo !== undefined);
-    const inView = async () => {
-      for (const id of ["#run", "#cancel"]) {
-        const b = (await page.locator(id).boundingBox())!;
-        expect(b.y, id).toBeGreaterThanOrEqual(0);
-        expect(b.y + b.height, id).toBeLessThanOrEqual(height);
-      }
-    };
-    await inView();
-    // the page scrolled to the figures, and the form scrolled to its end
-    await page.evaluate(() => {
-      window.scrollTo(0, document.body.scrollHeight);
-      const f = document.querySelector("form")!;
-      f.scrollTop = f.scrollHeight;
-    });
-    await inView();
-    const overflow = await page.evaluate(() => {
-      const f = document.querySelector("form")!;
-      const right = f.getBoundingClientRect().left + f.clientWidth + 0.5;
-      return {
-        page: document.documentElement.scrollWidth - innerWidth,
-        form: f.scrollWidth - f.clientWidth,
-        sticking: Array.from(f.querySelectorAll("*")).filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > right).map((e) => e.outerHTML.slice(0, 60)),
-      };
-    });
-    expect(overflow).toEqual({ page: 0, form: 0, sticking: [] });
-    await page.close();
-  }, 60_000);
-
-  it("at 400 px wide stacks the form above the charts and draws every chart at least 300 px wide", async () => {
-    const page = await cpuBrowser.newPage({ viewport: { width: 400, height: 800 } });
-    await page.goto(url);
-    await page.waitForFunction(() => window.setsimDemo !== undefined);
-    await page.selectOption("select[name=preset]", "small");
-    await page.fill("input[name=K]", "8");
-    await page.selectOption("select[name=engine]", "cpu");
-    await runToEnd(page);
-    const form = (await page.locator("form").boundingBox())!;
-    const output = (await page.locator("#output").boundingBox())!;
-    expect(form.y + form.height).toBeLessThanOrEqual(output.y + 1);
-    const widths = await page.locator(".chart svg").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
-    expect(widths.length).toBeGreaterThan(5);
-    for (const w of widths) expect(w).toBeGreaterThanOrEqual(300);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBe(0);
-    // the Run button stays reachable while the form is in view
-    await page.evaluate(() => window.scrollTo(0, 600));
-    const run = (await page.locator("#run").boundingBox())!;
-    expect(run.y).toBeGreaterThanOrEqual(0);
-    await page.close();
-  }, 60_000);
-
-  it("a shared link restores the form, offers to run it, and keeps the shown trace", async () => {
-    const config = { ...CONFIG, K: 8, initial: { kind: "thermal" }, times: [0, 1, 100, 1e4] };
-    delete (config as Partial<typeof CONFIG>).average;
-    const query = `?${new URLSearchParams({ config: JSON.stringify(config), engine: "cpu", precision: "fast", shown: "1" })}`;
-    const { page, errors } = await openPage(cpuBrowser, query);
-    expect(await page.isVisible("#shared-offer")).toBe(true);
-    expect(await page.textContent("#shared-offer")).toContain("showing swept value no. 2");
-    // exports wait for data
-    for (const b of await page.locator("#result-controls button[data-export]").all()) expect(await b.isDisabled()).toBe(true);
-    await page.click("#run-shared");
-    await page.waitForFunction(() => window.setsimDemo.status().phase === "done", undefined, { timeout: 60_000 });
-    expect(await page.evaluate(() => window.setsimDemo.state()!.selected)).toBe(1);
-    expect(await page.inputValue("#value-select")).toBe("1");
-    expect(await page.textContent('[data-chart="fig4-beta"] svg > text')).toContain("Γ = 30");
-    expect(new URL(page.url()).searchParams.get("shown")).toBe("1");
-    expect(await page.isEnabled('#result-controls button[data-export="json"]')).toBe(true);
-    await page.selectOption("#value-select", "0");
-    expect(new URL(page.url()).searchParams.get("shown")).toBeNull();
-    await page.selectOption("#value-select", "1");
-    const shared = await openPage(cpuBrowser, new URL(page.url()).search);
-    expect(await shared.page.textContent("#shared-offer")).toContain("showing swept value no. 2");
-    expect(await shared.page.inputValue("input[name='sweep.list']")).toBe("3, 30");
-    await shared.page.close();
-    expect(errors).toEqual([]);
-    await page.close();
-  }, 60_000);
-
-  it("says up front how long a K ≥ 500 run takes on the CPU engine", async () => {
-    const { page } = await openPage(cpuBrowser);
-    await page.selectOption("select[name=preset]", "case-a");
-    await page.selectOption("select[name=engine]", "cpu");
-    expect(await page.getAttribute("#estimate", "class")).not.toContain("warning");
-    await page.fill("input[name=K]", "500");
-    await expect.poll(() => page.textContent("#estimate")).toMatch(/^CPU engine: about \d+ (min|h) for 858 points at K = 500 \(the cost grows as K³\)\. No WebGPU here/);
-    expect(await page.getAttribute("#estimate", "class")).toContain("warning");
-    await page.close();
-  }, 60_000);
-
   it("an invalid field blocks the run and shows the parser's rule next to it", async () => {
-    const { page, errors } = await openPage(cpuBrowser);
+    const { page, errors } = await openPage(demo.cpuBrowser);
     await page.selectOption("select[name=preset]", "small");
     const cases: Array<[string, string, string, string]> = [
       ["input[name=W]", "-1", "W", "W: must be > 0"],
@@ -439,7 +267,7 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
   }, 60_000);
 
   it("asking for WebGPU where there is none fails with the engine's message, and nothing is drawn", async () => {
-    const { page } = await openPage(cpuBrowser);
+    const { page } = await openPage(demo.cpuBrowser);
     await page.selectOption("select[name=preset]", "small");
     await page.fill("input[name=K]", "8");
     await page.selectOption("select[name=engine]", "webgpu");
