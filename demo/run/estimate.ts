@@ -1,8 +1,9 @@
 /**
  * How long a job takes on the CPU engine in a page, said before it starts: a point costs two complex
  * K_ν×K_ν eigenproblems (O(K³), the Householder reduction), plus O(N²) for the vectors of C(t) and
- * S_B; a value adds its meta (two real K³ blocks of the infinite-time state). The constants are
- * calibrated on the measurements of README's "Demo page" (headless Chromium, 2-core VM, one thread).
+ * S_B; a value adds its meta (two real K³ blocks of the infinite-time state). Calibration (2-core VM,
+ * one thread): headless Chromium at K = 200, 21–43 ms a point (README's preset timings, machine
+ * loaded); Node at K = 500, 0.26 s a point. The constants sit at the slow end: 35 ms and 0.46 s.
  */
 import { type ParsedConfig, problemFor } from "../../src/config/schema.ts";
 import { pointsPerValue } from "../../src/sweep/run-value.ts";
