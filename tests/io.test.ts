@@ -28,6 +28,16 @@ function nanResult(): RunResult {
 }
 
 describe("formatJson and parseResultJson", () => {
+  it("reads a file written before the infinite-time references existed (they read as NaN), so an old sweep resumes", () => {
+    const doc = JSON.parse(formatJson(synthetic(3)));
+    for (const k of ["betaLinf", "muLinf", "betaRinf", "muRinf", "SLinf", "SRinf", "SBinf", "ILRinf"]) delete doc.meta[k];
+    const back = parseResultJson(JSON.stringify(doc));
+    expect(back.meta.betaLinf).toBeNaN();
+    expect(back.meta.betaRef).toBe(synthetic(3).meta.betaRef);
+    delete doc.meta.betaRef;
+    expect(() => parseResultJson(JSON.stringify(doc))).toThrow(/meta.betaRef is missing/);
+  });
+
   it("round-trips every number exactly, with NaN and ±Infinity written as null and read back as NaN", () => {
     const r = synthetic(5);
     r.rows[1].betaL = Infinity;
