@@ -10,22 +10,30 @@ import type { Meta, Row } from "./columns.ts";
 
 /** Regime II starts when a β*_ν has covered this fraction of its way from β*_ν(0) to β*_ν(∞). */
 export const REGIME_II_FRACTION = 0.05;
-/** Regime III: both β*_ν within this fraction of their way from β*_ν(∞) … */
-export const REGIME_III_FRACTION = 0.2;
-/** … but never tighter than this fraction of |β*_ν(∞)| (β* fluctuates in regime III at finite K). */
+/** Regime III: both β*_ν, as running medians, within this fraction of their way from β*_ν(∞) … */
+export const REGIME_III_FRACTION = 0.1;
+/** … but never tighter than this fraction of |β*_ν(∞)| … */
 export const REGIME_III_FLOOR = 0.02;
+/**
+ * … the median taken over t_j within this many decades of t on either side (one decade in all):
+ * β* fluctuates around β*_ν(∞) at finite K (by ~0.05 at K = 200 in case (b)), and a single
+ * excursion pushed regime III to t ≈ 8e7 when raw values were tested.
+ */
+export const REGIME_III_HALF_WINDOW = 0.5;
 
 /**
- * The rule in words, pre-wrapped for a legend column (~32 characters a line).
+ * The rule in words, pre-wrapped for a legend column (~30 characters a line).
  * @example REGIME_RULE.join(" ") // "regimes (dotted lines): II once a β*_ν …"
  */
 export const REGIME_RULE: readonly string[] = [
   "regimes (vertical dotted lines):",
   `II once a β*_ν has covered ${100 * REGIME_II_FRACTION} %`,
   "of its way β*_ν(0) → β*_ν(∞);",
-  "III once both β*_ν stay within",
-  `${100 * REGIME_III_FRACTION} % of that way (≥ ${100 * REGIME_III_FLOOR} % of β*_ν(∞))`,
-  "of β*_ν(∞) up to the last time.",
+  "III once both β*_ν, as medians",
+  `over ${2 * REGIME_III_HALF_WINDOW === 1 ? "one decade" : `${2 * REGIME_III_HALF_WINDOW} decades`} of t, stay`,
+  `within ${100 * REGIME_III_FRACTION} % of that way`,
+  `(≥ ${100 * REGIME_III_FLOOR} % of β*_ν(∞)) of β*_ν(∞)`,
+  "up to the last time.",
   "β*_ν(∞): infinite-time state",
 ];
 
@@ -66,15 +74,33 @@ export function findRegimes(rows: readonly Row[], meta: Meta): Regimes {
   const iII = timed.findIndex(moved);
   if (iII < 0) return out;
   out.II = timed[iII].t;
-  const settled = (r: Row) => ws.every((w) => {
+  const medians = ws.map((w) => runningMedian(timed, w.key));
+  const settled = (i: number) => ws.every((w, k) => {
     const tol = Math.max(REGIME_III_FRACTION * Math.abs(w.end - w.start), REGIME_III_FLOOR * Math.abs(w.end));
-    return Math.abs(r[w.key] - w.end) <= tol; // false for a non-finite β*(t)
+    // a non-finite β*(t) is never settled, whatever its neighbours say
+    return Number.isFinite(timed[i][w.key]) && Math.abs(medians[k][i] - w.end) <= tol;
   });
   let lastOff = -1;
-  for (let i = 0; i < timed.length; i++) if (!settled(timed[i])) lastOff = i;
+  for (let i = 0; i < timed.length; i++) if (!settled(i)) lastOff = i;
   // regime III needs a time left after the last unsettled one, and starts no earlier than II
   const iIII = Math.max(lastOff + 1, iII);
   if (lastOff + 1 < timed.length) out.III = timed[iIII].t;
+  return out;
+}
+
+/** Median of the finite β*(t_j) with |log10(t_j/t_i)| ≤ REGIME_III_HALF_WINDOW, for each row i (rows in time order). */
+function runningMedian(rows: readonly Row[], key: "betaL" | "betaR"): number[] {
+  const logs = rows.map((r) => Math.log10(r.t));
+  const out: number[] = [];
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < rows.length; i++) {
+    while (logs[i] - logs[lo] > REGIME_III_HALF_WINDOW + 1e-9) lo++;
+    while (hi + 1 < rows.length && logs[hi + 1] - logs[i] <= REGIME_III_HALF_WINDOW + 1e-9) hi++;
+    const w = rows.slice(lo, hi + 1).map((r) => r[key]).filter(Number.isFinite).sort((a, b) => a - b);
+    const n = w.length;
+    out.push(n === 0 ? NaN : n % 2 ? w[(n - 1) / 2] : 0.5 * (w[n / 2 - 1] + w[n / 2]));
+  }
   return out;
 }
 
