@@ -8,15 +8,15 @@
  */
 import os from "node:os";
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { cpuEngine, runCpu } from "../src/engine/cpu/cpu-engine.ts";
 import { ROW_COLUMNS, type Row } from "../src/observables/columns.ts";
 import { inlineSolver } from "../src/engine/cpu/block-pool.ts";
-import { createEngine, type EngineName, type Precision } from "../src/engine/engine.ts";
+import { createEngine } from "../src/engine/engine.ts";
+import { benchOptions } from "./bench-args.ts";
 import { planRun, rowAt, vectorsAt } from "../src/engine/run-plan.ts";
 import { inlineHost, workerHost } from "../src/engine/host-pool.ts";
 import { bathBlock } from "../src/propagation/correlation-blocks.ts";
-import { caseA, logspace } from "../src/bench/workloads.ts";
+import { caseA, logspace, WORKLOADS } from "../src/bench/workloads.ts";
 import { benchInProcess } from "../src/bench/run-bench.ts";
 
 function worstError(rows: Row[], ref: Row[]): string {
@@ -104,33 +104,15 @@ async function tridiagK1000() {
 }
 
 async function main(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      engine: { type: "string", default: "cpu" },
-      precision: { type: "string", default: "fast" },
-      // Jacobi sweeps per block on the GPU (accuracy against cost, with --compare)
-      sweeps: { type: "string" },
-      // worker threads for the GPU engine's host share (0: in-thread; default: automatic)
-      "host-threads": { type: "string" },
-      threads: { type: "string", default: "2" },
-      // also run the f64 CPU engine and print the worst error max_t |x − x_f64| / max(|x_f64|, 1)
-      compare: { type: "boolean", default: false },
-      // SPEC §5's workloads at this bath size instead of 1000
-      K: { type: "string" },
-      // also write the report as JSON (the benchmark page exports the same format)
-      json: { type: "string" },
-    },
-  });
-  const chosen = positionals.length ? positionals : ["trace-k200", "point-k1000"];
-  const engine = values.threads === "1" ? await cpuEngine(inlineSolver) : await createEngine(values.engine as EngineName, {
-        precision: values.precision as Precision,
-        sweeps: values.sweeps === undefined ? undefined : Number(values.sweeps),
-        hostThreads: values["host-threads"] === undefined ? undefined : Number(values["host-threads"]),
+  const values = benchOptions(argv, [...Object.keys(WORKLOADS), "host-k1000", "tridiag-k1000"]);
+  if (!values) return;
+  const engine = values.threads === 1 ? await cpuEngine(inlineSolver) : await createEngine(values.engine, {
+        precision: values.precision,
+        sweeps: values.sweeps,
+        hostThreads: values.hostThreads,
       });
   const threadCounts = [0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0);
-  const report = await benchInProcess(engine, chosen, values.K === undefined ? undefined : Number(values.K), (line) => console.log(line), {
+  const report = await benchInProcess(engine, values.workloads, values.K, (line) => console.log(line), {
     special: { "tridiag-k1000": tridiagK1000, "host-k1000": () => hostK1000(threadCounts) },
     afterRun: async (name, jobs, runs) => {
       if (!values.compare) return;

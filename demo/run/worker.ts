@@ -1,13 +1,15 @@
 /**
  * The computation worker: validates the config with the CLI's parser, creates the engine, and runs
  * every swept value with `runValue` (the same per-value run as `setsim run`), posting each finished
- * value at once so the page can draw it while the rest computes. Cancel = the page terminates it.
+ * time and each finished value at once so the page can draw (and on Cancel keep) them while the rest
+ * computes. Cancel = the page terminates it. "auto" is resolved here (engine-choice.ts).
  */
 import { createEngine, precisionNote } from "../../src/engine/engine.ts";
 import { parseConfig, problemFor } from "../../src/config/schema.ts";
 import { pointsPerValue, runValue } from "../../src/sweep/run-value.ts";
 import { ConfigError } from "../../src/errors.ts";
 import type { RunKind, StartMessage, WorkerMessage } from "./messages.ts";
+import { autoChoice, probeAdapter } from "../engine-choice.ts";
 
 const post = (m: WorkerMessage) => postMessage(m);
 
@@ -22,11 +24,12 @@ async function run(job: StartMessage): Promise<void> {
   if (job.ensemble && parsed.base.initial.kind === "pure") {
     runs.push({ kind: "ensemble", parsed: parseConfig(ensembleConfig(job.config)) });
   }
-  const engine = await createEngine(job.engine, { precision: job.precision });
+  const choice = job.engine === "auto" ? autoChoice(await probeAdapter()) : undefined;
+  const engine = await createEngine(choice?.engine ?? job.engine, { precision: job.precision });
   const values = parsed.sweep ? parsed.sweep.values : [undefined];
   // the same note as the CLI's where fast GPU mode is asked for beyond the size its bound is checked at
   const note = precisionNote(engine, Math.max(...values.map((v) => Math.max(problemFor(parsed, v).KL, problemFor(parsed, v).KR))));
-  post({ type: "engine", name: note ? `${engine.name} — note: ${note}` : engine.name, gpu: !engine.name.startsWith("cpu") });
+  post({ type: "engine", name: note ? `${engine.name} — note: ${note}` : engine.name, gpu: !engine.name.startsWith("cpu"), reason: choice?.reason });
   // refuse what the engine cannot run before anything is computed (as the CLI does)
   for (const v of values) engine.check?.(problemFor(parsed, v));
   post({ type: "plan", total: values.length * runs.length * pointsPerValue(parsed), values });
@@ -43,7 +46,7 @@ async function run(job: StartMessage): Promise<void> {
   };
   for (let index = 0; index < values.length; index++) {
     for (const r of runs) {
-      const result = await runValue(engine, r.parsed, values[index], onPoint);
+      const result = await runValue(engine, r.parsed, values[index], onPoint, (i, row, meta) => post({ type: "row", index, kind: r.kind, i, row, meta }));
       post({ type: "progress", done });
       post({ type: "value", index, kind: r.kind, result });
     }

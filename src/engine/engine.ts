@@ -8,6 +8,12 @@ export interface EngineRun {
   rows: Row[];
 }
 
+/**
+ * Called with each finished row as soon as it exists (index into the job's `times`, in time order), and
+ * the run's meta: lets a page show, and keep on Cancel, the finished times of a running value.
+ */
+export type RowListener = (index: number, row: Row, meta: Meta) => void;
+
 /** One problem and its times: a unit of work for `runMany`. */
 export interface EngineJob {
   problem: Problem;
@@ -19,15 +25,15 @@ export interface Engine {
   readonly name: string;
   /**
    * Every quantity of SPEC §2 at each time of `times`, and the run's `meta`.
-   * `onTime(done)` is called after each finished time point (for progress bars).
+   * `onTime(done)` is called after each finished time point (for progress bars), `onRow` with it.
    */
-  run(problem: Problem, times: readonly number[], onTime?: (done: number) => void): Promise<EngineRun>;
+  run(problem: Problem, times: readonly number[], onTime?: (done: number) => void, onRow?: RowListener): Promise<EngineRun>;
   /**
    * Several problems at once (the values of a sweep), where the engine gains from packing their
    * (Γ, t) points into shared GPU submissions; each result is exactly what `run` gives for its job.
-   * `onTime(done)` counts finished points over all jobs.
+   * `onTime(done)` counts finished points over all jobs; `onRow(job, …)` as in `run`.
    */
-  runMany?(jobs: readonly EngineJob[], onTime?: (done: number) => void): Promise<EngineRun[]>;
+  runMany?(jobs: readonly EngineJob[], onTime?: (done: number) => void, onRow?: (job: number, ...row: Parameters<RowListener>) => void): Promise<EngineRun[]>;
   /**
    * GPU engines: running totals of kernel time (timestamp queries) and kernel flops, and seconds and
    * flops per stage (GPU passes and host work), for benchmarks.

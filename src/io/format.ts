@@ -50,6 +50,14 @@ export const UNITS = {
     muRgg: "mu*_R of bath R inside the global state [energy]",
     betaRefBare: "beta of the global state matched on the bare energy [1/energy]",
     muRefBare: "mu of the global state matched on the bare energy [energy]",
+    betaLinf: "beta*_L of the infinite-time (dephased) state: C(0) projected onto the eigenspaces of H, the t -> infinity average of C(t); regime III settles here [1/energy]",
+    muLinf: "mu*_L of the infinite-time (dephased) state [energy]",
+    betaRinf: "beta*_R of the infinite-time (dephased) state [1/energy]",
+    muRinf: "mu*_R of the infinite-time (dephased) state [energy]",
+    SLinf: "entropy of bath L in the infinite-time state [nats]",
+    SRinf: "entropy of bath R in the infinite-time state [nats]",
+    SBinf: "entropy of both baths together in the infinite-time state [nats]",
+    ILRinf: "inter-bath correlation I_L-R = SLinf + SRinf - SBinf of the infinite-time state [nats]",
     betaL0: "beta*_L(0) [1/energy]",
     muL0: "mu*_L(0) [energy]",
     betaR0: "beta*_R(0) [1/energy]",
@@ -193,14 +201,20 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
-/** A numeric record read back: `null` → NaN; every `known` key must be present. */
-function readNumbers(x: unknown, known: readonly string[], where: string): Record<string, number> {
+/**
+ * Meta keys added after files were first written (the infinite-time references): a file without them
+ * still reads (as NaN), so a sweep begun by an earlier version can be resumed.
+ */
+const LATER_META: readonly string[] = ["betaLinf", "muLinf", "betaRinf", "muRinf", "SLinf", "SRinf", "SBinf", "ILRinf"];
+
+/** A numeric record read back: `null` → NaN; every `known` key must be present, except those in `optional` (→ NaN). */
+function readNumbers(x: unknown, known: readonly string[], where: string, optional: readonly string[] = []): Record<string, number> {
   if (!isObject(x)) throw new ResultFormatError(`${where} is not an object`);
   const out: Record<string, number> = {};
   const extra = Object.keys(x).filter((k) => !known.includes(k) && (typeof x[k] === "number" || x[k] === null));
   for (const k of [...known, ...extra]) {
     const v = x[k];
-    if (v === null) out[k] = NaN;
+    if (v === null || (v === undefined && optional.includes(k))) out[k] = NaN;
     else if (typeof v === "number") out[k] = v;
     else throw new ResultFormatError(`${where}.${k} is ${v === undefined ? "missing" : "not a number"}`);
   }
@@ -223,7 +237,7 @@ export function parseResultJson(text: string): RunResult {
   if (!Array.isArray(doc.rows)) throw new ResultFormatError("rows is not an array");
   const result: RunResult = {
     config: doc.config,
-    meta: readNumbers(doc.meta, META_COLUMNS, "meta") as Meta,
+    meta: readNumbers(doc.meta, META_COLUMNS, "meta", LATER_META) as Meta,
     rows: doc.rows.map((r, i) => readNumbers(r, ROW_COLUMNS, `rows[${i}]`) as Row),
   };
   if (doc.average !== undefined) {

@@ -16,6 +16,8 @@ export const META_COLUMNS = [
   "betaRef", "muRef",
   "betaLgg", "muLgg", "betaRgg", "muRgg",
   "betaRefBare", "muRefBare",
+  "betaLinf", "muLinf", "betaRinf", "muRinf",
+  "SLinf", "SRinf", "SBinf", "ILRinf",
   "betaL0", "muL0", "betaR0", "muR0",
   "Stot", "E0", "N0",
 ] as const;

@@ -2,7 +2,7 @@
  * One swept value (or a single run) through an engine: its trace and, if asked for, its regime-III
  * average. No file system: the CLI's sweep writer and the demo page's worker both build on it.
  */
-import type { Engine, EngineJob, EngineRun } from "../engine/engine.ts";
+import type { Engine, EngineJob, EngineRun, RowListener } from "../engine/engine.ts";
 import { type ParsedConfig, problemFor } from "../config/schema.ts";
 import type { RunResult } from "../observables/columns.ts";
 import { meanRow } from "./average.ts";
@@ -30,9 +30,16 @@ function resultOf(parsed: ParsedConfig, value: number | undefined, run: EngineRu
 const jobFor = (parsed: ParsedConfig, value: number | undefined): EngineJob =>
   ({ problem: problemFor(parsed, value), times: [...parsed.times, ...(parsed.average?.times ?? [])] });
 
-export async function runValue(engine: Engine, parsed: ParsedConfig, value: number | undefined, onPoint?: () => void): Promise<RunResult> {
+/** @param onRow each finished row of the trace (not of the averaging times) as soon as it exists */
+export async function runValue(
+  engine: Engine, parsed: ParsedConfig, value: number | undefined, onPoint?: () => void, onRow?: RowListener,
+): Promise<RunResult> {
   const job = jobFor(parsed, value);
-  return resultOf(parsed, value, await engine.run(job.problem, job.times, () => onPoint?.()));
+  const n = parsed.times.length;
+  const trace: RowListener | undefined = onRow && ((i, row, meta) => {
+    if (i < n) onRow(i, row, meta);
+  });
+  return resultOf(parsed, value, await engine.run(job.problem, job.times, () => onPoint?.(), trace));
 }
 
 /**

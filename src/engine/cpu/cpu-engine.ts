@@ -1,5 +1,5 @@
 /** The CPU f64 reference engine: the whole of SPEC §2 at each requested time, O(N²) + 2·O(K³) per time. */
-import type { Engine, EngineRun } from "../engine.ts";
+import type { Engine, EngineRun, RowListener } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
 import { blockEntropy } from "../../observables/block-entropy.ts";
@@ -13,14 +13,14 @@ export async function cpuEngine(solver?: BlockSolver): Promise<Engine> {
   const budget = await cpuMemoryBudget();
   return {
     name: s === inlineSolver ? "cpu-f64" : "cpu-f64 (2 threads)",
-    run: (problem, times, onTime) => runCpu(problem, times, onTime, s),
+    run: (problem, times, onTime, onRow) => runCpu(problem, times, onTime, s, onRow),
     check: (problem) => checkCpuMemory(problem, budget),
     close: () => s.close(),
   };
 }
 
 export async function runCpu(
-  p: Problem, times: readonly number[], onTime?: (done: number) => void, solver: BlockSolver = inlineSolver,
+  p: Problem, times: readonly number[], onTime?: (done: number) => void, solver: BlockSolver = inlineSolver, onRow?: RowListener,
 ): Promise<EngineRun> {
   const plan = planRun(p);
   const rows: Row[] = [];
@@ -28,7 +28,9 @@ export async function runCpu(
     const b = blocksAt(plan, t);
     const SR = solver.entropy(b.RR.re, b.RR.im, p.KR);
     const SL = blockEntropy(b.LL.re, b.LL.im, p.KL);
-    rows.push(rowAt(plan, t, b, SL, await SR));
+    const row = rowAt(plan, t, b, SL, await SR);
+    rows.push(row);
+    onRow?.(rows.length - 1, row, plan.meta);
     onTime?.(rows.length);
   }
   return { meta: plan.meta, rows };

@@ -206,15 +206,15 @@ export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast
     return (await pool) ?? inline;
   };
   const check = (problem: Problem) => baths.checkFits(Math.max(problem.KL, problem.KR));
-  const runMany = async (jobs: readonly EngineJob[], onTime?: (done: number) => void) => {
+  const runMany: NonNullable<Engine["runMany"]> = async (jobs, onTime, onRow) => {
     for (const j of jobs) check(j.problem);
-    return runWebgpu(baths, await hostFor(jobs), jobs, onTime);
+    return runWebgpu(baths, await hostFor(jobs), jobs, onTime, onRow);
   };
   return {
     name: `webgpu-${precision}${baths.method === "jacobi" ? "-jacobi" : ""} (${ctx.adapterName})`,
     kernelStats: baths.stats,
     check,
-    run: async (problem, times, onTime) => (await runMany([{ problem, times }], onTime))[0],
+    run: async (problem, times, onTime, onRow) => (await runMany([{ problem, times }], onTime, onRow && ((_, ...r) => onRow(...r))))[0],
     runMany,
     close: () => {
       void pool?.then((p) => p?.close());
@@ -236,6 +236,7 @@ const HOST_BYTES = 2 ** 28;
  */
 async function runWebgpu(
   baths: BathEntropies, host: HostWork, jobs: readonly EngineJob[], onTime?: (done: number) => void,
+  onRow?: Parameters<NonNullable<Engine["runMany"]>>[2],
 ): Promise<EngineRun[]> {
   const run = runs++;
   const runJobs: RunJob[] = jobs.map((j, k) => ({ name: `${run}:${k}`, problem: j.problem }));
@@ -260,8 +261,11 @@ async function runWebgpu(
         const R = await f.R;
         const t0 = performance.now();
         const done_ = await Promise.all(f.chunk.map(({ job, slot, t }, i) => host.row(job.name, slot, t, R[i].occupations, R[i].SL, R[i].SR)));
+        // the meta requests went first to the same workers: answered by now, awaited only for a listener
+        const metaOf = onRow ? await Promise.all(f.chunk.map(({ k }) => metas[k])) : [];
         f.chunk.forEach(({ k }, i) => {
           rows[k].push(done_[i]);
+          onRow?.(k, rows[k].length - 1, done_[i], metaOf[i]);
           onTime?.(++done);
         });
         record(baths.stats, `host: S_B, β*, μ*, decomposition (f64${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
