@@ -162,6 +162,10 @@ export function formatAveragesCsv(field: string, table: readonly AverageEntry[])
 /**
  * A sweep's table of regime-III averages as JSON: `{ field, units, columns, rows }`, each row one
  * compact line `{"<field>":value,"nd":...}`, non-finite as `null`.
+ *
+ * @example
+ * const s = await sweep(config);
+ * writeFileSync("averages.json", formatAveragesJson(s.field, s.averages!));
  */
 export function formatAveragesJson(field: string, table: readonly AverageEntry[]): string {
   const { swept, columns } = averageColumns(field);
@@ -196,6 +200,9 @@ function readNumbers(x: unknown, known: readonly string[], where: string): Recor
 /**
  * Reads a file written by {@link formatJson} back into a RunResult (`null` → NaN; `units` ignored).
  * Throws {@link ResultFormatError} on anything else.
+ *
+ * @example
+ * const { meta, rows } = parseResultJson(readFileSync("out.json", "utf8"));
  */
 export function parseResultJson(text: string): RunResult {
   let doc: unknown;

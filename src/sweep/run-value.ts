@@ -14,6 +14,14 @@ export function valueConfig(parsed: ParsedConfig, value: number | undefined): Re
   return raw;
 }
 
+/** (value, t) points per engine call when the engine packs several values into one (`runMany`). */
+export const GROUP_POINTS = 1024;
+
+/** Values per engine call: as many as fill GROUP_POINTS where the engine has `runMany`, else one. */
+export function valuesPerCall(engine: Engine, parsed: ParsedConfig): number {
+  return engine.runMany ? Math.max(1, Math.floor(GROUP_POINTS / pointsPerValue(parsed))) : 1;
+}
+
 /** Time points one value costs: the trace plus the averaging times. */
 export function pointsPerValue(parsed: ParsedConfig): number {
   return parsed.times.length + (parsed.average?.times.length ?? 0);
