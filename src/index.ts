@@ -4,6 +4,7 @@
  * Only re-exports: each export is documented (with an example) where it is defined.
  */
 export { simulate, sweep, type SweepResult } from "./api/simulate.ts";
+export type { SeedStatistics, Statistic } from "./sweep/seed-statistics.ts";
 export type { RunOptions } from "./api/run-options.ts";
 export { parseConfig, problemFor, type ParsedConfig } from "./config/schema.ts";
 export { EXAMPLES } from "./config/examples.ts";

@@ -4,11 +4,12 @@ import { ConfigError } from "../errors.ts";
 import type { AverageEntry } from "../io/format.ts";
 import type { RunResult } from "../observables/columns.ts";
 import { pointsPerValue, runValue, runValues, valuesPerCall } from "../sweep/run-value.ts";
+import { type SeedStatistics, seedStatistics } from "../sweep/seed-statistics.ts";
 import { type RunOptions, withCall } from "./run-options.ts";
 
 /** What {@link sweep} resolves to. */
 export interface SweepResult {
-  /** the swept field as named in the config (`Gamma`, `K`, `betaL`, …) */
+  /** the swept field as named in the config (`Gamma`, `K`, `betaL`, …), or `seed` for many pure states */
   field: string;
   /** its values, in the config's order */
   values: number[];
@@ -16,6 +17,8 @@ export interface SweepResult {
   results: RunResult[];
   /** the table of regime-III averages (`averages.json`), where the config asks for `average` */
   averages?: AverageEntry[];
+  /** many pure states (`initial.seeds`): the statistics over the seeds, as `statistics.json` holds them */
+  statistics?: SeedStatistics;
 }
 
 /**
@@ -44,7 +47,9 @@ export async function simulate(config: unknown, options: RunOptions = {}): Promi
  * Every value of a swept config (SPEC §3: one scalar given as a list or a grid), packed into shared
  * engine calls where the engine gains from it (the GPU), each value's numbers exactly those of a run
  * of its own. Resolves to one result per value and, where the config has `average`, the table of
- * regime-III averages that `setsim run` writes as `averages.json`.
+ * regime-III averages that `setsim run` writes as `averages.json`. Many pure states
+ * (`"initial": { "kind": "pure", "seeds": { "from": 1, "count": 100 } }` or a list of seeds) are a
+ * sweep over the seed, and add their statistics per time and column (`statistics`).
  *
  * @example
  * import { sweep } from "setsim";
@@ -70,10 +75,11 @@ export async function sweep(config: unknown, options: RunOptions = {}): Promise<
   });
   const result: SweepResult = { field: s.field, values: [...s.values], results };
   if (parsed.average) result.averages = s.values.map((value, i) => ({ value, average: results[i].average! }));
+  if (s.field === "seed") result.statistics = seedStatistics(s.values, results);
   return result;
 }
 
 /** The config path of the swept field, for messages. */
 function sweptPath(parsed: ParsedConfig): string {
-  return parsed.sweep!.field;
+  return parsed.sweep!.field === "seed" ? "initial.seeds" : parsed.sweep!.field;
 }

@@ -7,6 +7,7 @@ import { ConfigError } from "../errors.ts";
 import { createEngine, type EngineName, type Precision, precisionNote } from "../engine/engine.ts";
 import { type OutputFormat, runConfig } from "../sweep/run-config.ts";
 import { progressBar } from "./progress.ts";
+import { extremalNotes } from "../thermo/extremal-note.ts";
 
 function choice<T extends string>(allowed: readonly T[], flag: string) {
   return (v: string): T => {
@@ -56,6 +57,7 @@ export function program(): Command {
       }));
       const note = precisionNote(engine, largestK);
       if (note) process.stderr.write(`setsim: note: ${note}\n`);
+      for (const n of extremalNotes(parsed)) process.stderr.write(`setsim: note: ${n}\n`);
       const bar = progressBar(!o.quiet);
       try {
         const summary = await runConfig(engine, parsed, {

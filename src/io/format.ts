@@ -61,12 +61,12 @@ export const UNITS = {
 } as const;
 
 /** A number as JSON: JS's shortest round-trip form, `null` when not finite. */
-function jsonNumber(x: unknown): string {
+export function jsonNumber(x: unknown): string {
   return typeof x === "number" && Number.isFinite(x) ? JSON.stringify(x) : "null";
 }
 
 /** A number as a CSV cell: round-trip form, or `inf`/`-inf`/`nan`. */
-function csvNumber(x: number): string {
+export function csvNumber(x: number): string {
   if (Number.isFinite(x)) return String(x);
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";

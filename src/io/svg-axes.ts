@@ -1,5 +1,5 @@
 /** One line chart as SVG text without a DOM: d3 scales for domains and ticks, d3 line for paths. */
-import { line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3";
+import { area, line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3";
 import { escapeXml, isPowerOfTen, richText, tickLabel } from "./svg-text.ts";
 
 /** One curve; points where x or y is non-finite (or ≤ 0 on a log axis) are skipped. */
@@ -10,6 +10,19 @@ export interface Series {
   y: ArrayLike<number>;
   color: string;
   dashed?: boolean;
+  /** stroke width (default 1.8) */
+  width?: number;
+  /** stroke opacity (default 1) */
+  opacity?: number;
+}
+
+/** A shaded band between two curves (e.g. the 10–90 % quantiles over many pure states). */
+export interface Band {
+  label: string;
+  x: ArrayLike<number>;
+  lo: ArrayLike<number>;
+  hi: ArrayLike<number>;
+  color: string;
 }
 
 /** A horizontal reference line across the whole plot (e.g. β*_ref), drawn dashed. */
@@ -28,6 +41,8 @@ export interface ChartSpec {
   xLog?: boolean;
   yLog?: boolean;
   series: Series[];
+  /** drawn under the series; a series or band with an empty label has no legend entry */
+  bands?: Band[];
   refLines?: RefLine[];
   /** draw a dot at every point (sparse data such as a sweep) */
   markers?: boolean;
@@ -58,6 +73,14 @@ export function points(s: Series, xLog: boolean, yLog: boolean): Array<[number, 
   const out: Array<[number, number]> = [];
   const n = Math.min(s.x.length, s.y.length);
   for (let i = 0; i < n; i++) if (valid(s.x[i], xLog) && valid(s.y[i], yLog)) out.push([s.x[i], s.y[i]]);
+  return out;
+}
+
+/** The plottable points of a band: x with both edges valid. */
+function bandPoints(b: Band, xLog: boolean, yLog: boolean): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  const n = Math.min(b.x.length, b.lo.length, b.hi.length);
+  for (let i = 0; i < n; i++) if (valid(b.x[i], xLog) && valid(b.lo[i], yLog) && valid(b.hi[i], yLog)) out.push([b.x[i], b.lo[i], b.hi[i]]);
   return out;
 }
 
@@ -108,12 +131,16 @@ function axis(scale: ScaleContinuousNumeric<number, number>, log: boolean, dir: 
   return out.join("\n");
 }
 
-function legend(entries: Array<{ label: string; color: string; dashed: boolean }>): string {
+function legend(entries: Array<{ label: string; color: string; dashed: boolean; band?: boolean }>): string {
   const x0 = M.left + IW + 18;
   return entries
     .map((e, i) => {
       const y = M.top + 10 + i * 20;
       const dash = e.dashed ? ` stroke-dasharray="6 4"` : "";
+      if (e.band) {
+        return `<rect x="${x0}" y="${y - 6}" width="26" height="12" fill="${e.color}" fill-opacity="0.25"/>` +
+          `<text x="${x0 + 32}" y="${y}" dy="0.32em">${richText(e.label, FS)}</text>`;
+      }
       return `<line x1="${x0}" y1="${y}" x2="${x0 + 26}" y2="${y}" stroke="${e.color}" stroke-width="2"${dash}/>` +
         `<text x="${x0 + 32}" y="${y}" dy="0.32em">${richText(e.label, FS)}</text>`;
     })
@@ -140,21 +167,27 @@ export function renderChart(spec: ChartSpec): string {
   const yLog = spec.yLog ?? false;
   const pts = spec.series.map((s) => points(s, xLog, yLog));
   const refs = (spec.refLines ?? []).filter((r) => valid(r.y, yLog));
-  const xs = pts.flatMap((p) => p.map((q) => q[0]));
-  const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...refs.map((r) => r.y)];
+  const bands = (spec.bands ?? []).map((b) => bandPoints(b, xLog, yLog));
+  const xs = [...pts.flatMap((p) => p.map((q) => q[0])), ...bands.flatMap((b) => b.map((q) => q[0]))];
+  const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...bands.flatMap((b) => b.flatMap((q) => [q[1], q[2]])), ...refs.map((r) => r.y)];
   const x = makeScale(extent(xs, xLog, Infinity), [0, IW], xLog);
   const y = makeScale(extent(ys, yLog, spec.maxDecades ?? 14), [IH, 0], yLog);
   const path = line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1])).digits(2);
   const clip = clipId(spec.title);
 
   const body: string[] = [];
+  const shade = area<[number, number, number]>().x((d) => x(d[0])).y0((d) => y(d[1])).y1((d) => y(d[2])).digits(2);
+  (spec.bands ?? []).forEach((b, i) => {
+    if (bands[i].length > 1) body.push(`<path d="${shade(bands[i]) ?? ""}" fill="${b.color}" fill-opacity="0.25" stroke="none"/>`);
+  });
   for (const r of refs) {
     body.push(`<line x1="0" y1="${n2(y(r.y))}" x2="${IW}" y2="${n2(y(r.y))}" stroke="${r.color}" stroke-width="1.5" stroke-dasharray="6 4"/>`);
   }
   spec.series.forEach((s, i) => {
     const p = pts[i];
     const dash = s.dashed ? ` stroke-dasharray="6 4"` : "";
-    if (p.length > 1) body.push(`<path d="${path(p) ?? ""}" fill="none" stroke="${s.color}" stroke-width="1.8"${dash}/>`);
+    const look = `stroke-width="${s.width ?? 1.8}"${s.opacity === undefined ? "" : ` stroke-opacity="${s.opacity}"`}${dash}`;
+    if (p.length > 1) body.push(`<path d="${path(p) ?? ""}" fill="none" stroke="${s.color}" ${look}/>`);
     if (spec.markers || p.length === 1) {
       for (const q of p) body.push(`<circle cx="${n2(x(q[0]))}" cy="${n2(y(q[1]))}" r="3" fill="${s.color}"/>`);
     }
@@ -163,8 +196,9 @@ export function renderChart(spec: ChartSpec): string {
 
   const entries = [
     ...spec.series.map((s) => ({ label: s.label, color: s.color, dashed: s.dashed ?? false })),
+    ...(spec.bands ?? []).map((b) => ({ label: b.label, color: b.color, dashed: false, band: true })),
     ...refs.map((r) => ({ label: r.label, color: r.color, dashed: true })),
-  ];
+  ].filter((e) => e.label !== "");
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="Helvetica, Arial, sans-serif" font-size="${FS}">`,
     `<title>${escapeXml(spec.title)}</title>`,

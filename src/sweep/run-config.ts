@@ -13,6 +13,7 @@ import { writeFileAtomicSync } from "../io/atomic-write.ts";
 import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson } from "../io/format.ts";
 import { plotAverages, plotTrace } from "../io/plots.ts";
 import { pointsPerValue, runValue, runValues, valueConfig } from "./run-value.ts";
+import { SEED_FILES, writeSeedStatistics } from "./seed-files.ts";
 
 export type OutputFormat = "json" | "csv";
 
@@ -87,7 +88,7 @@ const GROUP_POINTS = 1024;
 /** Removes what a sweep writes (and nothing else) from `dir`. */
 function clearSweep(dir: string): void {
   for (const f of readdirSync(dir)) {
-    if (f === MANIFEST || /^\d{3}_.*\.(json|csv)$/.test(f) || /^averages\.(json|csv)$/.test(f)) rmSync(join(dir, f));
+    if (f === MANIFEST || /^\d{3}_.*\.(json|csv)$/.test(f) || /^averages\.(json|csv)$/.test(f) || SEED_FILES.test(f)) rmSync(join(dir, f));
     if (f === "plots") rmSync(join(dir, f), { recursive: true });
   }
 }
@@ -134,6 +135,7 @@ async function runSweep(engine: Engine, parsed: ParsedConfig, opts: RunOptions, 
     table.push({ value, average: result.average });
     opts.onValue?.(jsonPath, done.includes(names[i]));
   });
+  if (sweep.field === "seed") files.push(...writeSeedStatistics(dir, sweep.values, [...files], opts.plots !== false));
   const averaged = table.filter((r) => r.average) as { value: number; average: NonNullable<RunResult["average"]> }[];
   if (averaged.length > 0) {
     writeFileAtomicSync(join(dir, "averages.json"), formatAveragesJson(sweep.field, averaged));

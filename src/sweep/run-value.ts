@@ -10,7 +10,10 @@ import { meanRow } from "./average.ts";
 /** The config of one swept value as written into its result: the raw input with the value substituted. */
 export function valueConfig(parsed: ParsedConfig, value: number | undefined): Record<string, unknown> {
   const raw = { ...parsed.raw };
-  if (parsed.sweep && value !== undefined) raw[parsed.sweep.field] = value;
+  if (!parsed.sweep || value === undefined) return raw;
+  // one of many pure states is written as the single-seed config that reproduces it
+  if (parsed.sweep.field === "seed") raw.initial = { kind: "pure", seed: value };
+  else raw[parsed.sweep.field] = value;
   return raw;
 }
 
