@@ -8,6 +8,7 @@ import { createEngine, type EngineName, type Precision, precisionNote } from "..
 import { type OutputFormat, runConfig } from "../sweep/run-config.ts";
 import { progressBar } from "./progress.ts";
 import { extremalNotes } from "../thermo/extremal-note.ts";
+import { registerReproduce } from "../reproduce/command.ts";
 
 function choice<T extends string>(allowed: readonly T[], flag: string) {
   return (v: string): T => {
@@ -72,6 +73,7 @@ export function program(): Command {
         engine.close();
       }
     });
+  registerReproduce(cli);
   cli
     .command("example")
     .description("print a ready config (no NAME: list them)")

@@ -1,6 +1,6 @@
 /** The paper's figures as SVG text: a run's time traces (Figs. 4–5) and a sweep's regime-III averages (Fig. 6). */
 import type { Row, RowColumn, RunResult } from "../observables/columns.ts";
-import { GREY, PALETTE, renderChart, type Series } from "./svg-axes.ts";
+import { type ChartSpec, GREY, PALETTE, renderChart, renderChart as render, type Series } from "./svg-axes.ts";
 
 /** One SVG document and the file stem to save it under (`<name>.svg`). */
 export interface Plot {
@@ -36,14 +36,16 @@ function columns(x: number[], rows: readonly Row[], cols: Array<[string, RowColu
  * `beta-star` (β*_L, β*_R, β*_ref dashed; Fig. 4 top), `mu-star` (μ*_L, μ*_R, μ*_ref dashed),
  * `entropy-production` (σ, Σ, D^eq, I_S−B, I_L−R, I_oL+I_oR, D*_env; log–log, Fig. 5 top),
  * `mutual-information` (I_S−B, I_L−R, I_oL, I_oR; log–log, Fig. 5 bottom) and
- * `relative-entropy` (D[ρ_ν‖π_ν]/Sπ_ν; Fig. 4 bottom). Never throws on empty or NaN-only rows.
+ * `relative-entropy` (D[ρ_ν‖π_ν]/Sπ_ν; Fig. 4 bottom). `marks` (e.g. the regimes' first times) are drawn
+ * on every chart. Never throws on empty or NaN-only rows.
  *
  * @example
  * for (const p of plotTrace(result, "trace")) writeFileAtomicSync(`plots/${p.name}.svg`, p.svg);
  */
-export function plotTrace(result: RunResult, title: string): Plot[] {
+export function plotTrace(result: RunResult, title: string, marks?: ChartSpec["marks"]): Plot[] {
   const rows = result.rows;
   const t = rows.map((r) => r.t);
+  const renderChart = (spec: ChartSpec) => render({ ...spec, marks });
   const ref = (label: string, y: number) => [{ label, y, color: GREY }];
   return [
     {

@@ -9,7 +9,7 @@ import { type Band, PALETTE, renderChart, type Series } from "./svg-axes.ts";
 
 /** The panels of Fig. 8: name, title, y label, log y, and the columns drawn. */
 export const TYPICALITY_PANELS: Array<{ name: string; title: string; yLabel: string; yLog: boolean; columns: Array<[string, StatisticColumn]> }> = [
-  { name: "beta-star", title: "β*_ν", yLabel: "β* [1/energy unit]", yLog: false, columns: [["β*_L", "betaL"], ["β*_R", "betaR"]] },
+  { name: "beta-star", title: "β*_ν", yLabel: "β* [1/energy unit]", yLog: true, columns: [["β*_L", "betaL"], ["β*_R", "betaR"]] },
   { name: "mu-star", title: "μ*_ν", yLabel: "μ* [energy unit]", yLog: false, columns: [["μ*_L", "muL"], ["μ*_R", "muR"]] },
   { name: "entropy-production", title: "Σ and σ", yLabel: ENTROPY_LABEL, yLog: true, columns: [["Σ", "Sigma"], ["σ", "sigma"]] },
   { name: "correlations", title: "correlations", yLabel: ENTROPY_LABEL, yLog: true, columns: [["I_{S−B}", "ISB"], ["I_{L−R}", "ILR"], ["I_{oL}", "IoL"], ["I_{oR}", "IoR"]] },

@@ -14,6 +14,8 @@ export interface Series {
   width?: number;
   /** stroke opacity (default 1) */
   opacity?: number;
+  /** draw the points as dots, without a line (e.g. sampled occupations) */
+  dots?: boolean;
 }
 
 /** A shaded band between two curves (e.g. the 10–90 % quantiles over many pure states). */
@@ -44,6 +46,8 @@ export interface ChartSpec {
   /** drawn under the series; a series or band with an empty label has no legend entry */
   bands?: Band[];
   refLines?: RefLine[];
+  /** vertical marks across the plot, labelled at the top (e.g. where regimes II and III begin) */
+  marks?: Array<{ x: number; label: string }>;
   /** draw a dot at every point (sparse data such as a sweep) */
   markers?: boolean;
   /** on a log y axis, show at most this many decades below the largest value (default 14) */
@@ -187,11 +191,17 @@ export function renderChart(spec: ChartSpec): string {
     const p = pts[i];
     const dash = s.dashed ? ` stroke-dasharray="6 4"` : "";
     const look = `stroke-width="${s.width ?? 1.8}"${s.opacity === undefined ? "" : ` stroke-opacity="${s.opacity}"`}${dash}`;
-    if (p.length > 1) body.push(`<path d="${path(p) ?? ""}" fill="none" stroke="${s.color}" ${look}/>`);
-    if (spec.markers || p.length === 1) {
+    if (p.length > 1 && !s.dots) body.push(`<path d="${path(p) ?? ""}" fill="none" stroke="${s.color}" ${look}/>`);
+    if (spec.markers || s.dots || p.length === 1) {
       for (const q of p) body.push(`<circle cx="${n2(x(q[0]))}" cy="${n2(y(q[1]))}" r="3" fill="${s.color}"/>`);
     }
   });
+  for (const m of spec.marks ?? []) {
+    if (!valid(m.x, xLog)) continue;
+    const px = n2(x(m.x));
+    body.push(`<line x1="${px}" y1="0" x2="${px}" y2="${IH}" stroke="${GREY}" stroke-dasharray="2 3"/>`,
+      `<text x="${px}" y="12" dx="4" fill="${GREY}">${escapeXml(m.label)}</text>`);
+  }
   if (xs.length === 0) body.push(`<text x="${IW / 2}" y="${IH / 2}" text-anchor="middle" fill="${GREY}">no finite data</text>`);
 
   const entries = [

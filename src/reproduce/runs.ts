@@ -26,14 +26,16 @@ export interface Reproduction {
   pure: Record<CaseName, SweepResult>;
   /** per (K_L, K_R) and case: traces at Γ = 1 and 3 */
   asymmetric: Array<{ KL: number; KR: number; case: CaseName; result: SweepResult }>;
-  /** seconds each part took */
+  /** every run by name (`traces-a`, `fig6-b`, …), its config (for `setsim run`) and its result */
+  runs: Array<{ name: string; config: Record<string, unknown>; result: SweepResult }>;
+  /** seconds each run took */
   seconds: Record<string, number>;
 }
 
 const times = (perDecade: number) => ({ from: 1e-4, to: 1e8, perDecade, zero: true });
 
 /** The configs of every run, by name (`traces-a`, `fig6-b`, `pure-a`, `asymmetric-201-199-a`, …). */
-export function reproductionConfigs(s: Scale): Array<{ name: string; part: keyof Omit<Reproduction, "scale" | "engine" | "seconds">; config: Record<string, unknown> }> {
+export function reproductionConfigs(s: Scale): Array<{ name: string; part: "traces" | "fig6" | "pure" | "asymmetric"; config: Record<string, unknown> }> {
   const out: ReturnType<typeof reproductionConfigs> = [];
   for (const c of ["a", "b"] as const) {
     const base = { K: s.K, ...CASES[c], initial: { kind: "thermal" } };
@@ -61,12 +63,13 @@ export function reproductionPoints(s: Scale): number {
 export async function runReproduction(s: Scale, engine: Engine, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<Reproduction> {
   const total = reproductionPoints(s);
   let offset = 0;
-  const out = { scale: s, engine: engine.name, traces: {}, fig6: {}, pure: {}, asymmetric: [], seconds: {} } as unknown as Reproduction;
+  const out = { scale: s, engine: engine.name, traces: {}, fig6: {}, pure: {}, asymmetric: [], runs: [], seconds: {} } as unknown as Reproduction;
   for (const r of reproductionConfigs(s)) {
     const started = performance.now();
     const result = await sweep(r.config, { engine, signal, onProgress: (done) => onProgress?.(offset + done, total) });
     offset += result.values.length * pointsPerValue(parseConfig(r.config));
     out.seconds[r.name] = (performance.now() - started) / 1000;
+    out.runs.push({ name: r.name, config: r.config, result });
     if (r.part === "asymmetric") {
       const [, KL, KR, c] = r.name.split("-");
       out.asymmetric.push({ KL: +KL, KR: +KR, case: c as CaseName, result });
