@@ -22,14 +22,12 @@ export interface Scale {
   averagePoints: number;
   /** Fig. 9: (K_L, K_R) of the two rows, the slightest asymmetry and |K_L − K_R|/(K_L + K_R) = 0.01 */
   asymmetric: Array<[number, number]>;
-  /** CPU ms per (Γ, t) point measured on a 2-core VM (for the estimate printed before a long CPU run) */
-  cpuMsPerPoint: number;
 }
 
 const asymmetric = (K: number): Array<[number, number]> => [[K + 1, K - 1], [K + K / 100, K - K / 100]];
 
 export const SCALES: Record<ScaleName, Scale> = {
-  test: { name: "test", K: 120, seeds: 6, perDecade: 4, perDecadeSparse: 2, gammaPoints: 6, averagePoints: 11, asymmetric: [[121, 119], [122, 118]], cpuMsPerPoint: 10 },
-  small: { name: "small", K: 200, seeds: 10, perDecade: 10, perDecadeSparse: 5, gammaPoints: 6, averagePoints: 21, asymmetric: asymmetric(200), cpuMsPerPoint: 32 },
-  paper: { name: "paper", K: 1000, seeds: 10, perDecade: 10, perDecadeSparse: 5, gammaPoints: 6, averagePoints: 21, asymmetric: asymmetric(1000), cpuMsPerPoint: 2900 },
+  test: { name: "test", K: 120, seeds: 6, perDecade: 4, perDecadeSparse: 2, gammaPoints: 6, averagePoints: 11, asymmetric: [[121, 119], [122, 118]] },
+  small: { name: "small", K: 200, seeds: 10, perDecade: 10, perDecadeSparse: 5, gammaPoints: 6, averagePoints: 21, asymmetric: asymmetric(200) },
+  paper: { name: "paper", K: 1000, seeds: 10, perDecade: 10, perDecadeSparse: 5, gammaPoints: 6, averagePoints: 21, asymmetric: asymmetric(1000) },
 };
