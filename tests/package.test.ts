@@ -51,6 +51,8 @@ describe("the packed package", () => {
     expect(files).toContain("bin/setsim.mjs");
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
     expect(existsSync(join(proj, "node_modules/tsx"))).toBe(false);
+    // the compiled CLI has every command
+    expect((await cli("--help")).stdout).toMatch(/run .*\n.*reproduce .*\n.*example/s);
     // the browser build imports no Node module
     const browser = readdirSync(join(proj, "node_modules/setsim/dist/browser")).map((f) => readFileSync(join(proj, "node_modules/setsim/dist/browser", f), "utf8"));
     expect(browser.join("\n")).not.toMatch(/(from|import)\s*\(?\s*["']node:/);

@@ -7,6 +7,7 @@ import { ENTROPY_LABEL, PRODUCTION, TIME_LABEL } from "../../src/io/plots.ts";
 import type { Row } from "../../src/observables/columns.ts";
 import { drawChart, type ChartSeries } from "../plot/chart.ts";
 import { findRegimes, regimeBoundaries } from "../plot/regimes.ts";
+import { sigmaNote } from "./sigma-note.ts";
 import { note, panel, timedRows, valueLabel, type ViewState } from "./view-state.ts";
 
 /**
@@ -33,7 +34,7 @@ export function productionView(view: HTMLElement, s: ViewState): void {
   const result = s.results[s.selected];
   const rows = timedRows(result);
   if (!result || rows.length === 0) return note(view, "The time traces appear here as soon as the shown value has finished.");
-  note(view, "");
+  note(view, sigmaNote(s));
   const t = rows.map((r) => r.t);
   const at = valueLabel(s, s.selected);
   const suffix = at ? ` (${at})` : "";

@@ -3,6 +3,7 @@ import { PALETTE } from "../../src/io/svg-axes.ts";
 import { ENTROPY_LABEL, TIME_LABEL } from "../../src/io/plots.ts";
 import type { Row } from "../../src/observables/columns.ts";
 import { drawChart, type ChartSeries } from "../plot/chart.ts";
+import { sigmaNote } from "./sigma-note.ts";
 import { note, panel, timedRows, type ViewState } from "./view-state.ts";
 
 const PANELS: Array<{ id: string; title: string; yLabel: string; yLog?: boolean; curves: Array<[string, (r: Row) => number]> }> = [
@@ -22,7 +23,7 @@ export function pureView(view: HTMLElement, s: ViewState): void {
   if (pure.length === 0 || ens.length === 0) {
     return note(view, "Run a pure initial state with \"also run the thermal ensemble\" (the pure-state preset) to see Fig. 8.");
   }
-  note(view, "");
+  note(view, sigmaNote(s));
   for (const p of PANELS) {
     const series: ChartSeries[] = [
       ...p.curves.map(([label, f]): ChartSeries => ({ label: `${label} ensemble`, x: ens.map((r) => r.t), y: ens.map(f), color: "#bbb", width: 5 })),
