@@ -12,7 +12,7 @@ import { ResumeError } from "../errors.ts";
 import { writeFileAtomicSync } from "../io/atomic-write.ts";
 import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson } from "../io/format.ts";
 import { plotAverages, plotTrace } from "../io/plots.ts";
-import { pointsPerValue, runValue, runValues, valueConfig } from "./run-value.ts";
+import { pointsPerValue, runValue, runValues, valueConfig, valuesPerCall } from "./run-value.ts";
 import { SEED_FILES, writeSeedStatistics } from "./seed-files.ts";
 
 export type OutputFormat = "json" | "csv";
@@ -82,8 +82,6 @@ async function runSingle(engine: Engine, parsed: ParsedConfig, opts: RunOptions,
 }
 
 const MANIFEST = "sweep.json";
-/** (value, t) points per engine call when the engine packs several values into one (runMany) */
-const GROUP_POINTS = 1024;
 
 /** Removes what a sweep writes (and nothing else) from `dir`. */
 function clearSweep(dir: string): void {
@@ -114,7 +112,7 @@ async function runSweep(engine: Engine, parsed: ParsedConfig, opts: RunOptions, 
   // values are computed in groups (one engine call each where the engine packs them), and every
   // value's file is written as soon as its group ends: an interruption loses one group at most
   const pending = names.map((_, i) => i).filter((i) => !done.includes(names[i]));
-  const groupSize = engine.runMany ? Math.max(1, Math.floor(GROUP_POINTS / perValue)) : 1;
+  const groupSize = valuesPerCall(engine, parsed);
   for (let g = 0; g < pending.length; g += groupSize) {
     const group = pending.slice(g, g + groupSize);
     const fresh = await runValues(engine, parsed, group.map((i) => sweep.values[i]), opts.onPoint);
