@@ -2,26 +2,8 @@
  * Entry of the benchmark bundle (`npm run build:bench` → dist/bench.mjs, with dist/host-worker.mjs
  * beside it for the host worker threads): shaders inlined, `webgpu` external.
  */
-import { registerShaders } from "../src/engine/webgpu/shader-source.ts";
-import { useBundledHostWorker } from "../src/engine/host-pool.ts";
-import jacobiRotation from "../shaders/jacobi-rotation.wgsl";
-import jacobiRound from "../shaders/jacobi-round.wgsl";
-import jacobiDiagonal from "../shaders/jacobi-diagonal.wgsl";
-import df64 from "../shaders/df64.wgsl";
-import df64Probe from "../shaders/df64-probe.wgsl";
-import formBlocks from "../shaders/form-blocks.wgsl";
-import householderTridiagonal from "../shaders/householder-tridiagonal.wgsl";
-import tridiagonalBisection from "../shaders/tridiagonal-bisection.wgsl";
-import groupSums from "../shaders/group-sums.wgsl";
-import vectorTime from "../shaders/vector-time.wgsl";
-import evolveVectors from "../shaders/evolve-vectors.wgsl";
+import "../src/bundle/shaders.ts";
+import { useBundledWorkers } from "../src/engine/spawn-worker.ts";
 
-registerShaders({
-  "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
-  "jacobi-diagonal": jacobiDiagonal, df64, "df64-probe": df64Probe,
-  "form-blocks": formBlocks,
-  "householder-tridiagonal": householderTridiagonal, "tridiagonal-bisection": tridiagonalBisection,
-  "group-sums": groupSums, "vector-time": vectorTime, "evolve-vectors": evolveVectors,
-});
-useBundledHostWorker(new URL("./host-worker.mjs", import.meta.url));
+useBundledWorkers({ "host-worker": new URL("./host-worker.mjs", import.meta.url) });
 await import("./bench.ts");

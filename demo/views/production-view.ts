@@ -10,6 +10,7 @@ import { ENTROPY_LABEL, ENTROPY_ROUNDOFF, PRODUCTION, TIME_LABEL } from "../../s
 import type { Row } from "../../src/observables/columns.ts";
 import { findRegimes, REGIME_RULE, regimeBoundaries } from "../../src/observables/regimes.ts";
 import { drawChart, type ChartSeries } from "../plot/chart.ts";
+import { sigmaNote } from "./sigma-note.ts";
 import { note, panel, timedRows, valueLabel, type ViewState } from "./view-state.ts";
 
 /** The cumulative layers, bottom to top: each layer's top is the sum of the parts up to it. */
@@ -35,7 +36,7 @@ export function productionView(view: HTMLElement, s: ViewState): void {
   const rows = timedRows(result);
   if (!result || rows.length === 0) return note(view, "The time traces appear here as soon as the shown value has its first times.");
   const negative = rows.some((r) => r.Sigma < r.ISB + r.ILR + r.IoL + r.IoR - ENTROPY_ROUNDOFF);
-  note(view, negative ? "ΔD*_env = D*_env(t) − D*_env(0) < 0 here (a pure initial state): in the stack, Σ's line runs below the correlations' line." : "");
+  note(view, [sigmaNote(s), negative ? "ΔD*_env = D*_env(t) − D*_env(0) < 0 here (a pure initial state): in the stack, Σ's line runs below the correlations' line." : ""].filter(Boolean).join(" "));
   const t = rows.map((r) => r.t);
   const at = valueLabel(s, s.selected);
   const suffix = at ? ` (${at})` : "";

@@ -7,6 +7,7 @@ import { PALETTE } from "../../src/io/svg-axes.ts";
 import { ENTROPY_LABEL, ENTROPY_ROUNDOFF, TIME_LABEL } from "../../src/io/plots.ts";
 import type { Row } from "../../src/observables/columns.ts";
 import { drawChart, type ChartSeries } from "../plot/chart.ts";
+import { sigmaNote } from "./sigma-note.ts";
 import { note, panel, timedRows, type ViewState } from "./view-state.ts";
 
 /** Light tints of PALETTE[0..2] for the thick ensemble curves. */
@@ -29,7 +30,7 @@ export function pureView(view: HTMLElement, s: ViewState): void {
   if (pure.length === 0 || ens.length === 0) {
     return note(view, "Run a pure initial state with \"also run the thermal ensemble\" (the pure-state preset) to see Fig. 8.");
   }
-  note(view, "");
+  note(view, sigmaNote(s));
   for (const p of PANELS) {
     const series: ChartSeries[] = [
       ...p.curves.map(([label, f], i): ChartSeries => ({ label: `${label} ensemble (thick)`, x: ens.map((r) => r.t), y: ens.map(f), color: TINT[i], width: 5 })),

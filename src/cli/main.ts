@@ -14,6 +14,8 @@ import { registerSlurm } from "./slurm-command.ts";
 import { choice, type EngineChoice, engineOptions, openCliEngine, problemsOf } from "./engine-options.ts";
 import { registerBatch } from "./batch.ts";
 import { registerBench } from "./bench-command.ts";
+import { extremalNotes } from "../thermo/extremal-note.ts";
+import { registerReproduce } from "../reproduce/command.ts";
 
 function readConfig(path: string): unknown {
   let text: string;
@@ -56,6 +58,7 @@ export function program(): Command {
       }));
       const note = precisionNote(engine, largestK);
       if (note) process.stderr.write(`setsim: note: ${note}\n`);
+      for (const n of extremalNotes(parsed)) process.stderr.write(`setsim: note: ${n}\n`);
       const bar = progressBar(!o.quiet);
       const progress: RunProgress = parsed.sweep ? { finished: 0, total: parsed.sweep.values.length } : {};
       const release = () => {
@@ -85,6 +88,7 @@ export function program(): Command {
     });
   registerBatch(cli, readConfig);
   registerBench(cli);
+  registerReproduce(cli);
   cli
     .command("example")
     .description("print a ready config (no NAME: list them)")

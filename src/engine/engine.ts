@@ -72,6 +72,13 @@ export interface EngineOptions {
 /**
  * `cpu`: the f64 reference. `webgpu`: the GPU engine (fails when no adapter exists). `auto`: WebGPU
  * when an adapter exists, else CPU. GPU code is loaded only when asked for.
+ *
+ * @example
+ * import { createEngine, simulate } from "setsim";
+ * const engine = await createEngine("auto", { precision: "accurate" });
+ * console.log(engine.name); // "webgpu-accurate (…adapter…)" or "cpu-f64 (2 threads)"
+ * const { rows } = await simulate(config, { engine });
+ * engine.close();
  */
 export async function createEngine(name: EngineName = "cpu", opts: EngineOptions = {}): Promise<Engine> {
   if (opts.sweeps !== undefined && !(Number.isInteger(opts.sweeps) && opts.sweeps >= 1 && opts.sweeps <= 100)) {

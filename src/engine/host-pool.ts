@@ -9,6 +9,7 @@ import type { Meta, Row } from "../observables/columns.ts";
 import type { BlockVectors } from "../propagation/correlation-blocks.ts";
 import { HostJobs, type Occupations } from "./host-jobs.ts";
 import type { HostRequest } from "./host-worker.ts";
+import { spawnWorker } from "./spawn-worker.ts";
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
@@ -40,30 +41,14 @@ export function inlineHost(): HostWork {
   };
 }
 
-/**
- * Where the worker entry is: beside the bundle in a single-file build (bench/bundle-entry.ts sets
- * it), else the TypeScript source loaded through tsx.
- */
-let bundledWorker: URL | undefined;
-export function useBundledHostWorker(url: URL): void {
-  bundledWorker = url;
-}
-
 /** `threads` workers in Node (default: all cores but one, at most 15), or null where there are none. */
 export async function workerHost(threads?: number): Promise<HostWork | null> {
   try {
     if (typeof process === "undefined" || !process.versions?.node) return null;
-    const { Worker } = await import("node:worker_threads");
     const os = await import("node:os");
     const n = threads ?? Math.min(15, Math.max(1, os.availableParallelism() - 1));
     if (n < 1) return null;
-    const spawn = () => {
-      if (bundledWorker) return new Worker(bundledWorker);
-      const url = new URL("./host-worker.ts", import.meta.url);
-      const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-      return new Worker(`import(${api}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true });
-    };
-    const workers = Array.from({ length: n }, spawn);
+    const workers = await Promise.all(Array.from({ length: n }, () => spawnWorker("host-worker", import.meta.url)));
     const pending = new Map<number, { resolve: (v: never) => void; reject: (e: Error) => void }>();
     let next = 0;
     for (const w of workers) {

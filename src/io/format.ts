@@ -69,12 +69,12 @@ export const UNITS = {
 } as const;
 
 /** A number as JSON: JS's shortest round-trip form, `null` when not finite. */
-function jsonNumber(x: unknown): string {
+export function jsonNumber(x: unknown): string {
   return typeof x === "number" && Number.isFinite(x) ? JSON.stringify(x) : "null";
 }
 
 /** A number as a CSV cell: round-trip form, or `inf`/`-inf`/`nan`. */
-function csvNumber(x: number): string {
+export function csvNumber(x: number): string {
   if (Number.isFinite(x)) return String(x);
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
@@ -184,6 +184,10 @@ export function formatAveragesCsv(field: string, table: readonly AverageEntry[])
 /**
  * A sweep's table of regime-III averages as JSON: `{ field, units, columns, rows }`, each row one
  * compact line `{"<field>":value,"nd":...}`, non-finite as `null`.
+ *
+ * @example
+ * const s = await sweep(config);
+ * writeFileSync("averages.json", formatAveragesJson(s.field, s.averages!));
  */
 export function formatAveragesJson(field: string, table: readonly AverageEntry[]): string {
   const { swept, columns } = averageColumns(field);
@@ -224,6 +228,9 @@ function readNumbers(x: unknown, known: readonly string[], where: string, option
 /**
  * Reads a file written by {@link formatJson} back into a RunResult (`null` → NaN; `units` ignored).
  * Throws {@link ResultFormatError} on anything else.
+ *
+ * @example
+ * const { meta, rows } = parseResultJson(readFileSync("out.json", "utf8"));
  */
 export function parseResultJson(text: string): RunResult {
   let doc: unknown;

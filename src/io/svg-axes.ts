@@ -1,5 +1,5 @@
 /** One line chart as SVG text without a DOM: d3 scales for domains and ticks, d3 line for paths. */
-import { line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3";
+import { area, line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from "d3";
 import { escapeXml, isPowerOfTen, richText, tickLabel } from "./svg-text.ts";
 
 /** One curve; points where x or y is non-finite (or ≤ 0 on a log axis) are skipped. */
@@ -10,6 +10,21 @@ export interface Series {
   y: ArrayLike<number>;
   color: string;
   dashed?: boolean;
+  /** stroke width (default 1.8) */
+  width?: number;
+  /** stroke opacity (default 1) */
+  opacity?: number;
+  /** draw the points as dots, without a line (e.g. sampled occupations) */
+  dots?: boolean;
+}
+
+/** A shaded band between two curves (e.g. the 10–90 % quantiles over many pure states). */
+export interface Band {
+  label: string;
+  x: ArrayLike<number>;
+  lo: ArrayLike<number>;
+  hi: ArrayLike<number>;
+  color: string;
 }
 
 /** A horizontal reference line across the whole plot (e.g. β*_ref), drawn dashed. */
@@ -30,6 +45,8 @@ export interface ChartSpec {
   xLog?: boolean;
   yLog?: boolean;
   series: Series[];
+  /** drawn under the series; a series or band with an empty label has no legend entry */
+  bands?: Band[];
   refLines?: RefLine[];
   /** draw a dot at every point (sparse data such as a sweep) */
   markers?: boolean;
@@ -91,6 +108,14 @@ export function points(s: Series, xLog: boolean, yLog: boolean): Array<[number, 
   const out: Array<[number, number]> = [];
   const n = Math.min(s.x.length, s.y.length);
   for (let i = 0; i < n; i++) if (valid(s.x[i], xLog) && valid(s.y[i], yLog)) out.push([s.x[i], s.y[i]]);
+  return out;
+}
+
+/** The plottable points of a band: x with both edges valid. */
+function bandPoints(b: Band, xLog: boolean, yLog: boolean): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  const n = Math.min(b.x.length, b.lo.length, b.hi.length);
+  for (let i = 0; i < n; i++) if (valid(b.x[i], xLog) && valid(b.lo[i], yLog) && valid(b.hi[i], yLog)) out.push([b.x[i], b.lo[i], b.hi[i]]);
   return out;
 }
 
@@ -173,13 +198,14 @@ function axis(scale: ScaleContinuousNumeric<number, number>, log: boolean, dir: 
   return out.join("\n");
 }
 
-function legend(entries: Array<{ label: string; color: string; dashed: boolean; dash?: string }>, notes: readonly string[]): string {
+function legend(entries: Array<{ label: string; color: string; dashed: boolean; dash?: string; band?: boolean }>, notes: readonly string[]): string {
   const x0 = M.left + IW + 18;
   const lines = entries.map((e, i) => {
     const y = M.top + 10 + i * 20;
+    const text = `<text x="${x0 + 32}" y="${y}" dy="0.32em">${richText(e.label, FS)}</text>`;
+    if (e.band) return `<rect x="${x0}" y="${y - 6}" width="26" height="12" fill="${e.color}" fill-opacity="0.25"/>` + text;
     const dash = e.dashed ? ` stroke-dasharray="${e.dash ?? "6 4"}"` : "";
-    return `<line x1="${x0}" y1="${y}" x2="${x0 + 26}" y2="${y}" stroke="${e.color}" stroke-width="2"${dash}/>` +
-      `<text x="${x0 + 32}" y="${y}" dy="0.32em">${richText(e.label, FS)}</text>`;
+    return `<line x1="${x0}" y1="${y}" x2="${x0 + 26}" y2="${y}" stroke="${e.color}" stroke-width="2"${dash}/>` + text;
   });
   const top = M.top + 10 + entries.length * 20 + 6;
   notes.forEach((n, i) => lines.push(`<text x="${x0}" y="${top + i * 13}" dy="0.32em" font-size="10" fill="#555">${richText(n, 10)}</text>`));
@@ -221,9 +247,10 @@ export function renderChart(spec: ChartSpec): string {
   const zero = spec.series.map((s) => zeroToRounding(s.y, spec.roundoff));
   const pts = spec.series.map((s, i) => (zero[i] ? [] : points(s, xLog, yLog)));
   const refs = (spec.refLines ?? []).filter((r) => valid(r.y, yLog));
+  const bands = (spec.bands ?? []).map((b) => bandPoints(b, xLog, yLog));
   // the x axis spans every series, drawn or not (a trace that is all rounding keeps its time axis)
-  const xs = spec.series.flatMap((s) => Array.from(s.x).filter((v) => valid(v, xLog)));
-  const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...refs.map((r) => r.y)];
+  const xs = [...spec.series.flatMap((s) => Array.from(s.x).filter((v) => valid(v, xLog))), ...bands.flatMap((b) => b.map((q) => q[0]))];
+  const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...bands.flatMap((b) => b.flatMap((q) => [q[1], q[2]])), ...refs.map((r) => r.y)];
   // markers keep their radius and a little more clear of the frame (the last swept value was cut in half)
   const inset = spec.markers ? MARKER_INSET : 0;
   const x = makeScale(extent(xs, xLog, Infinity), [inset, IW - inset], xLog);
@@ -232,23 +259,29 @@ export function renderChart(spec: ChartSpec): string {
   const clip = clipId(spec.title);
 
   const body: string[] = regions(spec, x, xLog);
+  const shade = area<[number, number, number]>().x((d) => x(d[0])).y0((d) => y(d[1])).y1((d) => y(d[2])).digits(2);
+  (spec.bands ?? []).forEach((b, i) => {
+    if (bands[i].length > 1) body.push(`<path d="${shade(bands[i]) ?? ""}" fill="${b.color}" fill-opacity="0.25" stroke="none"/>`);
+  });
   for (const r of refs) {
     body.push(`<line x1="0" y1="${n2(y(r.y))}" x2="${IW}" y2="${n2(y(r.y))}" stroke="${r.color}" stroke-width="1.5" stroke-dasharray="${r.dash ?? "6 4"}"/>`);
   }
   spec.series.forEach((s, i) => {
     const p = pts[i];
     const dash = s.dashed ? ` stroke-dasharray="6 4"` : "";
-    if (p.length > 1) body.push(`<path d="${path(p) ?? ""}" fill="none" stroke="${s.color}" stroke-width="1.8"${dash}/>`);
-    if (spec.markers || p.length === 1) {
+    const look = `stroke-width="${s.width ?? 1.8}"${s.opacity === undefined ? "" : ` stroke-opacity="${s.opacity}"`}${dash}`;
+    if (p.length > 1 && !s.dots) body.push(`<path d="${path(p) ?? ""}" fill="none" stroke="${s.color}" ${look}/>`);
+    if (spec.markers || s.dots || p.length === 1) {
       for (const q of p) body.push(`<circle cx="${n2(x(q[0]))}" cy="${n2(y(q[1]))}" r="3" fill="${s.color}"/>`);
     }
   });
-  if (pts.every((p) => p.length === 0)) body.push(`<text x="${IW / 2}" y="${IH / 2}" text-anchor="middle" fill="${GREY}">${emptyNote(zero)}</text>`);
+  if (pts.every((p) => p.length === 0) && bands.every((b) => b.length === 0)) body.push(`<text x="${IW / 2}" y="${IH / 2}" text-anchor="middle" fill="${GREY}">${emptyNote(zero)}</text>`);
 
   const entries = [
     ...spec.series.map((s, i) => ({ label: zero[i] ? `${s.label} = 0 to rounding` : s.label, color: s.color, dashed: s.dashed ?? false })),
+    ...(spec.bands ?? []).map((b) => ({ label: b.label, color: b.color, dashed: false, band: true })),
     ...refs.map((r) => ({ label: r.label, color: r.color, dashed: true, dash: r.dash })),
-  ];
+  ].filter((e) => e.label !== "");
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="Helvetica, Arial, sans-serif" font-size="${FS}">`,
     `<title>${escapeXml(spec.title)}</title>`,

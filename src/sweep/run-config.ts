@@ -13,7 +13,7 @@ import { checkWritableDir, removeStaleTemps, writeFileAtomicSync } from "../io/a
 import { onOutput } from "../io/output-errors.ts";
 import { formatCsv, formatJson, parseResultJson } from "../io/format.ts";
 import { plotTrace } from "../io/plots.ts";
-import { pointsPerValue, runValue, runValues } from "./run-value.ts";
+import { pointsPerValue, runValue, runValues, valuesPerCall } from "./run-value.ts";
 import { type OutputFormat, prepareSweepDir, valueNames } from "./sweep-dir.ts";
 import { sameConfig } from "./same-config.ts";
 import { type Shard, shardValueIndices } from "./shard.ts";
@@ -95,9 +95,6 @@ async function runSingle(engine: Engine, parsed: ParsedConfig, opts: RunOptions,
   return { files: [opts.out], plots };
 }
 
-/** (value, t) points per engine call when the engine packs several values into one (runMany) */
-const GROUP_POINTS = 1024;
-
 async function runSweep(engine: Engine, requested: ParsedConfig, opts: RunOptions, perValue: number): Promise<RunSummary> {
   const dir = opts.out;
   const format = opts.format ?? "json";
@@ -115,7 +112,7 @@ async function runSweep(engine: Engine, requested: ParsedConfig, opts: RunOption
   // values are computed in groups (one engine call each where the engine packs them), and every
   // value's file is written as soon as its group ends: an interruption loses one group at most
   const pending = mine.filter((i) => !done.includes(names[i]));
-  const groupSize = engine.runMany ? Math.max(1, Math.floor(GROUP_POINTS / perValue)) : 1;
+  const groupSize = valuesPerCall(engine, parsed);
   for (let g = 0; g < pending.length; g += groupSize) {
     const group = pending.slice(g, g + groupSize);
     const fresh = await runValues(engine, parsed, group.map((i) => sweep.values[i]), opts.onPoint);

@@ -10,8 +10,19 @@ import { meanRow } from "./average.ts";
 /** The config of one swept value as written into its result: the raw input with the value substituted. */
 export function valueConfig(parsed: ParsedConfig, value: number | undefined): Record<string, unknown> {
   const raw = { ...parsed.raw };
-  if (parsed.sweep && value !== undefined) raw[parsed.sweep.field] = value;
+  if (!parsed.sweep || value === undefined) return raw;
+  // one of many pure states is written as the single-seed config that reproduces it
+  if (parsed.sweep.field === "seed") raw.initial = { kind: "pure", seed: value };
+  else raw[parsed.sweep.field] = value;
   return raw;
+}
+
+/** (value, t) points per engine call when the engine packs several values into one (`runMany`). */
+export const GROUP_POINTS = 1024;
+
+/** Values per engine call: as many as fill GROUP_POINTS where the engine has `runMany`, else one. */
+export function valuesPerCall(engine: Engine, parsed: ParsedConfig): number {
+  return engine.runMany ? Math.max(1, Math.floor(GROUP_POINTS / pointsPerValue(parsed))) : 1;
 }
 
 /** Time points one value costs: the trace plus the averaging times. */

@@ -13,6 +13,7 @@ import { onOutput } from "../io/output-errors.ts";
 import { AVERAGE_PLOTS } from "../io/plots.ts";
 import { sameConfig } from "./same-config.ts";
 import { shardBlockers } from "./shard.ts";
+import { seedFiles } from "./seed-files.ts";
 
 export const MANIFEST = "sweep.json";
 export const PLOTS_DIR = "plots";
@@ -55,6 +56,7 @@ function ownFiles(parsed: ParsedConfig): string[] {
     ...valueNames(parsed).flatMap((n) => [`${n}.json`, `${n}.csv`]),
     ...AVERAGE_FILES,
     ...AVERAGE_PLOTS.map((p) => join(PLOTS_DIR, `${p}.svg`)),
+    ...(parsed.sweep?.field === "seed" ? seedFiles() : []),
     MANIFEST,
   ];
 }

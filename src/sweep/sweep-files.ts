@@ -9,6 +9,7 @@ import { checkWritableDir, writeFileAtomicSync } from "../io/atomic-write.ts";
 import { formatAveragesCsv, formatAveragesJson } from "../io/format.ts";
 import { plotAverages } from "../io/plots.ts";
 import { AVERAGE_FILES, PLOTS_DIR } from "./sweep-dir.ts";
+import { writeSeedStatistics } from "./seed-files.ts";
 
 /** Writes each plot atomically as `<dir>/<name>.svg` (the directory checked writable first); returns the paths. */
 export function writePlots(dir: string, plots: { name: string; svg: string }[]): string[] {
@@ -26,6 +27,14 @@ export function writePlots(dir: string, plots: { name: string; svg: string }[]):
  * config asks for averages. Returns the files written.
  */
 export function writeSweepSummary(dir: string, parsed: ParsedConfig, results: readonly RunResult[], plots: boolean): { files: string[]; plots: string[] } {
+  const sweep = parsed.sweep!;
+  // many pure states: their statistics come first (they hold with or without averages)
+  const seedFiles = sweep.field === "seed" ? writeSeedStatistics(dir, sweep.values, results, plots) : [];
+  const summary = writeAverages(dir, parsed, results, plots);
+  return { files: [...seedFiles, ...summary.files], plots: summary.plots };
+}
+
+function writeAverages(dir: string, parsed: ParsedConfig, results: readonly RunResult[], plots: boolean): { files: string[]; plots: string[] } {
   const sweep = parsed.sweep!;
   const averaged = sweep.values
     .map((value, i) => ({ value, average: results[i].average }))

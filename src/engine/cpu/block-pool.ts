@@ -4,6 +4,7 @@
  * thread does C_LL. Elsewhere (browser, bundles without workers) everything stays on one thread.
  */
 import { blockEntropy } from "../../observables/block-entropy.ts";
+import { spawnWorker } from "../spawn-worker.ts";
 
 export interface BlockSolver {
   /** S of the block (re, im are handed over and may be detached) */
@@ -18,16 +19,11 @@ export const inlineSolver: BlockSolver = {
   close() {},
 };
 
-/** A one-worker solver in Node, or null when worker threads (or the TS loader) are unavailable. */
+/** A one-worker solver in Node, or null when worker threads (or the worker's entry) are unavailable. */
 export async function workerSolver(): Promise<BlockSolver | null> {
   try {
     if (typeof process === "undefined" || !process.versions?.node) return null;
-    const { Worker } = await import("node:worker_threads");
-    const url = new URL("./block-worker.ts", import.meta.url);
-    // the TS worker entry is imported from a JS stub, after tsx's loader has been registered
-    const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-    const stub = `import(${api}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-    const worker = new Worker(stub, { eval: true });
+    const worker = await spawnWorker("block-worker", import.meta.url);
     worker.unref();
     const pending = new Map<number, { resolve: (s: number) => void; reject: (e: Error) => void }>();
     let next = 0;
