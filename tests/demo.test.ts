@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { parseResultJson } from "../src/io/format.ts";
 import type { Row } from "../src/observables/columns.ts";
 import { expectAllClose } from "./helpers/allclose.ts";
+import { pixelVariance } from "./helpers/pixel-variance.ts";
 import { available, type Demo, openPage as open, runToEnd, seriesOf, startDemo } from "./helpers/demo-page.ts";
 
 const SWIFTSHADER_ICD = "/usr/lib/chromium/vk_swiftshader_icd.json";
@@ -85,27 +86,6 @@ async function expectSameAsCli(page: Page, dir: string, tol: number): Promise<vo
   expectSameValues(fig6.find((x) => x.label === "I_{L−R}")!.y, averages.rows.map((r) => r.ILR ?? NaN), tol, "fig6 I_L−R");
   const normalized = await seriesOf(page, "fig6-normalized");
   expectSameValues(normalized[0].y, averages.rows.map((r) => r.ISB / Math.LN2), tol, "fig6 I_S−B/ln 2");
-}
-
-/** Luminance variance of a PNG, decoded by the page itself (no image library needed here). */
-function pixelVariance(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bmp = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
-    const canvas = new OffscreenCanvas(bmp.width, bmp.height);
-    const ctx = canvas.getContext("2d")!;
-    ctx.drawImage(bmp, 0, 0);
-    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
-    let sum = 0;
-    let sq = 0;
-    const n = d.length / 4;
-    for (let i = 0; i < d.length; i += 4) {
-      const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
-      sum += y;
-      sq += y * y;
-    }
-    return sq / n - (sum / n) ** 2;
-  }, png.toString("base64"));
 }
 
 describe.skipIf(!available)("demo page in headless Chromium", () => {
