@@ -1,22 +1,25 @@
 /**
- * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--host-threads N] [--threads 1|2] [--compare] [--browser]`: times the engine on named workloads and prints
- * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
+ * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--host-threads N] [--threads 1|2] [--K N] [--compare] [--json FILE]`: times the engine on named workloads and prints
+ * what it measured (wall time, time per (Γ, t) point, the machine; `--json` also writes it as a
+ * BenchReport, src/bench/report.ts). Workloads (src/bench/workloads.ts): SPEC §5 names (at bath size `--K`, default 1000) plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
  * `host-k1000` (the host's per-time share of the GPU engine's work), `tridiag-k1000` (the df64
  * tridiagonal kernel alone, over workgroup and batch sizes). The same workloads run in headless
- * Chromium with `npm run bench:browser` (bench/browser.ts).
+ * Chromium with `setsim bench WORKLOAD --runtime chromium` (src/cli/bench-command.ts).
  */
 import os from "node:os";
-import { parseArgs } from "node:util";
+import { writeFileSync } from "node:fs";
 import { cpuEngine, runCpu } from "../src/engine/cpu/cpu-engine.ts";
 import { inlineSolver } from "../src/engine/cpu/block-pool.ts";
-import { createEngine, type EngineName, type Precision } from "../src/engine/engine.ts";
+import { createEngine } from "../src/engine/engine.ts";
+import { benchOptions } from "./bench-args.ts";
 import { planRun, rowAt, rowWith, vectorsAt } from "../src/engine/run-plan.ts";
 import { deletedRowEntropyChange } from "../src/spectrum/deleted-row.ts";
 import { inlineHost, workerHost } from "../src/engine/host-pool.ts";
 import { bathBlock } from "../src/propagation/correlation-blocks.ts";
-import { caseA, logspace, WORKLOADS } from "./workloads.ts";
-import { measure, report, worstError } from "./measure.ts";
+import { caseA, logspace, WORKLOADS } from "../src/bench/workloads.ts";
+import { benchInProcess } from "../src/bench/run-bench.ts";
+import { worstError } from "../src/bench/measure.ts";
 
 /**
  * `host-k1000`: the f64 host work per time at K = 1000 (no engine involved): the O(N²) vectors of C(t)
@@ -109,59 +112,22 @@ async function tridiagK1000() {
 }
 
 async function main(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      engine: { type: "string", default: "cpu" },
-      precision: { type: "string", default: "fast" },
-      // Jacobi sweeps per block on the GPU (accuracy against cost, with --compare)
-      sweeps: { type: "string" },
-      // worker threads for the GPU engine's host share (0: in-thread; default: automatic)
-      "host-threads": { type: "string" },
-      threads: { type: "string", default: "2" },
-      // also run the f64 CPU engine and print the worst error max_t |x − x_f64| / max(|x_f64|, 1)
-      compare: { type: "boolean", default: false },
-      // run the workloads in headless Chromium instead (browser.ts)
-      browser: { type: "boolean", default: false },
-      "webgpu-adapter": { type: "string" },
+  const values = benchOptions(argv, [...Object.keys(WORKLOADS), "host-k1000", "tridiag-k1000"]);
+  if (!values) return;
+  const engine = values.threads === 1 ? await cpuEngine(inlineSolver) : await createEngine(values.engine, {
+        precision: values.precision,
+        sweeps: values.sweeps,
+        hostThreads: values.hostThreads,
+      });
+  const threadCounts = [0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0);
+  const report = await benchInProcess(engine, values.workloads, values.K, (line) => console.log(line), {
+    special: { "tridiag-k1000": tridiagK1000, "host-k1000": () => hostK1000(threadCounts) },
+    afterRun: async (name, jobs, runs) => {
+      if (!values.compare) return;
+      for (const [k, job] of jobs.entries()) console.log(`  ${name}: ${job.label}: worst error against cpu-f64: ${worstError(runs[k].rows, (await runCpu(job.problem, job.times)).rows)}`);
     },
   });
-  const chosen = positionals.length ? positionals : ["trace-k200", "point-k1000"];
-  if (values.browser) {
-    const { runInBrowser } = await import("./browser.ts");
-    await runInBrowser(chosen, {
-      engine: values.engine === "cpu" && !process.argv.includes("--engine") ? "webgpu" : values.engine!,
-      precision: values.precision!, hostThreads: values["host-threads"], compare: values.compare!, adapter: values["webgpu-adapter"],
-    });
-    return;
-  }
-  const engine = values.threads === "1" ? await cpuEngine(inlineSolver) : await createEngine(values.engine as EngineName, {
-        precision: values.precision as Precision,
-        sweeps: values.sweeps === undefined ? undefined : Number(values.sweeps),
-        hostThreads: values["host-threads"] === undefined ? undefined : Number(values["host-threads"]),
-      });
-  console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} cores, node ${process.version}; engine ${engine.name}`);
-  for (const name of chosen) {
-    if (name === "tridiag-k1000") {
-      await tridiagK1000();
-      continue;
-    }
-    if (name === "host-k1000") {
-      await hostK1000([0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0));
-      continue;
-    }
-    const make = WORKLOADS[name];
-    if (!make) throw new Error(`unknown workload ${name}; known: ${Object.keys(WORKLOADS).join(", ")}`);
-    const jobs = make();
-    const m = await measure(engine, jobs, (line) => console.log(`  ${name}:${line}`));
-    if (values.compare) {
-      for (const [k, job] of jobs.entries()) {
-        console.log(`  ${name}: ${job.label}: worst error against cpu-f64: ${worstError(m.runs[k].rows, (await runCpu(job.problem, job.times)).rows)}`);
-      }
-    }
-    for (const line of report(name, m, jobs)) console.log(line);
-  }
+  if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2) + "\n");
   engine.close();
 }
 

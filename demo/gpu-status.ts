@@ -1,17 +1,23 @@
-/** Tells the user, before any run, whether this browser offers WebGPU; without it runs use the CPU engine. */
+/**
+ * Tells the user, before any run, which engine "auto" will take in this browser: WebGPU on a hardware
+ * adapter, the CPU engine without one or when the only adapter is a software fallback.
+ */
+import { type AdapterSummary, autoChoice, probeAdapter } from "./engine-choice.ts";
 
-export async function detectWebGpu(): Promise<boolean> {
+export async function detectWebGpu(): Promise<AdapterSummary | null> {
   const el = document.querySelector<HTMLElement>("#gpu-status")!;
-  const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
-  const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
-  if (adapter) {
-    const info = adapter.info;
-    el.textContent = `WebGPU available (${[info?.vendor, info?.architecture, info?.description].filter(Boolean).join(" ") || "adapter found"}): engine "auto" runs on the GPU.`;
+  const adapter = await probeAdapter();
+  el.classList.remove("warning");
+  if (adapter && !adapter.software) {
+    el.textContent = `WebGPU available (${adapter.name}): engine "auto" runs on the GPU.`;
     el.dataset.webgpu = "yes";
-    return true;
+  } else if (adapter) {
+    el.textContent = `${autoChoice(adapter).reason}.`;
+    el.dataset.webgpu = "software";
+  } else {
+    el.textContent = "WebGPU is not available in this browser: runs use the CPU engine (f64, one thread). Keep K ≤ 200 or so (the presets' size); the paper's K = 1000 takes minutes per trace.";
+    el.dataset.webgpu = "no";
+    el.classList.add("warning");
   }
-  el.textContent = "WebGPU is not available in this browser: runs use the CPU engine (f64, one thread). Keep K ≤ 200 or so (the presets' size); the paper's K = 1000 takes minutes per trace.";
-  el.dataset.webgpu = "no";
-  el.classList.add("warning");
-  return false;
+  return adapter;
 }

@@ -9,6 +9,8 @@ export interface RunStatus {
   requested?: string;
   engine?: string;
   gpu?: boolean;
+  /** why "auto" chose this engine */
+  reason?: string;
   seconds?: number;
   error?: string;
 }
@@ -37,7 +39,6 @@ export function showProgress(st: RunStatus): void {
     error: `failed: ${st.error ?? ""}`,
   };
   text.textContent = label[st.phase];
-  const fallback = st.gpu === false && st.requested !== "cpu";
-  engine.textContent = st.engine ? `engine: ${st.engine}${fallback ? " — no WebGPU, CPU fallback (a smaller K is faster)" : ""}` : "";
+  engine.textContent = st.engine ? `engine: ${st.engine}${st.reason ? ` — ${st.reason}` : ""}` : "";
   engine.dataset.gpu = st.gpu === undefined ? "" : String(st.gpu);
 }

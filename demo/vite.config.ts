@@ -23,13 +23,15 @@ export default defineConfig({
   // server reload the page mid-run
   cacheDir: fileURLToPath(new URL("../node_modules/.vite-demo", import.meta.url)),
   optimizeDeps: {
-    entries: ["index.html", "run/worker.ts"],
+    entries: ["index.html", "run/worker.ts", "bench.html", "bench/bench-worker.ts"],
     include: ["d3", "zod", "pure-rand/generator/xoroshiro128plus", "pure-rand/distribution/uniformFloat64", "csv-stringify/browser/esm/sync"],
   },
   build: {
     outDir: fileURLToPath(new URL("../dist/demo", import.meta.url)),
     emptyOutDir: true,
     target: "es2022",
-    rollupOptions: { input: { index: fileURLToPath(new URL("index.html", import.meta.url)) } },
+    rollupOptions: {
+      input: { index: fileURLToPath(new URL("index.html", import.meta.url)), bench: fileURLToPath(new URL("bench.html", import.meta.url)) },
+    },
   },
 });

@@ -72,11 +72,61 @@ export class ResumeError extends Error {
   }
 }
 
+/**
+ * The output location cannot be written: a read-only or full file system, a missing permission, a
+ * path that is a file where a directory is needed. `path` is the file or directory concerned, `reason`
+ * the reason in plain words (with the system's code, e.g. "no space left on device (ENOSPC)").
+ * Files already finished are left intact (every write is atomic).
+ *
+ * @example
+ * throw new OutputError("results/fig6/003_Gamma=31.6.json", "no space left on device (ENOSPC)");
+ */
+export class OutputError extends Error {
+  override readonly name = "OutputError";
+  readonly exitCode = 4;
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`cannot write ${path}: ${reason}`);
+  }
+}
+
 /** A result file (read back on --resume) that is not what `formatJson` writes; `detail` says what is wrong. */
 export class ResultFormatError extends Error {
   override readonly name = "ResultFormatError";
   readonly exitCode = 2;
   constructor(readonly detail: string) {
     super(`not a setsim result: ${detail}`);
+  }
+}
+
+/**
+ * `setsim merge` cannot merge a sweep directory: values are missing (they are named), a value file
+ * belongs to another config, or there is no manifest. Nothing is written.
+ *
+ * @example
+ * throw new MergeError("results/fig6 lacks 2 of 12 values: Gamma=10 (003), Gamma=100 (007)");
+ */
+export class MergeError extends Error {
+  override readonly name = "MergeError";
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Slurm's `sbatch` could not be run or refused a job; the message carries sbatch's own words. The
+ * job scripts are already written and can be submitted by hand.
+ *
+ * @example
+ * throw new SlurmError("sbatch failed (exit 1): sbatch: error: invalid partition specified: gpu");
+ */
+export class SlurmError extends Error {
+  override readonly name = "SlurmError";
+  readonly exitCode = 5;
+  constructor(message: string) {
+    super(message);
   }
 }

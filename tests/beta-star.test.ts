@@ -45,9 +45,9 @@ describe("matchGrandCanonical", () => {
   });
 
   it("reports empty and full baths as non-finite β* with μ* = ∓∞", () => {
-    expect(matchGrandCanonical(levels, 0, 0)).toEqual({ beta: NaN, mu: -Infinity });
+    expect(matchGrandCanonical(levels, 0, 0)).toEqual({ beta: NaN, mu: -Infinity, alpha: -Infinity });
     const sum = levels.reduce((a, b) => a + b, 0);
-    expect(matchGrandCanonical(levels, sum, 1000)).toEqual({ beta: NaN, mu: Infinity });
+    expect(matchGrandCanonical(levels, sum, 1000)).toEqual({ beta: NaN, mu: Infinity, alpha: Infinity });
   });
 
   it("finds a large finite β* just off the ground state, with fractional filling", () => {

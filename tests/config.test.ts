@@ -155,10 +155,12 @@ describe("time grids", () => {
     expect(t[1 + 40]).toBe(1);
     expect(t[1 + 90]).toBe(1e5);
   });
-  it("points and perDecade give the same grid; one point is [from]; no zero unless asked", () => {
+  it("points and perDecade give the same grid; one point only when from = to; no zero unless asked", () => {
     expect(resolveTimes({ from: 1, to: 1000, points: 4 }, "t")).toEqual([1, 10, 100, 1000]);
     expect(resolveTimes({ from: 1, to: 1000, perDecade: 1 }, "t")).toEqual([1, 10, 100, 1000]);
-    expect(resolveTimes({ from: 3, to: 7, points: 1 }, "t")).toEqual([3]);
+    // a grid never drops its own end point (issue 14: perDecade 1e-9 gave [from] silently)
+    refused(() => resolveTimes({ from: 3, to: 7, points: 1 }, "t"), "t.points", /drop the grid's end point/);
+    refused(() => resolveTimes({ from: 1, to: 100, perDecade: 1e-9 }, "t"), "t.perDecade", /at least 2 points/);
     expect(resolveTimes({ from: 5, to: 5, perDecade: 10 }, "t")).toEqual([5]);
     expect(logSpace(0.3, 0.7, 9)[8]).toBe(0.7);
     refused(() => resolveTimes({ from: 5, to: 5, points: 3 }, "t"), "t.points", /from = to/);

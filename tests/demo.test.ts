@@ -1,22 +1,21 @@
 // The demo page end to end in headless Chromium: runs on the SwiftShader WebGPU adapter and on the CPU
-// fallback, the same numbers (and files) as the CLI, Cancel, validation, and non-blank views.
+// fallback, the same numbers (and files) as the CLI, validation, and non-blank views (the page's
+// behaviour — Cancel, engine choice, layout, links — is in demo-ux.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { build, createServer, type ViteDevServer } from "vite";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { build } from "vite";
+import type { Page } from "playwright-core";
 import { parseResultJson } from "../src/io/format.ts";
 import type { Row } from "../src/observables/columns.ts";
 import { expectAllClose } from "./helpers/allclose.ts";
+import { pixelVariance } from "./helpers/pixel-variance.ts";
+import { available, type Demo, openPage as open, runToEnd, seriesOf, startDemo } from "./helpers/demo-page.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SWIFTSHADER_ICD = "/usr/lib/chromium/vk_swiftshader_icd.json";
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error("CI needs Debian's chromium for the demo page test");
-const BASE_ARGS = ["--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const SCREENSHOTS = "results/demo-screenshots";
 
 /** Small enough for SwiftShader: K = 16, two Γ, five times, a two-point regime-III average; pure state + ensemble so every view draws. */
@@ -28,10 +27,7 @@ const CONFIG = {
   average: { from: 1e5, to: 1e6, points: 2 },
 };
 
-let server: ViteDevServer;
-let gpuBrowser: Browser;
-let cpuBrowser: Browser;
-let url: string;
+let demo: Demo;
 const work = mkdtempSync(join(tmpdir(), "setsim-demo-"));
 
 /** `setsim run` on CONFIG with the given engine: the sweep directory. */
@@ -45,26 +41,9 @@ async function cli(engine: "cpu" | "webgpu"): Promise<string> {
   return out;
 }
 
-async function openPage(browser: Browser, query = ""): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  await page.goto(`${url}${query}`);
-  await page.waitForFunction(() => window.setsimDemo !== undefined && document.querySelector("#gpu-status")?.getAttribute("data-webgpu"));
-  return { page, errors };
-}
+const openPage = (browser: Demo["gpuBrowser"], query = "") => open(demo, browser, query);
 
 const configQuery = (engine: string, precision = "fast") => `?${new URLSearchParams({ config: JSON.stringify(CONFIG), engine, precision, ensemble: "1" })}`;
-
-async function runToEnd(page: Page): Promise<void> {
-  await page.click("#run");
-  await page.waitForFunction(() => window.setsimDemo.status().phase !== "running" && window.setsimDemo.status().phase !== "idle", undefined, { timeout: 90_000 });
-}
-
-const seriesOf = (page: Page, chart: string) => page.evaluate((id) => window.setsimDemo.chart(id)!, chart);
 
 /** allclose where the CLI's value is finite; where its JSON holds null (NaN here) the page's value must be non-finite too. */
 function expectSameValues(page: number[], cli: number[], tol: number, label: string): void {
@@ -109,46 +88,20 @@ async function expectSameAsCli(page: Page, dir: string, tol: number): Promise<vo
   expectSameValues(normalized[0].y, averages.rows.map((r) => r.ISB / Math.LN2), tol, "fig6 I_S−B/ln 2");
 }
 
-/** Luminance variance of a PNG, decoded by the page itself (no image library needed here). */
-function pixelVariance(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bmp = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
-    const canvas = new OffscreenCanvas(bmp.width, bmp.height);
-    const ctx = canvas.getContext("2d")!;
-    ctx.drawImage(bmp, 0, 0);
-    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
-    let sum = 0;
-    let sq = 0;
-    const n = d.length / 4;
-    for (let i = 0; i < d.length; i += 4) {
-      const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
-      sum += y;
-      sq += y * y;
-    }
-    return sq / n - (sum / n) ** 2;
-  }, png.toString("base64"));
-}
-
 describe.skipIf(!available)("demo page in headless Chromium", () => {
   beforeAll(async () => {
-    server = await createServer({ configFile: "demo/vite.config.ts", logLevel: "error", server: { port: 0, host: "127.0.0.1" } });
-    await server.listen();
-    url = `http://127.0.0.1:${(server.httpServer!.address() as { port: number }).port}/`;
-    gpuBrowser = await chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, "--enable-unsafe-webgpu", "--use-webgpu-adapter=swiftshader"] });
-    cpuBrowser = await chromium.launch({ executablePath: CHROMIUM, args: [...BASE_ARGS, "--disable-webgpu"] });
+    demo = await startDemo();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {
-    await gpuBrowser?.close();
-    await cpuBrowser?.close();
-    await server?.close();
+    await demo?.close();
     rmSync(work, { recursive: true, force: true });
   });
 
   it("runs a sweep on the SwiftShader WebGPU adapter, plots the CLI's numbers (--engine webgpu) and draws every view", async () => {
-    const [{ page, errors }, dir] = await Promise.all([openPage(gpuBrowser, configQuery("webgpu")), cli("webgpu")]);
-    expect(await page.getAttribute("#gpu-status", "data-webgpu")).toBe("yes");
+    const [{ page, errors }, dir] = await Promise.all([openPage(demo.gpuBrowser, configQuery("webgpu")), cli("webgpu")]);
+    // SwiftShader is a software adapter: the page says "auto" would not take it (WebGPU asked for here)
+    expect(await page.getAttribute("#gpu-status", "data-webgpu")).toBe("software");
     await runToEnd(page);
     const status = await page.evaluate(() => window.setsimDemo.status());
     expect(status.phase, status.error).toBe("done");
@@ -172,6 +125,16 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
       expect(paths, `${id}: drawn curves`).toBeGreaterThan(0);
     }
 
+    // Fig. 8: the legend tells the ensemble's β*_L from its β*_R (not two identical grey entries)
+    const strokes = await page.locator('[data-chart="fig8-beta"] .plot-area path[data-series]').evaluateAll((ps) =>
+      Object.fromEntries(ps.map((p) => [p.getAttribute("data-series"), `${p.getAttribute("stroke")} ${p.getAttribute("stroke-width")}`])));
+    expect(Object.keys(strokes)).toEqual(["β*_L ensemble (thick)", "β*_R ensemble (thick)", "β*_L pure state", "β*_R pure state"]);
+    expect(new Set(Object.values(strokes)).size).toBe(4);
+    // Fig. 4: the infinite-time references and the regime rule are in the legend
+    const legend = await page.locator('[data-chart="fig4-beta"] svg').textContent();
+    expect(legend).toContain("(∞) infinite time");
+    expect(legend).toContain("of its way β*");
+
     // hovering a chart reads the values off its curves
     const beta = page.locator('[data-chart="fig4-beta"]');
     await beta.scrollIntoViewIfNeeded();
@@ -191,6 +154,9 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
     const png = readFileSync((await (await pngDownload).path())!);
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     expect(await pixelVariance(page, png)).toBeGreaterThan(100);
+    expect(await page.textContent('[data-chart="fig4-beta"] button[data-export="svg"]')).toBe("Fig. 4 β* as SVG");
+    expect(await page.getAttribute('[data-chart="fig4-beta"] svg', "role")).toBe("img");
+    expect(await page.textContent('[data-chart="fig4-beta"] svg > title')).toContain("Effective inverse temperatures");
     const jsonDownload = page.waitForEvent("download");
     await page.click('#result-controls button[data-export="json"]');
     const download = await jsonDownload;
@@ -198,7 +164,7 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
     expect(parseResultJson(readFileSync((await download.path())!, "utf8")).rows).toHaveLength(5);
 
     // the URL holds the parameters: a fresh page from it shows the same config
-    const shared = await openPage(gpuBrowser, new URL(page.url()).search);
+    const shared = await openPage(demo.gpuBrowser, new URL(page.url()).search);
     expect(await shared.page.inputValue("input[name=K]")).toBe("16");
     expect(await shared.page.inputValue("input[name='sweep.list']")).toBe("3, 30");
     expect(await shared.page.inputValue("select[name=engine]")).toBe("webgpu");
@@ -209,14 +175,14 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
   }, 120_000);
 
   it("without WebGPU says so, runs on the CPU engine and exports the CLI's files (same layout, numbers to 1e-12)", async () => {
-    const [{ page, errors }, dir] = await Promise.all([openPage(cpuBrowser, configQuery("auto")), cli("cpu")]);
+    const [{ page, errors }, dir] = await Promise.all([openPage(demo.cpuBrowser, configQuery("auto")), cli("cpu")]);
     expect(await page.getAttribute("#gpu-status", "data-webgpu")).toBe("no");
     expect(await page.textContent("#gpu-status")).toContain("CPU engine");
     await runToEnd(page);
     const status = await page.evaluate(() => window.setsimDemo.status());
     expect(status.phase, status.error).toBe("done");
     expect(status.engine).toMatch(/^cpu/);
-    expect(await page.textContent("#engine-name")).toContain("CPU fallback");
+    expect(await page.textContent("#engine-name")).toContain("auto chose the CPU engine: this browser has no WebGPU adapter");
     await expectSameAsCli(page, dir, 1e-10);
     const files = await page.evaluate(() => ({
       json: window.setsimDemo.exportText("json"),
@@ -237,7 +203,7 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
   }, 120_000);
 
   it("passes the precision through: WebGPU accurate mode plots the f64 CLI's numbers to 1e-6", async () => {
-    const [{ page, errors }, dir] = await Promise.all([openPage(gpuBrowser, configQuery("webgpu", "accurate")), cli("cpu")]);
+    const [{ page, errors }, dir] = await Promise.all([openPage(demo.gpuBrowser, configQuery("webgpu", "accurate")), cli("cpu")]);
     await runToEnd(page);
     const status = await page.evaluate(() => window.setsimDemo.status());
     expect(status.phase, status.error).toBe("done");
@@ -255,31 +221,8 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
     expect(readdirSync(join(outDir, "assets")).some((f) => /^worker-.*\.js$/.test(f))).toBe(true);
   }, 60_000);
 
-  it("Cancel stops the worker and keeps the values already finished", async () => {
-    const { page } = await openPage(cpuBrowser);
-    await page.selectOption("select[name=preset]", "case-a");
-    await page.fill("input[name=K]", "48");
-    await page.selectOption("select[name=engine]", "cpu");
-    await page.click("#run");
-    await page.waitForFunction(() => window.setsimDemo.state()?.results[0] !== undefined, undefined, { timeout: 60_000 });
-    // while it runs: points done of the total, and the time left
-    expect(await page.textContent("#progress-text")).toMatch(/^\d+ \/ \d+ points, about .* left$/);
-    expect(await page.isVisible("#progress")).toBe(true);
-    await page.click("#cancel");
-    const status = await page.evaluate(() => window.setsimDemo.status());
-    expect(status.phase).toBe("cancelled");
-    expect(status.done!).toBeLessThan(status.total!);
-    await page.waitForTimeout(500);
-    // the worker is gone: nothing moves any more
-    expect((await page.evaluate(() => window.setsimDemo.status())).done).toBe(status.done);
-    expect(await page.textContent("#progress-text")).toContain("cancelled");
-    expect(await page.locator('[data-chart="fig4-beta"] .plot-area path[data-series]').count()).toBeGreaterThan(0);
-    expect(await page.isEnabled("#run")).toBe(true);
-    await page.close();
-  }, 90_000);
-
   it("an invalid field blocks the run and shows the parser's rule next to it", async () => {
-    const { page, errors } = await openPage(cpuBrowser);
+    const { page, errors } = await openPage(demo.cpuBrowser);
     await page.selectOption("select[name=preset]", "small");
     const cases: Array<[string, string, string, string]> = [
       ["input[name=W]", "-1", "W", "W: must be > 0"],
@@ -308,7 +251,7 @@ describe.skipIf(!available)("demo page in headless Chromium", () => {
   }, 60_000);
 
   it("asking for WebGPU where there is none fails with the engine's message, and nothing is drawn", async () => {
-    const { page } = await openPage(cpuBrowser);
+    const { page } = await openPage(demo.cpuBrowser);
     await page.selectOption("select[name=preset]", "small");
     await page.fill("input[name=K]", "8");
     await page.selectOption("select[name=engine]", "webgpu");

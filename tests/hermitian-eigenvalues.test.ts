@@ -1,7 +1,9 @@
-// The dense complex Hermitian eigenvalue solver against ml-matrix on the real symmetric embedding [[A, −B], [B, A]].
+// The dense complex Hermitian eigenvalue solver against ml-matrix on the real symmetric embedding [[A, −B], [B, A]], and the real symmetric solvers against ml-matrix directly.
 import { describe, it } from "vitest";
 import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
+import { symmetricEigenvalues } from "../src/spectrum/symmetric-eigenvalues.ts";
+import { smallSymmetricEigen } from "../src/spectrum/small-symmetric.ts";
 import { expectAllClose, lcg } from "./helpers/allclose.ts";
 import { blocksAt, planRun } from "../src/engine/run-plan.ts";
 
@@ -55,5 +57,27 @@ describe("hermitianEigenvalues", () => {
     const im = new Float64Array(n * n);
     [1, 0, 1, 0.5, 0.5, 1].forEach((v, i) => (re[i * n + i] = v));
     expectAllClose(hermitianEigenvalues(re, im, n), [0, 0.5, 0.5, 1, 1, 1], 1e-15, 0, "diagonal");
+  });
+});
+
+describe("symmetricEigenvalues and smallSymmetricEigen (real symmetric)", () => {
+  it.each([1, 2, 3, 5, 64, 101])("match ml-matrix for n = %i", (n) => {
+    const rnd = lcg(n + 29);
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) a[i * n + j] = a[j * n + i] = rnd() - 0.5;
+    const rows = Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * n, (i + 1) * n)));
+    const ref = [...new EigenvalueDecomposition(new Matrix(rows), { assumeSymmetric: true }).realEigenvalues].sort((x, y) => x - y);
+    expectAllClose(symmetricEigenvalues(a.slice(), n), ref, 1e-12 * Math.sqrt(n), 0, "Householder + QL");
+    if (n > 5) return;
+    const { values, vectors } = smallSymmetricEigen(a, n);
+    expectAllClose([...values].sort((x, y) => x - y), ref, 1e-14, 0, "Jacobi values");
+    // A v_j = θ_j v_j
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += a[i * n + k] * vectors[k * n + j];
+        expectAllClose(s, values[j] * vectors[i * n + j], 1e-14, 0, "Jacobi residual");
+      }
+    }
   });
 });

@@ -5,8 +5,11 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { META_COLUMNS, type Meta, ROW_COLUMNS, type Row, type RunResult } from "../src/observables/columns.ts";
 import { writeFileAtomicSync } from "../src/io/atomic-write.ts";
+import { OutputError } from "../src/errors.ts";
 import { formatAveragesCsv, formatAveragesJson, formatCsv, formatJson, parseResultJson, ResultFormatError } from "../src/io/format.ts";
 import { plotAverages, plotTrace } from "../src/io/plots.ts";
+import { findRegimes } from "../src/observables/regimes.ts";
+import { axisTicks, makeScale } from "../src/io/svg-axes.ts";
 
 function row(t: number, f: (c: string, i: number) => number): Row {
   return Object.fromEntries(ROW_COLUMNS.map((c, i) => [c, c === "t" ? t : f(c, i)])) as Row;
@@ -26,6 +29,16 @@ function nanResult(): RunResult {
 }
 
 describe("formatJson and parseResultJson", () => {
+  it("reads a file written before the infinite-time references existed (they read as NaN), so an old sweep resumes", () => {
+    const doc = JSON.parse(formatJson(synthetic(3)));
+    for (const k of ["betaLinf", "muLinf", "betaRinf", "muRinf", "SLinf", "SRinf", "SBinf", "ILRinf"]) delete doc.meta[k];
+    const back = parseResultJson(JSON.stringify(doc));
+    expect(back.meta.betaLinf).toBeNaN();
+    expect(back.meta.betaRef).toBe(synthetic(3).meta.betaRef);
+    delete doc.meta.betaRef;
+    expect(() => parseResultJson(JSON.stringify(doc))).toThrow(/meta.betaRef is missing/);
+  });
+
   it("round-trips every number exactly, with NaN and ±Infinity written as null and read back as NaN", () => {
     const r = synthetic(5);
     r.rows[1].betaL = Infinity;
@@ -71,6 +84,21 @@ describe("formatJson and parseResultJson", () => {
     expect(formatJson(a)).toBe(formatJson(a));
     expect(formatJson(b)).toBe(formatJson(a));
     expect(formatCsv(a.rows)).toBe(formatCsv(a.rows));
+  });
+
+  it("keeps ±∞ averages through the file (JSON null + averageInfinite), so averages.csv writes inf, not nan", () => {
+    const r = synthetic(5);
+    r.average!.sigma = Infinity;
+    r.average!.Deq = -Infinity;
+    r.average!.DrelL = NaN;
+    const text = formatJson(r);
+    expect(text).toMatch(/"sigma":null/);
+    const back = parseResultJson(text).average!;
+    expect([back.sigma, back.Deq, back.DrelL]).toEqual([Infinity, -Infinity, NaN]);
+    const csv = formatAveragesCsv("Gamma", [{ value: 3, average: back }]).trimEnd().split("\n");
+    const cell = (c: string) => csv[1].split(",")[csv[0].split(",").indexOf(c)];
+    expect([cell("sigma"), cell("Deq"), cell("DrelL")]).toEqual(["inf", "-inf", "nan"]);
+    expect(formatJson(parseResultJson(text))).toBe(text);
   });
 
   it("omits average when there is none and writes an empty rows array", () => {
@@ -149,7 +177,8 @@ describe("atomic writes", () => {
     writeFileSync(join(target, "inner"), "i");
     expect(() => writeFileAtomicSync(target, "data")).toThrow();
     expect(readdirSync(dir).sort()).toEqual(["keep", "sub"]);
-    expect(() => writeFileAtomicSync(join(dir, "missing", "f"), "data")).toThrow();
+    expect(() => writeFileAtomicSync(join(dir, "missing", "f"), "data")).toThrow(OutputError);
+    expect(() => writeFileAtomicSync(join(dir, "missing", "f"), "data")).toThrow(/cannot write .*missing\/f: a parent directory does not exist \(ENOENT\)/);
   });
 });
 
@@ -171,6 +200,49 @@ describe("plots", () => {
     expect(plots[0].svg).toContain('stroke-dasharray="6 4"');
     expect(plots[0].svg).toContain("trace_k20.json");
     expect(plotTrace(synthetic(), "x")[2].svg).toBe(plotTrace(synthetic(), "x")[2].svg);
+  });
+
+  it("plotTrace marks regimes II and III by the shared rule (against β*_ν(∞)) and states the rule under the legend", () => {
+    const r = synthetic();
+    Object.assign(r.meta, { betaL0: 10, betaR0: 2, betaLinf: 1.5, betaRinf: 1.5, betaLgg: 1, betaRgg: 1 });
+    for (const row of r.rows) {
+      row.betaL = 1.5 + 8.5 * Math.exp(-row.t);
+      row.betaR = 1.5 + 0.5 * Math.exp(-row.t / 100);
+    }
+    const regimes = findRegimes(r.rows, r.meta);
+    expect(regimes.II).toBeDefined();
+    expect(regimes.III).toBeDefined();
+    for (const p of plotTrace(r, "x")) {
+      expect(p.svg.match(/stroke="#555" stroke-dasharray="2 3"/g), p.name).toHaveLength(2);
+      expect(p.svg).toMatch(/>III<\/text>/);
+      expect(p.svg).toContain("of its way");
+    }
+    expect(plotTrace(r, "x")[0].svg).toContain("(infinite time)");
+  });
+
+  it("names rounding-level entropies (Γ = 0: nothing moves) instead of drawing 1e-15 noise on log axes", () => {
+    const r = synthetic();
+    for (const row of r.rows) for (const c of ["ISB", "ILR", "IoL", "IoR", "Dstar", "Sigma", "sigma", "Deq"] as const) row[c] = 1e-15 * Math.sin(row.t + c.length);
+    const [, , production, mi] = plotTrace(r, "g0");
+    for (const p of [production, mi]) {
+      expect(p.svg).toContain("= 0 to rounding");
+      expect(p.svg).toContain("every curve is zero to rounding");
+      expect(p.svg).not.toMatch(/<path d="M/);
+      expect(p.svg).toContain("10<tspan"); // the time axis is still there (10^k labels)
+    }
+  });
+
+  it("keeps tick labels apart on a short log axis and writes tiny linear ranges in exponent form", () => {
+    for (const [lo, hi, width] of [[3.16, 1000, 392], [1, 1000, 150], [0.5, 2000, 300]]) {
+      const labelled = axisTicks(makeScale([lo, hi], [0, width], true), true, "x").filter((t) => t.label !== "");
+      expect(labelled.length).toBeGreaterThan(1);
+      for (let i = 1; i < labelled.length; i++) {
+        const gap = labelled[i].pos - labelled[i - 1].pos;
+        expect(gap, `${labelled[i - 1].label} / ${labelled[i].label}`).toBeGreaterThanOrEqual(((labelled[i].label.length + labelled[i - 1].label.length) * 7) / 2);
+      }
+    }
+    const tiny = axisTicks(makeScale([0, 1.3e-13], [300, 0], false), false, "y").map((t) => t.label).filter(Boolean);
+    expect(tiny.every((l) => l.length <= 8), tiny.join(" ")).toBe(true);
   });
 
   it("plotAverages draws the averages and the normalized correlations with the classical bound", () => {

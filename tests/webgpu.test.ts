@@ -153,18 +153,21 @@ describe.skipIf(!gpu)("WebGPU engine, many swept values per submission (runMany)
     for (const j of jobs) alone.push(await engine.run(j.problem, j.times));
     const s1 = engine.kernelStats!.submissions;
     let points = 0;
-    // each job handed over as soon as it is complete, with the result runMany returns for it
-    const handed: Array<[number, number]> = [];
-    const together = await engine.runMany!(jobs, (done) => (points = done), (k, run) => {
-      handed.push([k, points]);
-      expect(run).toEqual(alone[k]);
+    // each row handed over as soon as it exists, in time order per job, with the job's meta
+    const streamed: EngineRun[] = jobs.map(() => ({ meta: undefined as never, rows: [] }));
+    const firstOf: number[] = [];
+    const together = await engine.runMany!(jobs, (done) => (points = done), (k, index, row, meta) => {
+      expect(index).toBe(streamed[k].rows.length);
+      streamed[k].rows.push(row);
+      streamed[k].meta = meta;
+      firstOf[k] ??= points;
     });
     const s2 = engine.kernelStats!.submissions;
     expect(together).toEqual(alone);
+    expect(streamed).toEqual(alone);
     expect(points).toBe(11);
-    expect(handed.map(([k]) => k).sort()).toEqual([0, 1, 2, 3]);
-    // the K = 8 jobs share the first submission: they are handed over before the K = 11 job's points are in
-    expect(handed.find(([k]) => k === 0)![1]).toBeLessThan(11);
+    // the K = 8 jobs share the first submission: their rows arrive before the K = 11 job's points are in
+    expect(firstOf[0]).toBeLessThan(9);
     // one submission per block size (K = 8 and K = 11 pad to 8 and 12) instead of one per job
     expect(s1 - s0).toBe(4);
     expect(s2 - s1).toBe(2);

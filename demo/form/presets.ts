@@ -34,9 +34,24 @@ export const PRESETS: Record<string, Preset> = {
     ensemble: true,
   },
   asymmetric: {
-    label: "asymmetric baths (App. A)",
-    note: "Fig. 9: case (a) with K_L ≠ K_R (the slightest asymmetry, K_L − K_R = 2) at Γ = 1 and 3. The paper uses K_L = 1001, K_R = 999.",
+    label: "Fig. 9 row 1: K_L − K_R = 2, case (a)",
+    note: "Fig. 9, first row: case (a) with the slightest asymmetry, K_L = 201, K_R = 199, at Γ = 1 and 3. The paper uses K_L = 1001, K_R = 999.",
     config: { ...cfg("asymmetric"), KL: 201, KR: 199, Gamma: [1, 3] },
+  },
+  "asymmetric-2": {
+    label: "Fig. 9 row 2: K_L − K_R = 4 (1 %), case (a)",
+    note: "Fig. 9, second row: case (a) with ten times the asymmetry, |K_L − K_R|/(K_L + K_R) = 0.01: K_L = 202, K_R = 198 at Γ = 1 and 3. The paper uses K_L = 1010, K_R = 990.",
+    config: { ...cfg("asymmetric"), KL: 202, KR: 198, Gamma: [1, 3] },
+  },
+  "asymmetric-b": {
+    label: "Fig. 9 row 1: K_L − K_R = 2, case (b)",
+    note: "Fig. 9, first row, case (b): μ_L = μ_R = 0.5, K_L = 201, K_R = 199, at Γ = 1 and 3. The paper uses K_L = 1001, K_R = 999.",
+    config: { ...cfg("asymmetric"), muL: 0.5, muR: 0.5, KL: 201, KR: 199, Gamma: [1, 3] },
+  },
+  "asymmetric-2b": {
+    label: "Fig. 9 row 2: K_L − K_R = 4 (1 %), case (b)",
+    note: "Fig. 9, second row, case (b): μ_L = μ_R = 0.5, K_L = 202, K_R = 198, at Γ = 1 and 3. The paper uses K_L = 1010, K_R = 990.",
+    config: { ...cfg("asymmetric"), muL: 0.5, muR: 0.5, KL: 202, KR: 198, Gamma: [1, 3] },
   },
   small: {
     label: "quick look: case (a), K = 32",

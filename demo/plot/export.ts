@@ -36,16 +36,20 @@ export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   }
 }
 
-/** "SVG" and "PNG" buttons under a chart. */
-export function exportButtons(container: HTMLElement, svg: SVGSVGElement, name: string): void {
+/** "… as SVG" and "… as PNG" buttons under a chart, saying which figure they export. */
+export function exportButtons(container: HTMLElement, svg: SVGSVGElement, name: string, figure: string): void {
   const bar = document.createElement("div");
   bar.className = "chart-export";
-  const svgButton = Object.assign(document.createElement("button"), { type: "button", textContent: "SVG" });
-  svgButton.dataset.export = "svg";
-  svgButton.onclick = () => download(`${name}.svg`, svgText(svg), "image/svg+xml");
-  const pngButton = Object.assign(document.createElement("button"), { type: "button", textContent: "PNG" });
-  pngButton.dataset.export = "png";
-  pngButton.onclick = () => void pngBlob(svg).then((b) => download(`${name}.png`, b));
-  bar.append(svgButton, pngButton);
+  const button = (format: "svg" | "png", save: () => void) => {
+    const b = Object.assign(document.createElement("button"), { type: "button", textContent: `${figure} as ${format.toUpperCase()}` });
+    b.dataset.export = format;
+    b.title = `download ${name}.${format}`;
+    b.onclick = save;
+    return b;
+  };
+  bar.append(
+    button("svg", () => download(`${name}.svg`, svgText(svg), "image/svg+xml")),
+    button("png", () => void pngBlob(svg).then((b) => download(`${name}.png`, b))),
+  );
   container.append(bar);
 }

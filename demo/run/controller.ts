@@ -3,13 +3,15 @@
  * the worker (the only way to stop a synchronous computation in JS). Results that arrived before a
  * cancel are kept by the caller: the controller only forwards them.
  */
-import type { RunResult } from "../../src/observables/columns.ts";
+import type { Meta, Row, RunResult } from "../../src/observables/columns.ts";
 import type { RunKind, StartMessage, WorkerMessage } from "./messages.ts";
 
 export interface JobEvents {
-  engine(name: string, gpu: boolean): void;
+  engine(name: string, gpu: boolean, reason?: string): void;
   plan(total: number, values: Array<number | undefined>): void;
   progress(done: number, total: number, etaSeconds: number | undefined): void;
+  /** one finished time of a value still running (kept if the job is cancelled) */
+  row(index: number, kind: RunKind, i: number, row: Row, meta: Meta): void;
   value(index: number, kind: RunKind, result: RunResult): void;
   /** the job ended: finished, cancelled, or failed (with the worker's error message) */
   end(outcome: "done" | "cancelled" | "error", error?: Extract<WorkerMessage, { type: "error" }>): void;
@@ -48,13 +50,14 @@ export function startJob(job: StartMessage, on: JobEvents): Job {
   };
   worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
     const m = e.data;
-    if (m.type === "engine") on.engine(m.name, m.gpu);
+    if (m.type === "engine") on.engine(m.name, m.gpu, m.reason);
     else if (m.type === "plan") {
       total = m.total;
       started = performance.now();
       on.plan(m.total, m.values);
       on.progress(0, total, undefined);
     } else if (m.type === "progress") on.progress(m.done, total, eta(m.done, total, (performance.now() - started) / 1000));
+    else if (m.type === "row") on.row(m.index, m.kind, m.i, m.row, m.meta);
     else if (m.type === "value") on.value(m.index, m.kind, m.result);
     else if (m.type === "stats") window.setsimRunStats = m;
     else if (m.type === "done") finish("done");

@@ -1,6 +1,6 @@
 /** The messages between the page and its computation worker (structured clone: NaN and ±∞ survive). */
 import type { EngineName, Precision } from "../../src/engine/engine.ts";
-import type { RunResult } from "../../src/observables/columns.ts";
+import type { Meta, Row, RunResult } from "../../src/observables/columns.ts";
 
 /** Page → worker: one job, the raw config exactly as `parseConfig` takes it. */
 export interface StartMessage {
@@ -16,10 +16,13 @@ export interface StartMessage {
 export type RunKind = "main" | "ensemble";
 
 export type WorkerMessage =
-  | { type: "engine"; name: string; gpu: boolean }
+  /** the engine that runs, and for "auto" why it was chosen */
+  | { type: "engine"; name: string; gpu: boolean; reason?: string }
   /** every (value, t) point the job will compute, and the swept values (one `undefined` without a sweep) */
   | { type: "plan"; total: number; values: Array<number | undefined> }
   | { type: "progress"; done: number }
+  /** one finished time of a value's trace (row `i` of its times), before the value is complete */
+  | { type: "row"; index: number; kind: RunKind; i: number; row: Row; meta: Meta }
   | { type: "value"; index: number; kind: RunKind; result: RunResult }
   /** how the job ran: wall seconds, points, GPU submissions and seconds per engine stage (for tests and benchmarks) */
   | { type: "stats"; seconds: number; points: number; submissions: number; stages: Record<string, number> }

@@ -3,13 +3,15 @@
  * the swept values in groups as `setsim run` does (runGroup: one runMany call per group, so the GPU
  * packs many Γ into each submission), posting each value as soon as it is complete so the page can
  * draw it while the rest computes. The engine spreads its host work over Web Workers of its own.
- * Cancel = the page terminates this worker (and with it those).
+ * Each finished time is posted too, so a Cancel (the page terminates this worker, and with it those)
+ * keeps it. "auto" is resolved here (engine-choice.ts).
  */
 import { createEngine, precisionNote } from "../../src/engine/engine.ts";
 import { parseConfig, problemFor } from "../../src/config/schema.ts";
 import { pointsPerValue, runGroup, type ValueRun, valueGroups } from "../../src/sweep/run-value.ts";
 import { ConfigError } from "../../src/errors.ts";
 import type { RunKind, StartMessage, WorkerMessage } from "./messages.ts";
+import { autoChoice, probeAdapter } from "../engine-choice.ts";
 
 const post = (m: WorkerMessage) => postMessage(m);
 
@@ -24,11 +26,12 @@ async function run(job: StartMessage): Promise<void> {
   if (job.ensemble && parsed.base.initial.kind === "pure") {
     runs.push({ kind: "ensemble", parsed: parseConfig(ensembleConfig(job.config)) });
   }
-  const engine = await createEngine(job.engine, { precision: job.precision });
+  const choice = job.engine === "auto" ? autoChoice(await probeAdapter()) : undefined;
+  const engine = await createEngine(choice?.engine ?? job.engine, { precision: job.precision });
   const values = parsed.sweep ? parsed.sweep.values : [undefined];
   // the same note as the CLI's where fast GPU mode is asked for beyond the size its bound is checked at
   const note = precisionNote(engine, Math.max(...values.map((v) => Math.max(problemFor(parsed, v).KL, problemFor(parsed, v).KR))));
-  post({ type: "engine", name: note ? `${engine.name} — note: ${note}` : engine.name, gpu: !engine.name.startsWith("cpu") });
+  post({ type: "engine", name: note ? `${engine.name} — note: ${note}` : engine.name, gpu: !engine.name.startsWith("cpu"), reason: choice?.reason });
   // refuse what the engine cannot run before anything is computed (as the CLI does)
   for (const v of values) engine.check?.(problemFor(parsed, v));
   post({ type: "plan", total: values.length * runs.length * pointsPerValue(parsed), values });
@@ -47,9 +50,13 @@ async function run(job: StartMessage): Promise<void> {
   for (const group of valueGroups(engine, values.length, runs.length * pointsPerValue(parsed))) {
     // each value of the group with its ensemble twin, where asked for
     const batch = group.flatMap((index) => runs.map((r) => ({ index, kind: r.kind, run: { parsed: r.parsed, value: values[index] } as ValueRun })));
-    await runGroup(engine, batch.map((b) => b.run), onPoint, (i, result) => {
-      post({ type: "progress", done });
-      post({ type: "value", index: batch[i].index, kind: batch[i].kind, result });
+    await runGroup(engine, batch.map((b) => b.run), {
+      onPoint,
+      onRow: (k, i, row, meta) => post({ type: "row", index: batch[k].index, kind: batch[k].kind, i, row, meta }),
+      onResult: (k, result) => {
+        post({ type: "progress", done });
+        post({ type: "value", index: batch[k].index, kind: batch[k].kind, result });
+      },
     });
   }
   const stats = engine.kernelStats;

@@ -17,7 +17,7 @@ export function initialView(view: HTMLElement, s: ViewState): void {
     { nu: "R", eps: bathLevels(p.KR, p.W), f: thermalOccupations(p.KR, p.W, p.betaR, p.muR), beta: p.betaR, mu: p.muR },
   ];
   drawChart(panel(view, "fermi"), {
-    ...common, id: "fig3-initial", title: "Initial Fermi distributions (Fig. 3)",
+    ...common, id: "fig3-initial", figure: "Fig. 3", title: "Initial Fermi distributions (Fig. 3)",
     series: baths.map((b, i) => ({ label: `f_${b.nu} (β_${b.nu} = ${b.beta}, μ_${b.nu} = ${b.mu})`, x: b.eps, y: b.f, color: PALETTE[i] })),
   });
   if (p.initial.kind === "thermal") {
@@ -29,7 +29,7 @@ export function initialView(view: HTMLElement, s: ViewState): void {
   baths.forEach((b, i) => {
     const occupations = i === 0 ? n.subarray(1, 1 + p.KL) : n.subarray(1 + p.KL);
     drawChart(panel(view, `sample-${b.nu}`), {
-      ...common, id: `fig7-${b.nu}`, title: `Bath ${b.nu}: ${what} (Fig. 7)`,
+      ...common, id: `fig7-${b.nu}`, figure: `Fig. 7 bath ${b.nu}`, title: `Bath ${b.nu}: ${what} (Fig. 7)`,
       series: [
         { label: `f_${b.nu}`, x: b.eps, y: b.f, color: GREY },
         { label: `n_{${b.nu}k}`, x: b.eps, y: occupations, color: "#000", markers: true, width: 0 },

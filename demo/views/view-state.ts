@@ -2,7 +2,8 @@
 import type { ParsedConfig } from "../../src/config/schema.ts";
 import { problemFor } from "../../src/config/schema.ts";
 import type { Problem } from "../../src/model/problem.ts";
-import type { Row, RunResult } from "../../src/observables/columns.ts";
+import type { Meta, Row, RunResult } from "../../src/observables/columns.ts";
+import { valueConfig } from "../../src/sweep/run-value.ts";
 
 export interface ViewState {
   parsed: ParsedConfig;
@@ -14,6 +15,35 @@ export interface ViewState {
   ensemble: Array<RunResult | undefined>;
   /** index of the value whose time trace is shown */
   selected: number;
+  /** results still running: their finished times so far (no average yet); kept on Cancel */
+  partial: Set<RunResult>;
+}
+
+/** A fresh state for a parsed config: nothing run yet. */
+export function emptyState(parsed: ParsedConfig, values: Array<number | undefined> = parsed.sweep ? parsed.sweep.values : [undefined]): ViewState {
+  return { parsed, values, results: [], ensemble: [], selected: 0, partial: new Set() };
+}
+
+/** One finished time of a running value: its result so far grows by that row (rows arrive in time order). */
+export function addRow(s: ViewState, index: number, kind: "main" | "ensemble", i: number, row: Row, meta: Meta): void {
+  const list = kind === "main" ? s.results : s.ensemble;
+  let r = list[index];
+  if (!r || !s.partial.has(r)) {
+    const parsed = kind === "main" ? s.parsed : { ...s.parsed, raw: { ...s.parsed.raw, initial: { kind: "thermal" } } };
+    r = { config: valueConfig(parsed, s.values[index]), meta, rows: [] };
+    list[index] = r;
+    s.partial.add(r);
+  }
+  r.meta = meta;
+  r.rows[i] = row;
+}
+
+/** A value finished: its complete result replaces the partial one. */
+export function setResult(s: ViewState, index: number, kind: "main" | "ensemble", result: RunResult): void {
+  const list = kind === "main" ? s.results : s.ensemble;
+  const old = list[index];
+  if (old) s.partial.delete(old);
+  list[index] = result;
 }
 
 export function selectedProblem(s: ViewState): Problem {
@@ -22,7 +52,7 @@ export function selectedProblem(s: ViewState): Problem {
 
 /** The rows at t > 0 (every trace is drawn against log t). */
 export function timedRows(r: RunResult | undefined): Row[] {
-  return r ? r.rows.filter((row) => row.t > 0) : [];
+  return r ? r.rows.filter((row) => row !== undefined && row.t > 0) : [];
 }
 
 /** "Γ = 3.162" for a swept value, "" without a sweep. */

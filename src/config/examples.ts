@@ -1,16 +1,16 @@
 /** Ready run configs: the paper's cases and the reference workloads of SPEC §5 (`setsim example NAME`). */
 
 /** Case (a) of the paper: β = (10, 2), μ = (1, −1), ε_d = 0, n_d = 0, W = 10 (no K, Γ or times). */
-const caseA = { W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1 };
+export const caseA = { W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1 };
 /** Case (b) of the paper: β = (10, 2), μ = (0.5, 0.5), ε_d = 0, n_d = 0, W = 10. */
-const caseB = { ...caseA, muL: 0.5, muR: 0.5 };
+export const caseB = { ...caseA, muL: 0.5, muR: 0.5 };
 
 /** 1e-4 … 1e8 at 10 per decade, plus t = 0: 122 times. */
-const traceTimes = { from: 1e-4, to: 1e8, perDecade: 10, zero: true };
+export const traceTimes = { from: 1e-4, to: 1e8, perDecade: 10, zero: true };
 /** Γ = 10^0.5, 10^1, …, 10^3 (Fig. 6). */
-const fig6Gamma = { from: 10 ** 0.5, to: 1000, points: 6 };
+export const fig6Gamma = { from: 10 ** 0.5, to: 1000, points: 6 };
 /** Regime-III average: 21 log-spaced times in [1e5, 1e8] (Fig. 6). */
-const fig6Average = { from: 1e5, to: 1e8, points: 21 };
+export const fig6Average = { from: 1e5, to: 1e8, points: 21 };
 
 /**
  * Named example configs, each accepted by `parseConfig`. Key order inside each config follows SPEC §3

@@ -22,12 +22,22 @@ export const integerAtLeast = (min: number) =>
 export const bool = () =>
   z.boolean({ error: (iss) => (iss.input === undefined ? "is required" : "must be true or false") });
 
-/** A JSON path: `initial` + `["occupations", 3]` → `initial.occupations[3]`. */
+/** Keys echoed into messages are cut to this length (an input may hold a 50 MB key). */
+const MAX_KEY = 40;
+
+/**
+ * A JSON path: `initial` + `["occupations", 3]` → `initial.occupations[3]`; a key that is not a
+ * plain name is quoted and cut (`["a b\n…"]`), so the message stays one short line.
+ */
 export function joinPath(prefix: string, path: readonly PropertyKey[]): string {
   let out = prefix;
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
+    else if (/^[A-Za-z_$][\w$]{0,39}$/.test(String(key))) out += out === "" ? String(key) : `.${String(key)}`;
+    else {
+      const k = String(key);
+      out += `[${JSON.stringify(k.length > MAX_KEY ? `${k.slice(0, MAX_KEY)}…` : k)}]`;
+    }
   }
   return out;
 }

@@ -2,11 +2,16 @@
 import * as z from "zod";
 import type { InitialState, Problem } from "../model/problem.ts";
 import { ConfigError } from "../errors.ts";
-import { asObject, finite, parseWith, unitInterval } from "./rules.ts";
+import { asObject, parseWith, unitInterval } from "./rules.ts";
 import { resolveGrid, resolveTimes } from "./time-grid.ts";
+import { checkRanges } from "./ranges.ts";
 import { type FieldValue, readFieldValue, SWEEP_FIELDS, type SweepField, valuesOf } from "./sweep-values.ts";
+import { readPure } from "./seeds.ts";
 
 export type { SweepField } from "./sweep-values.ts";
+
+/** What a sweep runs over: a scalar field, or `seed` (many pure states, `initial.seeds`). */
+export type SweptName = SweepField | "seed";
 
 /** The largest problem accepted: K_L + K_R + 1 modes at most. */
 export const MAX_MODES = 20001;
@@ -19,8 +24,11 @@ export interface ParsedConfig {
   times: number[];
   /** regime-III averaging: the mean of every quantity over these times */
   average?: { times: number[] };
-  /** the one swept field, named as in the input (`K`, `Gamma` or a Problem field), and its values */
-  sweep?: { field: SweepField; values: number[] };
+  /**
+   * the one swept field, named as in the input (`K`, `Gamma` or a Problem field), and its values;
+   * `seed` for many pure states (`initial.seeds`), each value one seed
+   */
+  sweep?: { field: SweptName; values: number[] };
   /** the input object as given */
   raw: Record<string, unknown>;
 }
@@ -33,22 +41,25 @@ const topLevel = z.strictObject({
   average: z.unknown().optional(),
 });
 
-const seed = finite().refine((v) => Number.isSafeInteger(v) && v >= 0, "must be a non-negative safe integer");
 const initialSchemas = {
   thermal: z.strictObject({ kind: z.literal("thermal") }),
-  pure: z.strictObject({ kind: z.literal("pure"), seed }),
   occupations: z.strictObject({ kind: z.literal("occupations"), occupations: z.array(unitInterval()) }),
 } as const;
 
-function readInitial(raw: unknown): InitialState {
-  if (raw === undefined) return { kind: "thermal" };
+/** The initial state, and the seeds where it asks for many pure states. */
+function readInitial(raw: unknown): { initial: InitialState; seeds?: number[] } {
+  if (raw === undefined) return { initial: { kind: "thermal" } };
   const obj = asObject(raw, "initial");
   const kind = obj.kind;
   if (kind === undefined) throw new ConfigError("initial.kind", "is required");
+  if (kind === "pure") {
+    const { seed, seeds } = readPure(obj);
+    return { initial: { kind: "pure", seed }, seeds };
+  }
   if (typeof kind !== "string" || !Object.hasOwn(initialSchemas, kind)) {
     throw new ConfigError("initial.kind", `must be "thermal", "pure" or "occupations"`);
   }
-  return parseWith(initialSchemas[kind as keyof typeof initialSchemas], obj, "initial");
+  return { initial: parseWith(initialSchemas[kind as keyof typeof initialSchemas], obj, "initial") };
 }
 
 /** Reads the pair (KL, KR) or (GammaL, GammaR), or its shorthand (K or Gamma) for both. */
@@ -99,6 +110,20 @@ function checkSizes(parsed: ParsedConfig, kField: string): void {
   }
 }
 
+/** Every value's problem within what f64 resolves (see ranges.ts), blaming the field as the input names it. */
+function checkAllRanges(parsed: ParsedConfig): void {
+  const avg = parsed.average?.times ?? [];
+  const tLast = (ts: readonly number[]) => (ts.length > 0 ? ts[ts.length - 1] : 0);
+  const timesField = tLast(avg) > tLast(parsed.times) ? "average" : "times";
+  const all = [tLast(parsed.times), tLast(avg)].sort((a, b) => a - b);
+  const fieldOf = (name: string) => {
+    if (name === "times") return timesField;
+    if ((name === "GammaL" || name === "GammaR") && parsed.raw.Gamma !== undefined) return "Gamma";
+    return name;
+  };
+  for (const v of parsed.sweep ? parsed.sweep.values : [undefined]) checkRanges(problemFor(parsed, v), all, fieldOf);
+}
+
 /**
  * Validates a run config (SPEC §3) and resolves shorthands, defaults, time grids and the sweep.
  * Throws ConfigError (field = JSON path, rule in plain English) on the first problem found.
@@ -121,8 +146,10 @@ export function parseConfig(input: unknown): ParsedConfig {
     if (!fields.has(f)) throw new ConfigError(f, "is required");
   }
   readPair(fields, "Gamma", "GammaL", "GammaR");
-  const sweep = findSweep(fields);
-  const initial = readInitial(raw.initial);
+  const { initial, seeds } = readInitial(raw.initial);
+  let sweep = findSweep(fields);
+  if (seeds && sweep) throw new ConfigError("initial.seeds", `cannot be swept together with ${sweep.field}: sweep one field at a time`);
+  if (seeds) sweep = { field: "seed", values: seeds };
   const average = raw.average === undefined ? undefined : { times: resolveGrid(raw.average, "average") };
   const times = raw.times === undefined && average ? [] : resolveTimes(raw.times, "times");
   const K = first(fields, "K");
@@ -145,6 +172,7 @@ export function parseConfig(input: unknown): ParsedConfig {
   if (average) parsed.average = average;
   if (sweep) parsed.sweep = sweep;
   checkSizes(parsed, K !== undefined ? "K" : sweep?.field === "KR" ? "KR" : "KL");
+  checkAllRanges(parsed);
   return parsed;
 }
 
@@ -160,7 +188,9 @@ export function problemFor(parsed: ParsedConfig, value?: number): Problem {
   if (value === undefined) return p;
   if (!parsed.sweep) throw new Error("problemFor: a value was given but the config sweeps nothing");
   const field = parsed.sweep.field;
-  if (field === "K") {
+  if (field === "seed") {
+    p.initial = { kind: "pure", seed: value };
+  } else if (field === "K") {
     p.KL = value;
     p.KR = value;
   } else if (field === "Gamma") {

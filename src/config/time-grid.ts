@@ -42,6 +42,10 @@ export function logSpace(from: number, to: number, points: number): number[] {
 function checkedLogSpace(from: number, to: number, count: number, field: string, countField: string): number[] {
   if (to < from) throw new ConfigError(`${field}.to`, "must be ≥ from");
   if (from === to && count > 1) throw new ConfigError(`${field}.${countField}`, "must give 1 point when from = to");
+  if (from < to && count < 2) {
+    const rule = countField === "perDecade" ? `must give at least 2 points (≥ ${(0.5 / Math.log10(to / from)).toPrecision(2)} per decade here)` : "must be ≥ 2 when to > from";
+    throw new ConfigError(`${field}.${countField}`, `${rule}: one point would drop the grid's end point to = ${to}`);
+  }
   const grid = logSpace(from, to, count);
   for (let i = 1; i < grid.length; i++) {
     if (!(grid[i] > grid[i - 1])) {

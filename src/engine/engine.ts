@@ -8,6 +8,12 @@ export interface EngineRun {
   rows: Row[];
 }
 
+/**
+ * Called with each finished row as soon as it exists (index into the job's `times`, in time order), and
+ * the run's meta: lets a page show, and keep on Cancel, the finished times of a running value.
+ */
+export type RowListener = (index: number, row: Row, meta: Meta) => void;
+
 /** One problem and its times: a unit of work for `runMany`. */
 export interface EngineJob {
   problem: Problem;
@@ -19,16 +25,15 @@ export interface Engine {
   readonly name: string;
   /**
    * Every quantity of SPEC §2 at each time of `times`, and the run's `meta`.
-   * `onTime(done)` is called after each finished time point (for progress bars).
+   * `onTime(done)` is called after each finished time point (for progress bars), `onRow` with it.
    */
-  run(problem: Problem, times: readonly number[], onTime?: (done: number) => void): Promise<EngineRun>;
+  run(problem: Problem, times: readonly number[], onTime?: (done: number) => void, onRow?: RowListener): Promise<EngineRun>;
   /**
    * Several problems at once (the values of a sweep), where the engine gains from packing their
    * (Γ, t) points into shared GPU submissions; each result is exactly what `run` gives for its job.
-   * `onTime(done)` counts finished points over all jobs; `onRun(k, run)` hands over job k's result as
-   * soon as it is complete (before the returned promise settles), e.g. to draw it.
+   * `onTime(done)` counts finished points over all jobs; `onRow(job, …)` as in `run`.
    */
-  runMany?(jobs: readonly EngineJob[], onTime?: (done: number) => void, onRun?: (k: number, run: EngineRun) => void): Promise<EngineRun[]>;
+  runMany?(jobs: readonly EngineJob[], onTime?: (done: number) => void, onRow?: (job: number, ...row: Parameters<RowListener>) => void): Promise<EngineRun[]>;
   /**
    * GPU engines: running totals of kernel time (timestamp queries) and kernel flops, and seconds and
    * flops per stage (GPU passes and host work), for benchmarks.
@@ -67,6 +72,13 @@ export interface EngineOptions {
 /**
  * `cpu`: the f64 reference. `webgpu`: the GPU engine (fails when no adapter exists). `auto`: WebGPU
  * when an adapter exists, else CPU. GPU code is loaded only when asked for.
+ *
+ * @example
+ * import { createEngine, simulate } from "setsim";
+ * const engine = await createEngine("auto", { precision: "accurate" });
+ * console.log(engine.name); // "webgpu-accurate (…adapter…)" or "cpu-f64 (2 threads)"
+ * const { rows } = await simulate(config, { engine });
+ * engine.close();
  */
 export async function createEngine(name: EngineName = "cpu", opts: EngineOptions = {}): Promise<Engine> {
   if (opts.sweeps !== undefined && !(Number.isInteger(opts.sweeps) && opts.sweeps >= 1 && opts.sweeps <= 100)) {

@@ -57,7 +57,7 @@ export async function workerHost(threads?: number): Promise<HostWork | null> {
     const n = threads ?? (await defaultHostThreads());
     if (n < 1) return null;
     // a round trip through every worker proves the entry (and its loader) really loads
-    const pool = await createThreadPool<HostRequest>(await spawner("host"), n, { type: "forget", job: "probe" });
+    const pool = await createThreadPool<HostRequest>(await spawner("host-worker"), n, { type: "forget", job: "probe" });
     // a job's plan and meta are made by one worker, chosen by its name
     const home = (job: string) => [...job].reduce((h, c) => h * 31 + c.charCodeAt(0), 0) >>> 0;
     return {

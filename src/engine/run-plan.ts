@@ -12,6 +12,7 @@ import { type BlockVectors, blockVectors, type CorrelationBlocks, correlationBlo
 import { deletedRowEntropyChange } from "../spectrum/deleted-row.ts";
 import { bathThermo } from "../thermo/bath-thermo.ts";
 import { globalReference } from "../thermo/global-reference.ts";
+import { infiniteTimeReference } from "../thermo/infinite-time-reference.ts";
 import { binaryEntropy, entropyOfOccupations } from "../thermo/fermi.ts";
 import { decompose, type InitialReference } from "../observables/decomposition.ts";
 
@@ -55,7 +56,7 @@ export function planTimes(p: Problem): TimePlan {
   return { ...planRows(p, h), h, spectrum: arrowheadEigen(h) };
 }
 
-/** The run's meta: initial energy and particle number, the global and per-bath references. */
+/** The run's meta: initial energy and particle number, the global, per-bath and infinite-time references. */
 export function runMeta(plan: TimePlan): Meta {
   const { problem: p, h, spectrum, n0, ref } = plan;
   let E0 = p.epsD * n0[0];
@@ -65,10 +66,13 @@ export function runMeta(plan: TimePlan): Meta {
     N0 += n0[k + 1];
   }
   const g = globalReference(h, spectrum, E0, N0, p.KL);
+  const inf = infiniteTimeReference(h, spectrum, n0, p.KL);
   return {
     betaRef: g.ref.beta, muRef: g.ref.mu,
     betaLgg: g.L.beta, muLgg: g.L.mu, betaRgg: g.R.beta, muRgg: g.R.mu,
     betaRefBare: g.refBare.beta, muRefBare: g.refBare.mu,
+    betaLinf: inf.L.beta, muLinf: inf.L.mu, betaRinf: inf.R.beta, muRinf: inf.R.mu,
+    SLinf: inf.SL, SRinf: inf.SR, SBinf: inf.SB, ILRinf: inf.ILR,
     betaL0: ref.L0.beta, muL0: ref.L0.mu, betaR0: ref.R0.beta, muR0: ref.R0.mu,
     Stot: ref.Stot, E0, N0,
   };
@@ -89,7 +93,11 @@ export function vectorsAt(plan: TimePlan, t: number): BlockVectors {
   return blockVectors(plan.h, plan.spectrum, plan.n0, t);
 }
 
-/** The row at t, given the blocks and the block entropies S_L, S_R however they were obtained. */
+/**
+ * The row at t, given the blocks and the block entropies S_L, S_R however they were obtained. At
+ * t = 0 the occupations are C(0)'s own, not their propagated rounding: Q(0), ΔS_S(0), Σ(0) and σ(0)
+ * are then exactly 0, as they are by definition.
+ */
 export function rowAt(plan: RowPlan, t: number, b: Pick<CorrelationBlocks, "diag" | "dotWeights">, SL: number, SR: number): Row {
   return rowWith(plan, t, b.diag, SL, SR, deletedRowEntropyChange(plan.n0, b.dotWeights));
 }
@@ -98,8 +106,9 @@ export function rowAt(plan: RowPlan, t: number, b: Pick<CorrelationBlocks, "diag
  * The row at t from the occupations C_kk(t), S_L, S_R and S_B − S_tot however they were obtained
  * (the GPU engine solves the secular equation on the device): O(N), β*, μ* and the decomposition.
  */
-export function rowWith(plan: RowPlan, t: number, diag: Float64Array, SL: number, SR: number, SBminusStot: number): Row {
+export function rowWith(plan: RowPlan, t: number, occupations: Float64Array, SL: number, SR: number, SBminusStot: number): Row {
   const KL = plan.problem.KL;
+  const diag = t === 0 ? plan.n0 : occupations;
   const nL = diag.slice(1, 1 + KL);
   const nR = diag.slice(1 + KL);
   return decompose({

@@ -12,7 +12,7 @@ export const UNITS = {
   time: "hbar/energy unit (hbar = 1)",
   temperature: "k_B = 1: beta in 1/energy unit",
   entropy: "nats (natural logarithms)",
-  nonFinite: "null stands for a non-finite value (e.g. beta* = ±inf for an extremal bath state)",
+  nonFinite: "null stands for a non-finite or undefined value (beta* = ±inf for an extremal bath state; mu* at beta* = 0, where only beta*·mu* is defined; Q and sigma where beta*(0) or mu*(0) is); averageInfinite names the entries of average that are +inf or -inf",
   columns: {
     t: "time [hbar/energy]",
     nd: "dot occupation C_00",
@@ -50,6 +50,14 @@ export const UNITS = {
     muRgg: "mu*_R of bath R inside the global state [energy]",
     betaRefBare: "beta of the global state matched on the bare energy [1/energy]",
     muRefBare: "mu of the global state matched on the bare energy [energy]",
+    betaLinf: "beta*_L of the infinite-time (dephased) state: C(0) projected onto the eigenspaces of H, the t -> infinity average of C(t); regime III settles here [1/energy]",
+    muLinf: "mu*_L of the infinite-time (dephased) state [energy]",
+    betaRinf: "beta*_R of the infinite-time (dephased) state [1/energy]",
+    muRinf: "mu*_R of the infinite-time (dephased) state [energy]",
+    SLinf: "entropy of bath L in the infinite-time state [nats]",
+    SRinf: "entropy of bath R in the infinite-time state [nats]",
+    SBinf: "entropy of both baths together in the infinite-time state [nats]",
+    ILRinf: "inter-bath correlation I_L-R = SLinf + SRinf - SBinf of the infinite-time state [nats]",
     betaL0: "beta*_L(0) [1/energy]",
     muL0: "mu*_L(0) [energy]",
     betaR0: "beta*_R(0) [1/energy]",
@@ -61,12 +69,12 @@ export const UNITS = {
 } as const;
 
 /** A number as JSON: JS's shortest round-trip form, `null` when not finite. */
-function jsonNumber(x: unknown): string {
+export function jsonNumber(x: unknown): string {
   return typeof x === "number" && Number.isFinite(x) ? JSON.stringify(x) : "null";
 }
 
 /** A number as a CSV cell: round-trip form, or `inf`/`-inf`/`nan`. */
-function csvNumber(x: number): string {
+export function csvNumber(x: number): string {
   if (Number.isFinite(x)) return String(x);
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
@@ -114,8 +122,22 @@ export function formatJson(result: RunResult): string {
     `"meta": {\n    ${metaLines.join(",\n    ")}\n  }`,
     `"rows": ${rowArray(result.rows.map((r) => compactObject(r, ROW_COLUMNS)))}`,
   ];
-  if (result.average) parts.push(`"average": ${compactObject(result.average, ROW_COLUMNS)}`);
+  if (result.average) {
+    parts.push(`"average": ${compactObject(result.average, ROW_COLUMNS)}`);
+    const infinite = infiniteEntries(result.average);
+    if (infinite) parts.push(`"averageInfinite": ${JSON.stringify(infinite)}`);
+  }
   return `{\n  ${parts.join(",\n  ")}\n}\n`;
+}
+
+/**
+ * The ±∞ entries of a row as `{"sigma": "inf"}` (undefined when none): JSON writes them null like
+ * NaN, and the table of averages, built from the files, must still tell +∞ from undefined.
+ */
+function infiniteEntries(row: Row): Record<string, "inf" | "-inf"> | undefined {
+  const out: Record<string, "inf" | "-inf"> = {};
+  for (const c of ROW_COLUMNS) if (row[c] === Infinity || row[c] === -Infinity) out[c] = row[c] > 0 ? "inf" : "-inf";
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**
@@ -162,6 +184,10 @@ export function formatAveragesCsv(field: string, table: readonly AverageEntry[])
 /**
  * A sweep's table of regime-III averages as JSON: `{ field, units, columns, rows }`, each row one
  * compact line `{"<field>":value,"nd":...}`, non-finite as `null`.
+ *
+ * @example
+ * const s = await sweep(config);
+ * writeFileSync("averages.json", formatAveragesJson(s.field, s.averages!));
  */
 export function formatAveragesJson(field: string, table: readonly AverageEntry[]): string {
   const { swept, columns } = averageColumns(field);
@@ -179,14 +205,20 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
-/** A numeric record read back: `null` → NaN; every `known` key must be present. */
-function readNumbers(x: unknown, known: readonly string[], where: string): Record<string, number> {
+/**
+ * Meta keys added after files were first written (the infinite-time references): a file without them
+ * still reads (as NaN), so a sweep begun by an earlier version can be resumed.
+ */
+const LATER_META: readonly string[] = ["betaLinf", "muLinf", "betaRinf", "muRinf", "SLinf", "SRinf", "SBinf", "ILRinf"];
+
+/** A numeric record read back: `null` → NaN; every `known` key must be present, except those in `optional` (→ NaN). */
+function readNumbers(x: unknown, known: readonly string[], where: string, optional: readonly string[] = []): Record<string, number> {
   if (!isObject(x)) throw new ResultFormatError(`${where} is not an object`);
   const out: Record<string, number> = {};
   const extra = Object.keys(x).filter((k) => !known.includes(k) && (typeof x[k] === "number" || x[k] === null));
   for (const k of [...known, ...extra]) {
     const v = x[k];
-    if (v === null) out[k] = NaN;
+    if (v === null || (v === undefined && optional.includes(k))) out[k] = NaN;
     else if (typeof v === "number") out[k] = v;
     else throw new ResultFormatError(`${where}.${k} is ${v === undefined ? "missing" : "not a number"}`);
   }
@@ -196,6 +228,9 @@ function readNumbers(x: unknown, known: readonly string[], where: string): Recor
 /**
  * Reads a file written by {@link formatJson} back into a RunResult (`null` → NaN; `units` ignored).
  * Throws {@link ResultFormatError} on anything else.
+ *
+ * @example
+ * const { meta, rows } = parseResultJson(readFileSync("out.json", "utf8"));
  */
 export function parseResultJson(text: string): RunResult {
   let doc: unknown;
@@ -209,9 +244,17 @@ export function parseResultJson(text: string): RunResult {
   if (!Array.isArray(doc.rows)) throw new ResultFormatError("rows is not an array");
   const result: RunResult = {
     config: doc.config,
-    meta: readNumbers(doc.meta, META_COLUMNS, "meta") as Meta,
+    meta: readNumbers(doc.meta, META_COLUMNS, "meta", LATER_META) as Meta,
     rows: doc.rows.map((r, i) => readNumbers(r, ROW_COLUMNS, `rows[${i}]`) as Row),
   };
-  if (doc.average !== undefined) result.average = readNumbers(doc.average, ROW_COLUMNS, "average") as Row;
+  if (doc.average !== undefined) {
+    const average = readNumbers(doc.average, ROW_COLUMNS, "average") as Row;
+    if (isObject(doc.averageInfinite)) {
+      for (const [k, v] of Object.entries(doc.averageInfinite)) {
+        if (Object.hasOwn(average, k) && (v === "inf" || v === "-inf")) average[k as keyof Row] = v === "inf" ? Infinity : -Infinity;
+      }
+    }
+    result.average = average;
+  }
   return result;
 }

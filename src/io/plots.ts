@@ -1,6 +1,7 @@
 /** The paper's figures as SVG text: a run's time traces (Figs. 4–5) and a sweep's regime-III averages (Fig. 6). */
 import type { Row, RowColumn, RunResult } from "../observables/columns.ts";
-import { GREY, PALETTE, renderChart, type Series } from "./svg-axes.ts";
+import { findRegimes, REGIME_RULE, regimeBoundaries } from "../observables/regimes.ts";
+import { GREY, PALETTE, renderChart, type RefLine, type Series } from "./svg-axes.ts";
 
 /** One SVG document and the file stem to save it under (`<name>.svg`). */
 export interface Plot {
@@ -10,6 +11,8 @@ export interface Plot {
 
 export const TIME_LABEL = "t [ħ/energy unit]";
 export const ENTROPY_LABEL = "entropy [nats]";
+/** Entropies at or below this [nats] are rounding (S_tot is at most N ln 2 ≈ 10³): "= 0 to rounding" on log axes. */
+export const ENTROPY_ROUNDOFF = 1e-12;
 
 /** Σ, σ and their parts (the legend of Fig. 5, top row): label and value of a row. */
 export const PRODUCTION: Array<[string, (r: Row) => number]> = [
@@ -22,6 +25,9 @@ export const PRODUCTION: Array<[string, (r: Row) => number]> = [
   ["D*_{env}", (r) => r.Dstar],
 ];
 
+/** Light versions of PALETTE[0], PALETTE[1]: reference lines of bath L and R. */
+export const LIGHT = ["#9ab7d3", "#f0abac"];
+
 function series(label: string, x: number[], y: number[], i: number, dashed = false): Series {
   return { label, x, y, color: PALETTE[i % PALETTE.length], dashed };
 }
@@ -32,8 +38,10 @@ function columns(x: number[], rows: readonly Row[], cols: Array<[string, RowColu
 }
 
 /**
- * The time traces of one run, all against log t (t = 0 and non-finite values are skipped):
- * `beta-star` (β*_L, β*_R, β*_ref dashed; Fig. 4 top), `mu-star` (μ*_L, μ*_R, μ*_ref dashed),
+ * The time traces of one run, all against log t (t = 0 and non-finite values are skipped), each with
+ * the regimes I–III of src/observables/regimes.ts as dotted lines and their rule under the legend:
+ * `beta-star` (β*_L, β*_R; dashed: β*_ref of the global Gibbs state and β*_ν(∞) of the infinite-time
+ * state; Fig. 4 top), `mu-star` (the same for μ*),
  * `entropy-production` (σ, Σ, D^eq, I_S−B, I_L−R, I_oL+I_oR, D*_env; log–log, Fig. 5 top),
  * `mutual-information` (I_S−B, I_L−R, I_oL, I_oR; log–log, Fig. 5 bottom) and
  * `relative-entropy` (D[ρ_ν‖π_ν]/Sπ_ν; Fig. 4 bottom). Never throws on empty or NaN-only rows.
@@ -43,8 +51,15 @@ function columns(x: number[], rows: readonly Row[], cols: Array<[string, RowColu
  */
 export function plotTrace(result: RunResult, title: string): Plot[] {
   const rows = result.rows;
+  const m = result.meta;
   const t = rows.map((r) => r.t);
-  const ref = (label: string, y: number) => [{ label, y, color: GREY }];
+  const regimes = { boundaries: regimeBoundaries(findRegimes(rows, m)), firstRegion: "I", notes: REGIME_RULE };
+  // the global Gibbs value (App. B) and where each bath actually goes (the dephased state)
+  const refs = (sym: string, global: number, L: number, R: number): RefLine[] => [
+    { label: `${sym}*_{ref} (global Gibbs)`, y: global, color: GREY },
+    { label: `${sym}*_L(∞) (infinite time)`, y: L, color: PALETTE[0], dash: "2 3" },
+    { label: `${sym}*_R(∞) (infinite time)`, y: R, color: PALETTE[1], dash: "2 3" },
+  ];
   return [
     {
       name: "beta-star",
@@ -52,7 +67,7 @@ export function plotTrace(result: RunResult, title: string): Plot[] {
         title: `${title}: effective inverse temperatures β*`,
         xLabel: TIME_LABEL, yLabel: "β* [1/energy unit]", xLog: true,
         series: columns(t, rows, [["β*_L", "betaL"], ["β*_R", "betaR"]]),
-        refLines: ref("β*_{ref} (global)", result.meta.betaRef),
+        refLines: refs("β", m.betaRef, m.betaLinf, m.betaRinf), ...regimes,
       }),
     },
     {
@@ -61,14 +76,14 @@ export function plotTrace(result: RunResult, title: string): Plot[] {
         title: `${title}: effective chemical potentials μ*`,
         xLabel: TIME_LABEL, yLabel: "μ* [energy unit]", xLog: true,
         series: columns(t, rows, [["μ*_L", "muL"], ["μ*_R", "muR"]]),
-        refLines: ref("μ*_{ref} (global)", result.meta.muRef),
+        refLines: refs("μ", m.muRef, m.muLinf, m.muRinf), ...regimes,
       }),
     },
     {
       name: "entropy-production",
       svg: renderChart({
         title: `${title}: entropy production and its parts`,
-        xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, yLog: true,
+        xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, yLog: true, roundoff: ENTROPY_ROUNDOFF, ...regimes,
         series: PRODUCTION.map(([label, f], i) => series(label, t, rows.map(f), i)),
       }),
     },
@@ -76,7 +91,7 @@ export function plotTrace(result: RunResult, title: string): Plot[] {
       name: "mutual-information",
       svg: renderChart({
         title: `${title}: correlations`,
-        xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, yLog: true,
+        xLabel: TIME_LABEL, yLabel: ENTROPY_LABEL, xLog: true, yLog: true, roundoff: ENTROPY_ROUNDOFF, ...regimes,
         series: columns(t, rows, [["I_{S−B}", "ISB"], ["I_{L−R}", "ILR"], ["I_{oL}", "IoL"], ["I_{oR}", "IoR"]]),
       }),
     },
@@ -84,7 +99,7 @@ export function plotTrace(result: RunResult, title: string): Plot[] {
       name: "relative-entropy",
       svg: renderChart({
         title: `${title}: distance of each bath from its grand canonical state`,
-        xLabel: TIME_LABEL, yLabel: "D[ρ_ν‖π_ν]/S^π_ν [dimensionless]", xLog: true,
+        xLabel: TIME_LABEL, yLabel: "D[ρ_ν‖π_ν]/S^π_ν [dimensionless]", xLog: true, ...regimes,
         series: columns(t, rows, [["D[ρ_L‖π_L]/S^π_L", "DrelL"], ["D[ρ_R‖π_R]/S^π_R", "DrelR"]]),
       }),
     },
@@ -114,6 +129,9 @@ export function normalizedCorrelations(K: { KL: number; KR: number }): Array<[st
   ];
 }
 
+/** The files `plotAverages` writes (`<name>.svg`), for the sweep directory's own-file list. */
+export const AVERAGE_PLOTS = ["averages", "normalized-correlations"] as const;
+
 /**
  * A sweep's regime-III averages against the swept value (Fig. 6): `averages` (σ, Σ, D^eq, I_S−B,
  * I_L−R, I_oL+I_oR, D*_env; log–log) and `normalized-correlations` (I_S−B/ln 2,
@@ -133,15 +151,15 @@ export function plotAverages(field: string, table: ReadonlyArray<{ value: number
   const normalized = normalizedCorrelations(K);
   return [
     {
-      name: "averages",
+      name: AVERAGE_PLOTS[0],
       svg: renderChart({
         title: `Regime-III averages vs ${symbol}`,
-        xLabel: fieldLabel(field), yLabel: `regime-III average [nats]`, xLog, yLog: true, markers: true,
+        xLabel: fieldLabel(field), yLabel: `regime-III average [nats]`, xLog, yLog: true, markers: true, roundoff: ENTROPY_ROUNDOFF,
         series: PRODUCTION.map(([label, f], i) => series(label, x, rows.map(f), i)),
       }),
     },
     {
-      name: "normalized-correlations",
+      name: AVERAGE_PLOTS[1],
       svg: renderChart({
         title: `Correlations over their classical maximum vs ${symbol}`,
         xLabel: fieldLabel(field), yLabel: "I / I^{max}_{cl} [dimensionless]", xLog, yLog: true, markers: true,

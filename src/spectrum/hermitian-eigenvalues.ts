@@ -155,7 +155,7 @@ function hypot(a: number, b: number): number {
  * Implicit QL with Wilkinson shifts on the symmetric tridiagonal (d, e), e[i] coupling i−1 and i
  * (e[0] unused); d is overwritten. Ascending eigenvalues.
  */
-function tridiagonalEigenvalues(d: Float64Array, eIn: Float64Array): Float64Array {
+export function tridiagonalEigenvalues(d: Float64Array, eIn: Float64Array): Float64Array {
   const n = d.length;
   const e = new Float64Array(n);
   for (let i = 1; i < n; i++) e[i - 1] = eIn[i];

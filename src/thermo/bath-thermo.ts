@@ -24,11 +24,14 @@ export function bathThermo(levels: Float64Array, occ: ArrayLike<number>): BathTh
   return { ...gc, E, N, Spi: grandCanonicalEntropy(levels, gc, N), Smodes: entropyOfOccupations(occ) };
 }
 
-/** Σ_k h(f(β(ε_k − μ))), evaluated from β(ε−μ) directly where finite (keeps tails of 1e−30). */
+/**
+ * Σ_k h(f(βε_k − α)), evaluated from βε − α directly where finite (keeps tails of 1e−30; at β = 0 it
+ * is K·h(N/K), and it stays continuous as β* crosses 0).
+ */
 export function grandCanonicalEntropy(levels: Float64Array, gc: GrandCanonical, N: number): number {
   let s = 0;
   if (Number.isFinite(gc.beta)) {
-    for (let k = 0; k < levels.length; k++) s += fermiEntropy(gc.beta * (levels[k] - gc.mu));
+    for (let k = 0; k < levels.length; k++) s += fermiEntropy(gc.beta * levels[k] - gc.alpha);
     return s;
   }
   for (const f of matchedOccupations(levels, gc, N)) s += binaryEntropy(f);

@@ -12,8 +12,13 @@ const EPS = Number.EPSILON;
 export interface GrandCanonical {
   /** inverse temperature; ±∞ for a ground / highest state, NaN when undefined (empty or full) */
   beta: number;
-  /** chemical potential; ±∞ for an empty / full set of levels */
+  /** chemical potential; ±∞ for an empty / full set of levels, NaN at β = 0 (only α is defined there) */
   mu: number;
+  /**
+   * α = βμ, what the occupations f(βε − α) depend on. Finite wherever β is, β = 0 included (the
+   * infinite-temperature state with N particles has α = logit(N/K)); ±∞ or NaN where β is not.
+   */
+  alpha: number;
 }
 
 /**
@@ -28,8 +33,8 @@ export function matchGrandCanonical(
   const ew = energyWeights ? Float64Array.from(energyWeights) : eps;
   const K = eps.length;
   const tolN = 64 * EPS * K;
-  if (!(N > tolN)) return { beta: NaN, mu: -Infinity };
-  if (!(N < K - tolN)) return { beta: NaN, mu: Infinity };
+  if (!(N > tolN)) return { beta: NaN, mu: -Infinity, alpha: -Infinity };
+  if (!(N < K - tolN)) return { beta: NaN, mu: Infinity, alpha: Infinity };
   if (!energyWeights) {
     const edge = extremal(eps, E, N);
     if (edge) return edge;
@@ -73,7 +78,7 @@ export function matchGrandCanonical(
     if (dir > 0) lo = b;
     else hi = b;
     step *= 4;
-    if (step > 1e300) return { beta: dir * Infinity, mu: NaN };
+    if (step > 1e300) return { beta: dir * Infinity, mu: NaN, alpha: NaN };
   }
   let beta = 0.5 * (lo + hi);
   for (let iter = 0; iter < 300; iter++) {
@@ -95,8 +100,9 @@ export function matchGrandCanonical(
   return finish(beta, at.alpha);
 }
 
+/** μ = α/β, undefined (NaN) at β = 0, where α alone fixes the state. */
 function finish(beta: number, alpha: number): GrandCanonical {
-  return { beta, mu: alpha / beta };
+  return { beta, mu: beta === 0 ? NaN : alpha / beta, alpha };
 }
 
 /** Σ_k f(β ε_k − α) = N for α: monotone, bracketed Newton. */
@@ -158,10 +164,10 @@ function extremal(eps: Float64Array, E: number, N: number): GrandCanonical | nul
   }
   const fermiLevel = (s: Float64Array, i: number) =>
     frac > 64 * EPS * K ? s[i] : 0.5 * (s[i - 1] + s[i]);
-  if (E <= eMin + tolE) return { beta: Infinity, mu: fermiLevel(sorted, full) };
+  if (E <= eMin + tolE) return { beta: Infinity, mu: fermiLevel(sorted, full), alpha: NaN };
   if (E >= eMax - tolE) {
     const desc = Float64Array.from(sorted).reverse();
-    return { beta: -Infinity, mu: fermiLevel(desc, full) };
+    return { beta: -Infinity, mu: fermiLevel(desc, full), alpha: NaN };
   }
   return null;
 }
@@ -172,9 +178,10 @@ function extremal(eps: Float64Array, E: number, N: number): GrandCanonical | nul
  */
 export function matchedOccupations(levels: ArrayLike<number>, gc: GrandCanonical, N: number): Float64Array {
   const out = new Float64Array(levels.length);
-  const { beta, mu } = gc;
+  const { beta, mu, alpha } = gc;
   if (Number.isFinite(beta)) {
-    for (let k = 0; k < levels.length; k++) out[k] = fermi(beta * (levels[k] - mu));
+    // βε − α, not β(ε − μ): continuous through β = 0, where μ is undefined
+    for (let k = 0; k < levels.length; k++) out[k] = fermi(beta * levels[k] - alpha);
     return out;
   }
   if (Number.isNaN(beta)) return out.fill(mu > 0 ? 1 : 0);

@@ -34,7 +34,7 @@ export async function workerSolver(threads?: number): Promise<BlockSolver | null
     if (!canSpawn()) return null;
     const n = threads ?? Math.min(16, await coreCount());
     if (n < 1) return null;
-    const pool = await createThreadPool<BlockRequest>(await spawner("block"), n, { re: new Float64Array([0.5]), im: new Float64Array(1), n: 1 });
+    const pool = await createThreadPool<BlockRequest>(await spawner("block-worker"), n, { re: new Float64Array([0.5]), im: new Float64Array(1), n: 1 });
     return {
       threads: n,
       entropy: (re, im, size) => pool.ask<number>("idlest", { re, im, n: size }, [re.buffer as ArrayBuffer, im.buffer as ArrayBuffer]),

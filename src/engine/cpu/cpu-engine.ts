@@ -1,11 +1,12 @@
 /** The CPU f64 reference engine: the whole of SPEC §2 at each requested time, O(N²) + 2·O(K³) per time. */
-import type { Engine, EngineRun } from "../engine.ts";
+import type { Engine, EngineRun, RowListener } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
 import { blocksAt, planRun, rowAt } from "../run-plan.ts";
 import { type BlockSolver, inlineSolver, workerSolver } from "./block-pool.ts";
 import { coreCount } from "../threads/thread-pool.ts";
 import { canSpawn } from "../threads/spawn.ts";
+import { checkCpuMemory, cpuMemoryBudget } from "./memory.ts";
 
 /** Bath size from which a run's blocks go to the worker pool: below, a block costs less than its message. */
 const POOL_FROM = 32;
@@ -22,9 +23,11 @@ export async function cpuEngine(solver?: BlockSolver): Promise<Engine> {
     if (threads === 0 || Math.max(p.KL, p.KR) < POOL_FROM) return Promise.resolve(inlineSolver);
     return (pool ??= workerSolver(threads).then((s) => s ?? inlineSolver));
   };
+  const budget = await cpuMemoryBudget();
   return {
     name: threads === 0 ? "cpu-f64" : `cpu-f64 (${solver ? "" : "up to "}${threads} worker thread${threads > 1 ? "s" : ""})`,
-    run: async (problem, times, onTime) => runCpu(problem, times, onTime, await solverFor(problem)),
+    run: async (problem, times, onTime, onRow) => runCpu(problem, times, onTime, await solverFor(problem), onRow),
+    check: (problem) => checkCpuMemory(problem, budget, Math.max(problem.KL, problem.KR) < POOL_FROM ? 1 : threads),
     close: () => {
       solver?.close();
       void pool?.then((s) => s.close());
@@ -38,14 +41,16 @@ export async function cpuEngine(solver?: BlockSolver): Promise<Engine> {
  * and the next ones ready) and rows are finished here in order as their entropies arrive.
  */
 export async function runCpu(
-  p: Problem, times: readonly number[], onTime?: (done: number) => void, solver: BlockSolver = inlineSolver,
+  p: Problem, times: readonly number[], onTime?: (done: number) => void, solver: BlockSolver = inlineSolver, onRow?: RowListener,
 ): Promise<EngineRun> {
   const plan = planRun(p);
   const rows: Row[] = [];
   const window = Math.floor(solver.threads / 2) + 1;
   const inFlight: Promise<Row>[] = [];
   const settle = async () => {
-    rows.push(await inFlight.shift()!);
+    const row = await inFlight.shift()!;
+    rows.push(row);
+    onRow?.(rows.length - 1, row, plan.meta);
     onTime?.(rows.length);
   };
   for (const t of times) {

@@ -1,20 +1,30 @@
 /**
- * Starts the engines' worker threads: Node's worker_threads (the TypeScript entry through tsx, or a
- * bundled entry beside a single-file build) or Web Workers in a browser. Vite bundles a Web Worker
- * only from the literal `new Worker(new URL("…", import.meta.url), …)`, hence one line per entry.
+ * Starts the engines' worker threads (the CPU engine's block workers, the GPU engine's host workers):
+ * Node's worker_threads, or Web Workers in a browser. In Node, a build's bundled `.js` entry where one
+ * is registered (useBundledWorkers), else the TypeScript entry through tsx's loader (registered inside
+ * the worker by a one-line stub). Vite bundles a Web Worker only from the literal
+ * `new Worker(new URL("…", import.meta.url), …)`, hence one line per entry.
  */
 import type { WorkerLike } from "./thread-pool.ts";
 
-export type WorkerEntry = "host" | "block";
+/** The engine's worker entries, by the name of their source file. */
+export type WorkerEntry = "block-worker" | "host-worker";
 
 const bundled = new Map<WorkerEntry, URL>();
-/** Where a single-file build put an entry (bench/bundle-entry.ts), instead of the TypeScript source. */
-export function useBundledWorker(entry: WorkerEntry, url: URL): void {
-  bundled.set(entry, url);
+
+/**
+ * For builds (the library, the CLI bundle, the benchmark bundle): where each worker's bundled entry
+ * lies, usually beside the bundle.
+ *
+ * @example
+ * useBundledWorkers({ "block-worker": new URL("./block-worker.js", import.meta.url) });
+ */
+export function useBundledWorkers(entries: Partial<Record<WorkerEntry, URL>>): void {
+  for (const [name, url] of Object.entries(entries) as Array<[WorkerEntry, URL]>) bundled.set(name, url);
 }
 
 /** The TypeScript entries, relative to this file, for Node (tsx). */
-const NODE_ENTRIES: Record<WorkerEntry, string> = { host: "../host-worker.ts", block: "../cpu/block-worker.ts" };
+const NODE_ENTRIES: Record<WorkerEntry, string> = { "host-worker": "../host-worker.ts", "block-worker": "../cpu/block-worker.ts" };
 
 const isNode = () => typeof process !== "undefined" && !!process.versions?.node;
 
@@ -26,13 +36,13 @@ export function canSpawn(): boolean {
 export async function spawner(entry: WorkerEntry): Promise<() => WorkerLike> {
   if (isNode()) {
     const { Worker } = await import("node:worker_threads");
-    // (through a variable: a bundler would otherwise inline these TypeScript files into a page's build)
+    // (through a variable: a bundler would otherwise try to ship these TypeScript files with a page)
     const source = new URL(NODE_ENTRIES[entry], import.meta.url);
-    const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
     return () => {
       const at = bundled.get(entry);
-      // the TS entry is imported from a JS stub, after tsx's loader has been registered
-      const w = at ? new Worker(at) : new Worker(`import(${api}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`, { eval: true });
+      const w = at
+        ? new Worker(at)
+        : new Worker(`import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`, { eval: true });
       w.unref();
       return {
         post: (m, transfer) => w.postMessage(m, transfer as never),
@@ -43,7 +53,7 @@ export async function spawner(entry: WorkerEntry): Promise<() => WorkerLike> {
     };
   }
   return () => {
-    const w = entry === "host"
+    const w = entry === "host-worker"
       ? new Worker(new URL("../host-worker.ts", import.meta.url), { type: "module" })
       : new Worker(new URL("../cpu/block-worker.ts", import.meta.url), { type: "module" });
     return {

@@ -42,15 +42,15 @@ export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast
     return (await pool) ?? inline;
   };
   const check = (problem: Problem) => baths.checkFits(Math.max(problem.KL, problem.KR));
-  const runMany = async (jobs: readonly EngineJob[], onTime?: (done: number) => void, onRun?: (k: number, run: EngineRun) => void) => {
+  const runMany: NonNullable<Engine["runMany"]> = async (jobs, onTime, onRow) => {
     for (const j of jobs) check(j.problem);
-    return runWebgpu(baths, await hostFor(jobs), jobs, onTime, onRun);
+    return runWebgpu(baths, await hostFor(jobs), jobs, onTime, onRow);
   };
   return {
     name: `webgpu-${precision}${baths.method === "jacobi" ? "-jacobi" : ""} (${ctx.adapterName})`,
     kernelStats: baths.stats,
     check,
-    run: async (problem, times, onTime) => (await runMany([{ problem, times }], onTime))[0],
+    run: async (problem, times, onTime, onRow) => (await runMany([{ problem, times }], onTime, onRow && ((_, ...r) => onRow(...r))))[0],
     runMany,
     close: () => {
       void pool?.then((p) => p?.close());
@@ -72,7 +72,7 @@ const HOST_BYTES = 2 ** 28;
  */
 async function runWebgpu(
   baths: BathEntropies, host: HostWork, jobs: readonly EngineJob[], onTime?: (done: number) => void,
-  onRun?: (k: number, run: EngineRun) => void,
+  onRow?: Parameters<NonNullable<Engine["runMany"]>>[2],
 ): Promise<EngineRun[]> {
   const run = runs++;
   const runJobs: RunJob[] = jobs.map((j, k) => ({ name: `${run}:${k}`, problem: j.problem }));
@@ -85,14 +85,6 @@ async function runWebgpu(
   const metas = runJobs.map((j) => host.meta(j.name));
   metas.forEach((m) => m.catch(() => {}));
   const rows: Row[][] = jobs.map(() => []);
-  // each job is handed to onRun when its last row is in (and its meta, from the workers)
-  const handed: Promise<void>[] = [];
-  const finished = (k: number) => {
-    if (onRun && rows[k].length === jobs[k].times.length) handed.push(metas[k].then((meta) => onRun(k, { meta, rows: rows[k] })));
-  };
-  jobs.forEach((j, k) => {
-    if (j.times.length === 0) finished(k);
-  });
   const size = (j: EngineJob) => paddedSize(Math.max(j.problem.KL, j.problem.KR));
   let done = 0;
   let slot = 0;
@@ -109,10 +101,12 @@ async function runWebgpu(
         const R = await f.R;
         const t0 = performance.now();
         const done_ = await Promise.all(f.chunk.map(({ job, slot, t }, i) => host.row(job.name, slot, t, R[i].state, R[i].SL, R[i].SR)));
+        // the meta requests went first to the same workers: answered by now, awaited only for a listener
+        const metaOf = onRow ? await Promise.all(f.chunk.map(({ k }) => metas[k])) : [];
         f.chunk.forEach(({ k }, i) => {
           rows[k].push(done_[i]);
+          onRow?.(k, rows[k].length - 1, done_[i], metaOf[i]);
           onTime?.(++done);
-          finished(k);
         });
         record(baths.stats, `host: rows: ${baths.method === "jacobi" ? "S_B by the secular equation, " : ""}β*, μ*, decomposition (f64${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
       };
@@ -131,6 +125,5 @@ async function runWebgpu(
     runJobs.forEach((j) => host.forget(j.name));
   }
   const meta = await Promise.all(metas);
-  await Promise.all(handed);
   return jobs.map((_, k) => ({ meta: meta[k], rows: rows[k] }));
 }

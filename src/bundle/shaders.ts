@@ -1,0 +1,33 @@
+/**
+ * Every shader of shaders/ inlined as text and registered (bundles only: esbuild's text loader
+ * reads the `.wgsl` imports), so that a build needs no shaders/ folder beside it.
+ */
+import { registerShaders } from "../engine/webgpu/shader-source.ts";
+import jacobiRotation from "../../shaders/jacobi-rotation.wgsl";
+import jacobiRound from "../../shaders/jacobi-round.wgsl";
+import jacobiDiagonal from "../../shaders/jacobi-diagonal.wgsl";
+import df64 from "../../shaders/df64.wgsl";
+import df64Probe from "../../shaders/df64-probe.wgsl";
+import formBlocks from "../../shaders/form-blocks.wgsl";
+import householderTridiagonal from "../../shaders/householder-tridiagonal.wgsl";
+import tridiagonalBisection from "../../shaders/tridiagonal-bisection.wgsl";
+import groupSums from "../../shaders/group-sums.wgsl";
+import vectorTime from "../../shaders/vector-time.wgsl";
+import evolveVectors from "../../shaders/evolve-vectors.wgsl";
+import df64Entropy from "../../shaders/df64-entropy.wgsl";
+import deletedRowTime from "../../shaders/deleted-row-time.wgsl";
+import deletedRowWeights from "../../shaders/deleted-row-weights.wgsl";
+import deletedRowSecular from "../../shaders/deleted-row-secular.wgsl";
+import householderColumn from "../../shaders/householder-column.wgsl";
+import householderTrailing from "../../shaders/householder-trailing.wgsl";
+
+registerShaders({
+  "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
+  "jacobi-diagonal": jacobiDiagonal, df64, "df64-probe": df64Probe,
+  "form-blocks": formBlocks,
+  "householder-tridiagonal": householderTridiagonal, "tridiagonal-bisection": tridiagonalBisection,
+  "group-sums": groupSums, "vector-time": vectorTime, "evolve-vectors": evolveVectors,
+  "df64-entropy": df64Entropy, "deleted-row-time": deletedRowTime,
+  "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
+  "householder-column": householderColumn, "householder-trailing": householderTrailing,
+});
