@@ -48,16 +48,29 @@ const noNodeModules = {
   },
 };
 
+/** The engine's Web Workers, in the browser build, from the built entries beside it. */
+const builtWebWorkers = {
+  name: "built-web-workers",
+  setup(b) {
+    b.onResolve({ filter: /\/web-worker\.ts$/ }, (args) =>
+      args.importer.endsWith(join("threads", "spawn.ts")) ? { path: join(root, "src/bundle/web-worker.ts") } : undefined);
+  },
+};
+
 await build({
   ...common,
   platform: "browser",
-  entryPoints: { index: "src/bundle/browser.ts" },
+  entryPoints: {
+    index: "src/bundle/browser.ts",
+    "block-worker": "src/engine/cpu/block-worker.ts",
+    "host-worker": "src/engine/host-worker.ts",
+  },
   outdir: join(dist, "browser"),
   splitting: true,
   chunkNames: "[name]-[hash]",
   // csv-stringify's Node build touches `Buffer` when loaded; its browser build gives the same text
   alias: { "csv-stringify/sync": "csv-stringify/browser/esm/sync" },
-  plugins: [noNodeModules],
+  plugins: [noNodeModules, builtWebWorkers],
 });
 
 execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });

@@ -50,7 +50,7 @@ describe.skipIf(!available)("benchmark page", () => {
     const download = page.waitForEvent("download");
     await page.click("#export");
     const reports = parseBenchReports(readFileSync((await (await download).path())!, "utf8"));
-    expect(reports.map((r) => r.engine)).toEqual([expect.stringMatching(/^webgpu-fast \(/), "cpu-f64"]);
+    expect(reports.map((r) => r.engine)).toEqual([expect.stringMatching(/^webgpu-fast \(/), expect.stringMatching(/^cpu-f64/)]);
     const gpu = reports[0].workloads[0];
     expect([gpu.name, gpu.points, gpu.total]).toEqual(["scaling@K=32", 5, 5]);
     expect(Object.keys(gpu.gpu!.stages).some((s) => s.startsWith("GPU:"))).toBe(true);

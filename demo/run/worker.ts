@@ -59,6 +59,8 @@ async function run(job: StartMessage): Promise<void> {
       },
     });
   }
+  // a value's result can come before its last point's count (runMany hands rows over first)
+  post({ type: "progress", done });
   const stats = engine.kernelStats;
   post({
     type: "stats", seconds: (performance.now() - started) / 1000, points: done, submissions: stats?.submissions ?? 0,

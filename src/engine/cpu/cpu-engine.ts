@@ -8,6 +8,9 @@ import { coreCount } from "../threads/thread-pool.ts";
 import { canSpawn } from "../threads/spawn.ts";
 import { checkCpuMemory, cpuMemoryBudget } from "./memory.ts";
 
+/** Longest stretch (ms) a run keeps its thread before letting events in. */
+const YIELD_MS = 20;
+
 /** Bath size from which a run's blocks go to the worker pool: below, a block costs less than its message. */
 const POOL_FROM = 32;
 
@@ -47,6 +50,7 @@ export async function runCpu(
   const rows: Row[] = [];
   const window = Math.floor(solver.threads / 2) + 1;
   const inFlight: Promise<Row>[] = [];
+  let lastYield = performance.now();
   const settle = async () => {
     const row = await inFlight.shift()!;
     rows.push(row);
@@ -62,6 +66,11 @@ export async function runCpu(
     row.catch(() => {});
     inFlight.push(row);
     if (inFlight.length >= window) await settle();
+    // in-thread, the loop never leaves the microtask queue: let signals (Ctrl-C), timers and messages in
+    if (performance.now() - lastYield > YIELD_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      lastYield = performance.now();
+    }
   }
   while (inFlight.length > 0) await settle();
   return { meta: plan.meta, rows };

@@ -2,10 +2,10 @@
  * Starts the engines' worker threads (the CPU engine's block workers, the GPU engine's host workers):
  * Node's worker_threads, or Web Workers in a browser. In Node, a build's bundled `.js` entry where one
  * is registered (useBundledWorkers), else the TypeScript entry through tsx's loader (registered inside
- * the worker by a one-line stub). Vite bundles a Web Worker only from the literal
- * `new Worker(new URL("…", import.meta.url), …)`, hence one line per entry.
+ * the worker by a one-line stub). In a browser, Web Workers from web-worker.ts.
  */
 import type { WorkerLike } from "./thread-pool.ts";
+import { startWebWorker } from "./web-worker.ts";
 
 /** The engine's worker entries, by the name of their source file. */
 export type WorkerEntry = "block-worker" | "host-worker";
@@ -53,9 +53,7 @@ export async function spawner(entry: WorkerEntry): Promise<() => WorkerLike> {
     };
   }
   return () => {
-    const w = entry === "host-worker"
-      ? new Worker(new URL("../host-worker.ts", import.meta.url), { type: "module" })
-      : new Worker(new URL("../cpu/block-worker.ts", import.meta.url), { type: "module" });
+    const w = startWebWorker(entry);
     return {
       post: (m, transfer) => w.postMessage(m, transfer ?? []),
       onMessage: (h) => (w.onmessage = (e) => h(e.data)),
