@@ -76,7 +76,7 @@ export interface EngineOptions {
  * @example
  * import { createEngine, simulate } from "setsim";
  * const engine = await createEngine("auto", { precision: "accurate" });
- * console.log(engine.name); // "webgpu-accurate (…adapter…)" or "cpu-f64 (2 threads)"
+ * console.log(engine.name); // "webgpu-accurate (…adapter…)" or "cpu-f64 (up to 2 worker threads)"
  * const { rows } = await simulate(config, { engine });
  * engine.close();
  */
