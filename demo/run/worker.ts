@@ -57,6 +57,8 @@ async function run(job: StartMessage): Promise<void> {
       },
     });
   }
+  // the engine may count a group's last point after handing over its result: say the final count
+  post({ type: "progress", done });
   const stats = engine.kernelStats;
   post({
     type: "stats", seconds: (performance.now() - started) / 1000, points: done, submissions: stats?.submissions ?? 0,
