@@ -25,7 +25,7 @@ export class ChecksFailedError extends Error {
   readonly exitCode = 1;
 }
 
-interface Options { out?: string; recheck?: string; tighten: string[]; scale: ScaleName; engine?: EngineName; precision: Precision; png: boolean; force: boolean; quiet: boolean }
+interface Options { out?: string; recheck?: string; tighten?: string[]; scale: ScaleName; engine?: EngineName; precision: Precision; png: boolean; force: boolean; quiet: boolean }
 
 /** `--tighten ID=FACTOR` (repeatable): a known check id and a factor > 0, refused before any work. */
 function readTighten(specs: readonly string[]): Map<string, number> {
@@ -75,7 +75,7 @@ async function estimateSeconds(engine: Engine, scale: Scale): Promise<number> {
 }
 
 async function reproduce(o: Options): Promise<void> {
-  const tighten = readTighten(o.tighten);
+  const tighten = readTighten(o.tighten ?? []);
   if (o.recheck !== undefined) {
     if (o.out !== undefined) throw new ConfigError("--recheck", "writes into its own directory: give it without --out");
     return report(o.recheck, readReproduction(o.recheck), tighten, o.png, false);
@@ -108,7 +108,7 @@ export function registerReproduce(cli: Command): void {
     .description("compute the paper's Figs. 3–9, check its seven conclusions (Sec. V), write DIR/index.html")
     .option("--out <dir>", "report directory (required unless --recheck)")
     .option("--recheck <dir>", "evaluate the checks and rewrite the report of DIR (written by reproduce) from its data, computing nothing")
-    .option("--tighten <id=factor>", "move check ID's limits by FACTOR (< 1 stricter; repeatable): to see the failing path", (v: string, all: string[]) => [...all, v], [])
+    .option("--tighten <id=factor>", "move check ID's limits by FACTOR (< 1 stricter; repeatable): to see the failing path", (v: string, all: string[] | undefined) => [...(all ?? []), v])
     .addOption(new Option("--scale <scale>", "test (K = 120, for CI), small (K = 200, minutes on a CPU), paper (K = 1000)").choices(["test", "small", "paper"]).default("small"))
     .addOption(new Option("--engine <engine>", "cpu, webgpu or auto (default: cpu; auto for --scale paper)").choices(["cpu", "webgpu", "auto"]))
     .addOption(new Option("--precision <mode>", "GPU arithmetic (see `setsim run --help`)").choices(["fast", "accurate"]).default("accurate"))
