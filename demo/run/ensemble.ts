@@ -8,6 +8,11 @@ import type { ParsedConfig } from "../../src/config/schema.ts";
 /** How often a job runs the ensemble: not at all, once per swept value, or once for every seed. */
 export type EnsembleRuns = "none" | "per-value" | "once";
 
+/**
+ * @example
+ * ensembleRuns(parseConfig({ ...pure, initial: { kind: "pure", seeds: { from: 1, count: 20 } } }), true); // "once"
+ * ensembleRuns(parseConfig({ ...pure, Gamma: [3, 30] }), true); // "per-value"
+ */
 export function ensembleRuns(parsed: ParsedConfig, asked: boolean): EnsembleRuns {
   if (!asked || parsed.base.initial.kind !== "pure") return "none";
   return parsed.sweep?.field === "seed" ? "once" : "per-value";

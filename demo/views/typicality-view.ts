@@ -29,6 +29,7 @@ function extremalCount(stats: SeedStatistics, c: StatisticColumn, ks: readonly n
   return ks.reduce((m, k) => Math.max(m, stats.trace[c][k].extremal), 0);
 }
 
+/** Draws Fig. 8's bands (one chart per panel of TYPICALITY_PANELS, ids `fig8-typicality-<panel>`) from the finished seeds. */
 export function typicalityView(view: HTMLElement, s: ViewState): void {
   const stats = finishedStatistics(s);
   if (!stats) return note(view, "The band of realizations over the seeds appears here as the pure states finish.");
