@@ -42,8 +42,8 @@ declare global {
     setsimDemo: {
       status(): RunStatus;
       state(): ViewState | null;
-      /** the numbers behind a chart: its series' labels, x and y */
-      chart(id: string): { label: string; x: number[]; y: number[] }[] | undefined;
+      /** the numbers behind a chart: its series' labels, x and y (and a band's lower edge `lo`) */
+      chart(id: string): { label: string; x: number[]; y: number[]; lo?: number[] }[] | undefined;
       chartIds(): string[];
       exportText: (format: DataFormat) => { name: string; text: string } | null;
       adapter(): AdapterSummary | null | undefined;
@@ -53,7 +53,7 @@ declare global {
 window.setsimDemo = {
   status: () => status,
   state: () => state,
-  chart: (id) => charts.get(id)?.series.map((s) => ({ label: s.label, x: Array.from(s.x), y: Array.from(s.y) })),
+  chart: (id) => charts.get(id)?.series.map((s) => ({ label: s.label, x: Array.from(s.x), y: Array.from(s.y), ...(s.fillTo ? { lo: Array.from(s.fillTo) } : {}) })),
   chartIds: () => [...charts.keys()],
   exportText: (format) => (state ? exportText(state, format) : null),
   adapter: () => adapter,

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { META_COLUMNS, type Meta, ROW_COLUMNS, type Row, type RunResult } from "../src/observables/columns.ts";
 import type { AverageEntry } from "../src/io/format.ts";
 import { seedStatistics } from "../src/sweep/seed-statistics.ts";
-import type { CheckResult } from "../src/reproduce/checks/check.ts";
+import { atLeast, atMost, type CheckResult, checkOf, info, tightenCheck } from "../src/reproduce/checks/check.ts";
 import { checkCompetition } from "../src/reproduce/checks/competition.ts";
 import { checkInterBathCorrelation, checkSystemBathCorrelation } from "../src/reproduce/checks/correlations.ts";
 import { checkEffectiveTemperatures } from "../src/reproduce/checks/effective-temperatures.ts";
@@ -101,5 +101,18 @@ describe("the checks of the paper's conclusions", () => {
   it("a check with no number held, or a NaN, does not pass", () => {
     expect(checkCompetition([], []).pass).toBe(false);
     expect(checkInterBathCorrelation([{ label: "x", value: table(() => ({ ILR: NaN })) }]).pass).toBe(false);
+  });
+
+  it("tightenCheck moves every limit toward the strict side by its factor (setsim reproduce --tighten)", () => {
+    const c = checkOf("x", 1, "claim", "method.", [atMost("a", 0.5, 1), atLeast("b", 3, 2), atLeast("c", -1e-10, -1e-9), atMost("d", -2, -1), info("e", 7)]);
+    expect(c.pass).toBe(true);
+    const t = tightenCheck(c, 0.1);
+    expect(t.numbers.map((n) => n.limit)).toEqual(["≤ 0.1", "≥ 20", "≥ -1e-10", "≤ -10", undefined]);
+    expect(t.numbers.map((n) => n.pass)).toEqual([false, false, true, false, undefined]);
+    expect(t.pass).toBe(false);
+    expect(t.method).toBe("method. Tolerances tightened by a factor 0.1 (--tighten x=0.1): not the check's own limits.");
+    // a factor > 1 loosens; 1 changes nothing but the method's note
+    expect(tightenCheck(c, 1).numbers).toEqual(c.numbers);
+    expect(tightenCheck(checkOf("x", 1, "", "", [atMost("a", 5, 1)]), 10).pass).toBe(true);
   });
 });

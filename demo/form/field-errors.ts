@@ -17,6 +17,9 @@ function controlsByPath(form: HTMLFormElement): Map<string, string> {
   }
   m.set("initial", "initial.kind");
   for (const k of ["kind", "seed", "occupations"]) m.set(`initial.${k}`, `initial.${k}`);
+  const seedList = control(form, "initial.seedMode").value === "list";
+  m.set("initial.seeds", seedList ? "initial.seeds" : "initial.seeds.from");
+  for (const k of ["from", "count"]) m.set(`initial.seeds.${k}`, seedList ? "initial.seeds" : `initial.seeds.${k}`);
   const timesList = control(form, "times.mode").value === "list";
   m.set("times", timesList ? "times.list" : "times.from");
   for (const k of ["from", "to", "zero"]) m.set(`times.${k}`, `times.${k}`);

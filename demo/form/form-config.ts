@@ -62,7 +62,13 @@ function readTimes(form: HTMLFormElement): unknown {
 
 function readInitial(form: HTMLFormElement): unknown {
   const kind = text(form, "initial.kind");
-  if (kind === "pure") return { kind, seed: parseNumber(text(form, "initial.seed")) };
+  if (kind === "pure") {
+    // many pure states: a sweep over the seed (Fig. 8's band of realizations)
+    const mode = text(form, "initial.seedMode");
+    if (mode === "range") return { kind, seeds: { from: parseNumber(text(form, "initial.seeds.from")), count: parseNumber(text(form, "initial.seeds.count")) } };
+    if (mode === "list") return { kind, seeds: parseList(text(form, "initial.seeds")) };
+    return { kind, seed: parseNumber(text(form, "initial.seed")) };
+  }
   if (kind === "occupations") return { kind, occupations: parseList(text(form, "initial.occupations")) };
   return { kind };
 }
@@ -126,6 +132,11 @@ export function fillForm(form: HTMLFormElement, req: Partial<RunRequest> & { con
   const init = (c.initial ?? { kind: "thermal" }) as Record<string, unknown>;
   set(form, "initial.kind", init.kind ?? "thermal");
   set(form, "initial.seed", init.seed ?? "");
+  const seeds = init.seeds as Record<string, unknown> | unknown[] | undefined;
+  set(form, "initial.seedMode", Array.isArray(seeds) ? "list" : seeds !== undefined ? "range" : "one");
+  set(form, "initial.seeds", Array.isArray(seeds) ? seeds : "");
+  set(form, "initial.seeds.from", Array.isArray(seeds) ? "" : seeds?.from);
+  set(form, "initial.seeds.count", Array.isArray(seeds) ? "" : seeds?.count);
   set(form, "initial.occupations", init.occupations ?? "");
   const t = c.times;
   if (Array.isArray(t)) {

@@ -33,6 +33,12 @@ export const PRESETS: Record<string, Preset> = {
     config: { ...cfg("pure"), K: 200 },
     ensemble: true,
   },
+  "pure-seeds": {
+    label: "pure states: 20 seeds vs ensemble",
+    note: "Fig. 8 over many pure states: case (a) at Γ = 3 from 20 pure states (seeds 1–20), their median and 10–90 % band against the thermal ensemble (run once). K = 32 keeps it to seconds on the CPU engine; at this K the cold bath L of every drawn state is a ground state at its particle number (β*_L(0) = +∞), so σ is counted as undefined for each seed rather than drawn (K = 200 draws it for most seeds).",
+    config: { ...cfg("pure"), K: 32, initial: { kind: "pure", seeds: { from: 1, count: 20 } } },
+    ensemble: true,
+  },
   asymmetric: {
     label: "Fig. 9 row 1: K_L − K_R = 2, case (a)",
     note: "Fig. 9, first row: case (a) with the slightest asymmetry, K_L = 201, K_R = 199, at Γ = 1 and 3. The paper uses K_L = 1001, K_R = 999.",

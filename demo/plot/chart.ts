@@ -24,6 +24,8 @@ export interface ChartSeries {
   width?: number;
   /** fill between this curve and `fillTo` (a stacked part) */
   fillTo?: ArrayLike<number>;
+  /** with `fillTo`: a band between `fillTo` (lower edge) and `y` (upper edge), filled only, no curve */
+  band?: boolean;
   markers?: boolean;
 }
 
@@ -44,7 +46,7 @@ export interface ChartSpec {
   boundaries?: Array<{ x: number; label: string }>;
   /** label of the region left of the first boundary (regime I) */
   firstRegion?: string;
-  /** small print under the legend (e.g. the regime rule) */
+  /** small print under the legend (e.g. the regime rule, shown only where `boundaries`, if given, are not empty) */
   notes?: readonly string[];
   maxDecades?: number;
   /** a fixed y range (e.g. occupations: a little beyond [0, 1] so dots at 0 and 1 stay whole) */
@@ -96,16 +98,19 @@ export function drawChart(container: HTMLElement, spec: ChartSpec): void {
   const entries: LegendEntry[] = [
     ...spec.series.map((s, i) => ({
       label: zero[i] && s.label ? `${s.label} = 0 to rounding` : s.label, color: s.color, dot: s.width === 0,
-      dash: s.dash ?? (s.dashed ? "6 4" : null), width: s.width ?? 1.8,
+      dash: s.dash ?? (s.dashed ? "6 4" : null), width: s.width ?? 1.8, band: s.band,
     })),
     ...refs.map((r) => ({ label: r.label, color: r.color, dash: r.dash ?? "6 4", width: 1.5 })),
   ].filter((e) => e.label !== ""); // a series without a label (one of many reference lines) stays out
-  const notes = spec.boundaries?.length ? spec.notes ?? [] : [];
+  // notes about regimes go with their boundaries: none drawn (boundaries given but empty), no notes
+  const notes = spec.boundaries === undefined || spec.boundaries.length > 0 ? spec.notes ?? [] : [];
   const L = layout(container.clientWidth || container.parentElement?.clientWidth || 0, legendHeight(entries, notes));
   const { IW, IH, M } = L;
   // the x axis spans every series, drawn or not (a trace that is all rounding keeps its time axis)
   const xs = spec.series.flatMap((s) => Array.from(s.x).filter((v) => Number.isFinite(v) && (!xLog || v > 0)));
-  const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...refs.map((r) => r.y)];
+  // a band's lower edge counts for the y range as well as its upper one
+  const lows = spec.series.flatMap((s, i) => (s.band && s.fillTo && !zero[i] ? points({ ...s, y: s.fillTo }, xLog, yLog).map((q) => q[1]) : []));
+  const ys = [...pts.flatMap((p) => p.map((q) => q[1])), ...lows, ...refs.map((r) => r.y)];
   const inset = spec.series.some((s) => s.markers) ? MARKER_INSET : 0;
   const x = makeScale(extent(xs, xLog, Infinity), [inset, IW - inset], xLog);
   // a fixed range is kept as given (makeScale would round it out to nice ticks)
@@ -161,8 +166,10 @@ export function drawChart(container: HTMLElement, spec: ChartSpec): void {
       const ok = (v: number) => Number.isFinite(v) && (!yLog || v > 0);
       const fill = area<[number, number, number]>().defined((d) => ok(d[1]) && Number.isFinite(d[0]) && (!xLog || d[0] > 0))
         .x((d) => x(d[0])).y1((d) => y(d[1])).y0((d) => (ok(d[2]) ? y(d[2]) : IH));
-      plot.append("path").attr("d", fill(band)).attr("fill", s.color).attr("fill-opacity", 0.3).attr("stroke", "none");
+      // a band of realizations as the CLI's plots draw it (svg-axes.ts: fill-opacity 0.25)
+      plot.append("path").attr("d", fill(band)).attr("fill", s.color).attr("fill-opacity", s.band ? 0.25 : 0.3).attr("stroke", "none").attr("data-band", s.band ? s.label : null);
     }
+    if (s.band) return;
     const p = pts[i];
     if (p.length > 1 && s.width !== 0) {
       plot.append("path").attr("d", path(p)).attr("fill", "none").attr("stroke", s.color)

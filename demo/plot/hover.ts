@@ -34,7 +34,8 @@ export function hover(
         xv ??= s.x[best];
         const yy = y(s.y[best]);
         if (Number.isFinite(yy)) dots.append("circle").attr("cx", x(s.x[best])).attr("cy", yy).attr("r", 3.5).attr("fill", "none").attr("stroke", s.color);
-        lines.push(`<span style="color:${s.color}">■</span> ${htmlLabel(s.label)} = ${formatValue(s.y[best])}`);
+        const value = s.band && s.fillTo ? `${formatValue(s.fillTo[best])} … ${formatValue(s.y[best])}` : formatValue(s.y[best]);
+        lines.push(`<span style="color:${s.color}">■</span> ${htmlLabel(s.label)} = ${value}`);
       }
       if (xv === undefined) return;
       rule.attr("x1", x(xv)).attr("x2", x(xv)).style("display", null);

@@ -11,6 +11,8 @@ export interface LegendEntry {
   width: number;
   /** a dot instead of a line (a series drawn as points) */
   dot?: boolean;
+  /** a filled swatch instead of a line (a band) */
+  band?: boolean;
 }
 
 export const ENTRY_HEIGHT = 19;
@@ -26,7 +28,8 @@ export function legendHeight(entries: readonly LegendEntry[], notes: readonly st
 export function drawLegend(svg: Selection<SVGSVGElement, unknown, null, undefined>, entries: readonly LegendEntry[], notes: readonly string[], x: number, y: number): void {
   entries.forEach((e, i) => {
     const ly = y + i * ENTRY_HEIGHT;
-    if (e.dot) svg.append("circle").attr("cx", x + 12).attr("cy", ly).attr("r", 3).attr("fill", e.color);
+    if (e.band) svg.append("rect").attr("x", x).attr("y", ly - 5).attr("width", 24).attr("height", 10).attr("fill", e.color).attr("fill-opacity", 0.25);
+    else if (e.dot) svg.append("circle").attr("cx", x + 12).attr("cy", ly).attr("r", 3).attr("fill", e.color);
     else {
       svg.append("line").attr("x1", x).attr("x2", x + 24).attr("y1", ly).attr("y2", ly).attr("stroke", e.color)
         .attr("stroke-width", Math.min(Math.max(e.width, 1.5), 5)).attr("stroke-dasharray", e.dash ?? null);

@@ -7,6 +7,7 @@
  */
 import { type ParsedConfig, problemFor } from "../../src/config/schema.ts";
 import { pointsPerValue } from "../../src/sweep/run-value.ts";
+import { ensembleRuns } from "./ensemble.ts";
 
 /** seconds per K³ of one complex Hermitian block (S_L or S_R) */
 export const SECONDS_PER_K3 = 1.6e-9;
@@ -26,17 +27,20 @@ export interface Estimate {
 /** Seconds the CPU engine needs for every value (and the ensemble run when asked) of a parsed config. */
 export function cpuEstimate(parsed: ParsedConfig, ensemble: boolean): Estimate {
   const values = parsed.sweep ? parsed.sweep.values : [undefined];
-  const runs = ensemble && parsed.base.initial.kind === "pure" ? 2 : 1;
+  const twins = ensembleRuns(parsed, ensemble);
+  const runs = twins === "per-value" ? 2 : 1;
+  // many pure states share one ensemble run: that of the first value's problem
+  const runsOf = (i: number) => runs + (twins === "once" && i === 0 ? 1 : 0);
   let seconds = 0;
   let largestK = 0;
-  for (const v of values) {
+  values.forEach((v, i) => {
     const p = problemFor(parsed, v);
     const N = 1 + p.KL + p.KR;
     const k3 = p.KL ** 3 + p.KR ** 3;
     largestK = Math.max(largestK, p.KL, p.KR);
-    seconds += runs * (pointsPerValue(parsed) * (SECONDS_PER_K3 * k3 + SECONDS_PER_N2 * N * N) + META_SECONDS_PER_K3 * k3);
-  }
-  return { seconds, points: values.length * runs * pointsPerValue(parsed), largestK };
+    seconds += runsOf(i) * (pointsPerValue(parsed) * (SECONDS_PER_K3 * k3 + SECONDS_PER_N2 * N * N) + META_SECONDS_PER_K3 * k3);
+  });
+  return { seconds, points: (values.length * runs + (twins === "once" ? 1 : 0)) * pointsPerValue(parsed), largestK };
 }
 
 /** "about 7 min" / "about 40 s" / "under a second". */

@@ -12,20 +12,17 @@ import { pointsPerValue, runGroup, type ValueRun, valueGroups } from "../../src/
 import { ConfigError } from "../../src/errors.ts";
 import type { RunKind, StartMessage, WorkerMessage } from "./messages.ts";
 import { autoChoice, probeAdapter } from "../engine-choice.ts";
+import { ensembleConfig, ensembleRuns } from "./ensemble.ts";
 
 const post = (m: WorkerMessage) => postMessage(m);
-
-/** The thermal-ensemble counterpart of a pure-state config (Fig. 8 compares the two). */
-function ensembleConfig(config: Record<string, unknown>): Record<string, unknown> {
-  return { ...config, initial: { kind: "thermal" } };
-}
 
 async function run(job: StartMessage): Promise<void> {
   const parsed = parseConfig(job.config);
   const runs: Array<{ kind: RunKind; parsed: typeof parsed }> = [{ kind: "main", parsed }];
-  if (job.ensemble && parsed.base.initial.kind === "pure") {
-    runs.push({ kind: "ensemble", parsed: parseConfig(ensembleConfig(job.config)) });
-  }
+  const ensemble = ensembleRuns(parsed, job.ensemble);
+  if (ensemble !== "none") runs.push({ kind: "ensemble", parsed: parseConfig(ensembleConfig(job.config)) });
+  // many pure states share one ensemble (a thermal config without the seed sweep): run it once, with the first group
+  const once = ensemble === "once" ? runs.splice(1) : [];
   const choice = job.engine === "auto" ? autoChoice(await probeAdapter()) : undefined;
   const engine = await createEngine(choice?.engine ?? job.engine, { precision: job.precision });
   const values = parsed.sweep ? parsed.sweep.values : [undefined];
@@ -34,7 +31,7 @@ async function run(job: StartMessage): Promise<void> {
   post({ type: "engine", name: note ? `${engine.name} — note: ${note}` : engine.name, gpu: !engine.name.startsWith("cpu"), reason: choice?.reason });
   // refuse what the engine cannot run before anything is computed (as the CLI does)
   for (const v of values) engine.check?.(problemFor(parsed, v));
-  post({ type: "plan", total: values.length * runs.length * pointsPerValue(parsed), values });
+  post({ type: "plan", total: (values.length * runs.length + once.length) * pointsPerValue(parsed), values });
   let done = 0;
   let last = 0;
   const onPoint = () => {
@@ -47,9 +44,10 @@ async function run(job: StartMessage): Promise<void> {
     }
   };
   const started = performance.now();
-  for (const group of valueGroups(engine, values.length, runs.length * pointsPerValue(parsed))) {
+  for (const [g, group] of valueGroups(engine, values.length, runs.length * pointsPerValue(parsed)).entries()) {
     // each value of the group with its ensemble twin, where asked for
     const batch = group.flatMap((index) => runs.map((r) => ({ index, kind: r.kind, run: { parsed: r.parsed, value: values[index] } as ValueRun })));
+    if (g === 0) batch.push(...once.map((r) => ({ index: 0, kind: r.kind, run: { parsed: r.parsed, value: undefined } as ValueRun })));
     await runGroup(engine, batch.map((b) => b.run), {
       onPoint,
       onRow: (k, i, row, meta) => post({ type: "row", index: batch[k].index, kind: batch[k].kind, i, row, meta }),

@@ -8,6 +8,7 @@ import { note, panel, type ViewState } from "./view-state.ts";
 
 export function averagesView(view: HTMLElement, s: ViewState): void {
   const sweep = s.parsed.sweep;
+  if (sweep?.field === "seed") return note(view, "Many pure states sweep the seed, not a parameter: their band of realizations is in Fig. 8 below.");
   if (!sweep || !s.parsed.average) return note(view, "Sweep a parameter (e.g. Γ) with a regime-III average to see Fig. 6.");
   const done = s.values.flatMap((v, i) => (s.results[i]?.average && v !== undefined ? [{ v, row: s.results[i]!.average as Row }] : []))
     .sort((a, b) => a.v - b.v);

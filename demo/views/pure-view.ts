@@ -1,13 +1,14 @@
 /**
  * Fig. 8: one pure initial state (thin, dark) against the thermal ensemble (thick, light), against
  * log t. The paper draws every ensemble curve grey; here each keeps a light tint of its quantity's
- * colour so that the legend tells β*_L's ensemble from β*_R's.
+ * colour so that the legend tells β*_L's ensemble from β*_R's. Many pure states: typicality-view.ts.
  */
 import { PALETTE } from "../../src/io/svg-axes.ts";
 import { ENTROPY_LABEL, ENTROPY_ROUNDOFF, TIME_LABEL } from "../../src/io/plots.ts";
 import type { Row } from "../../src/observables/columns.ts";
 import { drawChart, type ChartSeries } from "../plot/chart.ts";
 import { sigmaNote } from "./sigma-note.ts";
+import { typicalityView } from "./typicality-view.ts";
 import { note, panel, timedRows, type ViewState } from "./view-state.ts";
 
 /** Light tints of PALETTE[0..2] for the thick ensemble curves. */
@@ -25,6 +26,8 @@ const PANELS: Array<{ id: string; title: string; yLabel: string; yLog?: boolean;
 ];
 
 export function pureView(view: HTMLElement, s: ViewState): void {
+  // many pure states (initial.seeds): the band of realizations instead of one state
+  if (s.parsed.sweep?.field === "seed") return typicalityView(view, s);
   const pure = timedRows(s.results[s.selected]);
   const ens = timedRows(s.ensemble[s.selected]);
   if (pure.length === 0 || ens.length === 0) {

@@ -4,6 +4,7 @@ import { problemFor } from "../../src/config/schema.ts";
 import type { Problem } from "../../src/model/problem.ts";
 import type { Meta, Row, RunResult } from "../../src/observables/columns.ts";
 import { valueConfig } from "../../src/sweep/run-value.ts";
+import { ensembleConfig } from "../run/ensemble.ts";
 
 export interface ViewState {
   parsed: ParsedConfig;
@@ -11,7 +12,7 @@ export interface ViewState {
   values: Array<number | undefined>;
   /** one result per swept value, as they arrive */
   results: Array<RunResult | undefined>;
-  /** the thermal-ensemble counterparts of a pure-state run (Fig. 8) */
+  /** the thermal-ensemble counterparts of a pure-state run (Fig. 8); many pure states share ensemble[0] */
   ensemble: Array<RunResult | undefined>;
   /** index of the value whose time trace is shown */
   selected: number;
@@ -29,8 +30,9 @@ export function addRow(s: ViewState, index: number, kind: "main" | "ensemble", i
   const list = kind === "main" ? s.results : s.ensemble;
   let r = list[index];
   if (!r || !s.partial.has(r)) {
-    const parsed = kind === "main" ? s.parsed : { ...s.parsed, raw: { ...s.parsed.raw, initial: { kind: "thermal" } } };
-    r = { config: valueConfig(parsed, s.values[index]), meta, rows: [] };
+    // the ensemble of many pure states is one run without the seed sweep
+    const config = kind === "main" ? valueConfig(s.parsed, s.values[index]) : ensembleConfig(valueConfig(s.parsed, s.parsed.sweep?.field === "seed" ? undefined : s.values[index]));
+    r = { config, meta, rows: [] };
     list[index] = r;
     s.partial.add(r);
   }

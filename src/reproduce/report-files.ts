@@ -32,17 +32,20 @@ function runFiles(name: string, config: Record<string, unknown>, result: Reprodu
   return files;
 }
 
-/** Writes everything; `png: false` skips the PNG rendering. Returns the report's path. */
-export async function writeReport(dir: string, rep: Reproduction, figures: readonly Figure[], checks: readonly CheckResult[], png = true): Promise<string> {
+/**
+ * Writes everything; `png: false` skips the PNG rendering, `writeData: false` the data/ files (a
+ * recheck keeps those it read). Returns the report's path.
+ */
+export async function writeReport(dir: string, rep: Reproduction, figures: readonly Figure[], checks: readonly CheckResult[], png = true, writeData = true): Promise<string> {
   const data = rep.runs.map((r) => ({ name: r.name, files: runFiles(r.name, r.config, r.result) }));
   const write = (rel: string, text: string) => {
     mkdirSync(join(dir, rel, ".."), { recursive: true });
     writeFileAtomicSync(join(dir, rel), text);
   };
-  for (const d of data) for (const [rel, text] of d.files) write(rel, text);
+  if (writeData) for (const d of data) for (const [rel, text] of d.files) write(rel, text);
   const plots = figures.flatMap((f) => f.plots);
   for (const p of plots) write(`figures/${p.name}.svg`, p.svg);
-  write("checks.json", JSON.stringify({ scale: rep.scale, engine: rep.engine, checks }, null, 2) + "\n");
+  write("checks.json", JSON.stringify({ scale: rep.scale, engine: rep.engine, seconds: rep.seconds, checks }, null, 2) + "\n");
   let pngNote = " (no PNG: --no-png)";
   if (png) {
     const r = await renderPngs(plots.map((p) => ({ svg: p.svg, path: join(dir, "figures", `${p.name}.png`) })));

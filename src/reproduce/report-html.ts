@@ -80,7 +80,7 @@ export function reportHtml(figures: readonly Figure[], checks: readonly CheckRes
 K = ${s.K} levels per bath (the paper: 1000), W = 10, β = (10, 2), ε_d = 0, n_d = 0; case (a) μ = (1, −1) and case (b) μ = (0.5, 0.5);
 traces at ${s.perDecade} times per decade from 1e-4 to 1e8 (pure states and asymmetric baths: ${s.perDecadeSparse}); Fig. 6 over ${s.gammaPoints} values of Γ from 10^0.5 to 10^3 with regime-III averages over ${s.averagePoints} times in [1e5, 1e8];
 ${s.seeds} pure states per case; asymmetric baths ${s.asymmetric.map(([a, b]) => `K_L = ${a}, K_R = ${b}`).join(" and ")}.
-Engine <code>${e(ctx.engine)}</code>, ${ctx.points} (Γ, t) points in ${ctx.seconds.toFixed(1)} s. Units: energies in the unit of W, ħ = k_B = 1, entropies in nats.</p>
+Engine <code>${e(ctx.engine)}</code>, ${ctx.points} (Γ, t) points${Number.isFinite(ctx.seconds) ? ` in ${ctx.seconds.toFixed(1)} s` : ""}. Units: energies in the unit of W, ħ = k_B = 1, entropies in nats.</p>
 <p class="summary">${passed} of ${checks.length} checks pass${passed === checks.length ? "" : ` — <b>${checks.length - passed} fail</b>: see the table`}. The command exits with status 0 only when all pass.</p>
 <h2>The seven conclusions (Sec. V)</h2>
 <p>Each conclusion is tested by a named check (src/reproduce/checks/). Tolerances come from the finite size of the baths and are stated with each check; numbers marked “shown” are context, not held.</p>

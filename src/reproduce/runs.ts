@@ -63,19 +63,29 @@ export function reproductionPoints(s: Scale): number {
 export async function runReproduction(s: Scale, engine: Engine, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<Reproduction> {
   const total = reproductionPoints(s);
   let offset = 0;
-  const out = { scale: s, engine: engine.name, traces: {}, fig6: {}, pure: {}, asymmetric: [], runs: [], seconds: {} } as unknown as Reproduction;
+  const out = emptyReproduction(s, engine.name);
   for (const r of reproductionConfigs(s)) {
     const started = performance.now();
     const result = await sweep(r.config, { engine, signal, onProgress: (done) => onProgress?.(offset + done, total) });
     offset += result.values.length * pointsPerValue(parseConfig(r.config));
     out.seconds[r.name] = (performance.now() - started) / 1000;
-    out.runs.push({ name: r.name, config: r.config, result });
-    if (r.part === "asymmetric") {
-      const [, KL, KR, c] = r.name.split("-");
-      out.asymmetric.push({ KL: +KL, KR: +KR, case: c as CaseName, result });
-    } else {
-      out[r.part][r.name.endsWith("-a") ? "a" : "b"] = result;
-    }
+    addRun(out, r, result);
   }
   return out;
+}
+
+/** An empty reproduction, to be filled by addRun. */
+export function emptyReproduction(s: Scale, engine: string): Reproduction {
+  return { scale: s, engine, traces: {}, fig6: {}, pure: {}, asymmetric: [], runs: [], seconds: {} } as unknown as Reproduction;
+}
+
+/** Files one run's result under its part (`traces`, `fig6`, `pure`, `asymmetric`) and in `runs`. */
+export function addRun(out: Reproduction, r: ReturnType<typeof reproductionConfigs>[number], result: SweepResult): void {
+  out.runs.push({ name: r.name, config: r.config, result });
+  if (r.part === "asymmetric") {
+    const [, KL, KR, c] = r.name.split("-");
+    out.asymmetric.push({ KL: +KL, KR: +KR, case: c as CaseName, result });
+  } else {
+    out[r.part][r.name.endsWith("-a") ? "a" : "b"] = result;
+  }
 }

@@ -12,6 +12,8 @@ export interface Measured {
   /** e.g. "≤ 0.05" */
   limit?: string;
   pass?: boolean;
+  /** the limit as a number, for re-evaluation with another tolerance (tightenCheck) */
+  bound?: { op: "≤" | "≥"; limit: number; digits: number };
 }
 
 export interface CheckResult {
@@ -60,10 +62,10 @@ export function levelSpacing(result: RunResult, bath: "L" | "R"): number {
 
 /** A measured number against an upper or lower limit. */
 export function atMost(label: string, value: number, limit: number, digits = 3): Measured {
-  return { label, value, limit: `≤ ${+limit.toPrecision(digits)}`, pass: value <= limit };
+  return { label, value, limit: `≤ ${+limit.toPrecision(digits)}`, pass: value <= limit, bound: { op: "≤", limit, digits } };
 }
 export function atLeast(label: string, value: number, limit: number, digits = 3): Measured {
-  return { label, value, limit: `≥ ${+limit.toPrecision(digits)}`, pass: value >= limit };
+  return { label, value, limit: `≥ ${+limit.toPrecision(digits)}`, pass: value >= limit, bound: { op: "≥", limit, digits } };
 }
 /** A number given for context only (no limit). */
 export function info(label: string, value: number): Measured {
@@ -74,4 +76,24 @@ export function info(label: string, value: number): Measured {
 export function checkOf(id: string, conclusion: number, claim: string, method: string, numbers: Measured[]): CheckResult {
   const limited = numbers.filter((n) => n.pass !== undefined);
   return { id, conclusion, claim, method, numbers, pass: limited.length > 0 && limited.every((n) => n.pass === true) };
+}
+
+/**
+ * The check re-evaluated with its limits moved by `factor` (< 1 is stricter): an upper limit L ≥ 0
+ * becomes L·factor and a lower one L/factor (a negative limit the other way round; 0 stays). For
+ * `setsim reproduce --tighten ID=FACTOR`, which makes a check fail on real runs (the failing path of
+ * the report and of the exit status); the check's method says so.
+ *
+ * @example
+ * tightenCheck(check, 1e-3).pass; // false: its limits are 1000 times stricter
+ */
+export function tightenCheck(c: CheckResult, factor: number): CheckResult {
+  const numbers = c.numbers.map((n) => {
+    if (!n.bound) return n;
+    const { op, limit, digits } = n.bound;
+    const smaller = (op === "≤") === (limit >= 0);
+    return (op === "≤" ? atMost : atLeast)(n.label, n.value, smaller ? limit * factor : limit / factor, digits);
+  });
+  const method = `${c.method} Tolerances tightened by a factor ${factor} (--tighten ${c.id}=${factor}): not the check's own limits.`;
+  return checkOf(c.id, c.conclusion, c.claim, method, numbers);
 }

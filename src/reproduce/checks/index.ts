@@ -13,6 +13,9 @@ export type { CheckResult } from "./check.ts";
 
 const CASES = ["a", "b"] as const;
 
+/** The checks' ids, in the order of the paper's conclusions (1)–(7). */
+export const CHECK_IDS = ["competition", "thermalization", "typicality", "equal-baths", "effective-temperatures", "inter-bath-correlation", "system-bath-correlation"] as const;
+
 /**
  * Every check, in the order of the paper's conclusions (1)–(7).
  *
