@@ -2,7 +2,7 @@
 // split over workgroups for large matrices (few per batch): this kernel is the step's sequential
 // part, one workgroup per matrix; householder-trailing.wgsl is its O(n²) part over many workgroups
 // per matrix. The host dispatches both for j = 0 … m−1 in one compute pass (its barriers between
-// dispatches stand for the fused kernel's workgroup barriers). In double-float (df64.wgsl, prepended).
+// dispatches stand for the fused kernel's workgroup barriers). In double-float (df64.wgsl and householder-reduce.wgsl, prepended).
 //
 // Step j here (the fused kernel's numbering, same formulas, same scaling):
 //   0. (j > 0) finishes step j − 1: p_{j−1} = τ_{j−1} Σ_r (row range r's part, from the trailing
@@ -25,8 +25,6 @@
 //   @binding(6) params:  { m, j, R } — uniform (one slot per step)
 // Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); WG is an override constant.
 
-override WG: u32 = 256u;
-
 struct Params {
   m: u32,
   j: u32,
@@ -40,47 +38,6 @@ struct Params {
 @group(0) @binding(4) var<storage, read> parts: array<vec4f>;
 @group(0) @binding(5) var<storage, read_write> taus: array<vec2f>;
 @group(0) @binding(6) var<uniform> params: Params;
-
-var<workgroup> red: array<vec4f, WG>;
-var<workgroup> x0shared: vec4f;
-
-// √a for df64 a ≥ 0: f32 root, then one Newton step on the df64 remainder
-fn df_sqrt(a: vec2f) -> vec2f {
-  if (a.x <= 0.0) { return vec2f(0.0); }
-  let x = sqrt(a.x);
-  let r = df_add(a, -two_prod(x, x));
-  return quick_two_sum(x, r.x / (2.0 * x));
-}
-
-// max over the workgroup of each thread's v; every thread gets it
-fn reduce_max(v: f32, tid: u32) -> f32 {
-  red[tid] = vec4f(v, 0.0, 0.0, 0.0);
-  workgroupBarrier();
-  for (var s = WG / 2u; s > 0u; s = s >> 1u) {
-    if (tid < s) {
-      red[tid].x = max(red[tid].x, red[tid + s].x);
-    }
-    workgroupBarrier();
-  }
-  let r = red[0].x;
-  workgroupBarrier();
-  return r;
-}
-
-// Σ over the workgroup of each thread's v (complex df64); every thread gets the sum
-fn reduce(v: vec4f, tid: u32) -> vec4f {
-  red[tid] = v;
-  workgroupBarrier();
-  for (var s = WG / 2u; s > 0u; s = s >> 1u) {
-    if (tid < s) {
-      red[tid] = vec4f(df_add(red[tid].xy, red[tid + s].xy), df_add(red[tid].zw, red[tid + s].zw));
-    }
-    workgroupBarrier();
-  }
-  let r = red[0];
-  workgroupBarrier();
-  return r;
-}
 
 @compute @workgroup_size(WG, 1, 1)
 fn main(

@@ -1,6 +1,7 @@
 // householder-tridiagonal.wgsl — reduces a batch of complex Hermitian matrices to real symmetric
-// tridiagonal form T = Q†AQ by Householder reflections, in double-float (df64.wgsl, prepended), and
-// writes T's diagonal d and the moduli e of its off-diagonal; the host finds T's eigenvalues in f64.
+// tridiagonal form T = Q†AQ by Householder reflections, in double-float (df64.wgsl and
+// householder-reduce.wgsl, prepended), and writes T's diagonal d and the moduli e of its
+// off-diagonal; the host finds T's eigenvalues in f64.
 //
 // Why df64 and not f32: a thermal bath block is graded (hundreds of eigenvalues below 1e−7), and a
 // reduction in f32 moves every eigenvalue by ~1e−7·‖A‖, which shifts Σh by ~1e−3 at K = 1000.
@@ -26,8 +27,6 @@
 //   @binding(4) params: { m: u32 } — uniform
 // Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); WG is an override constant.
 
-// threads per matrix (a power of two ≤ the device's workgroup size limit)
-override WG: u32 = 256u;
 // columns each thread carries through a pass: independent loads in flight per row
 const CPT: u32 = 4u;
 
@@ -40,47 +39,6 @@ struct Params {
 @group(0) @binding(2) var<storage, read_write> vecs: array<vec4f>;
 @group(0) @binding(3) var<storage, read_write> out: array<vec4f>;
 @group(0) @binding(4) var<uniform> params: Params;
-
-var<workgroup> red: array<vec4f, WG>;
-var<workgroup> x0shared: vec4f;
-
-// √a for df64 a ≥ 0: f32 root, then one Newton step on the df64 remainder
-fn df_sqrt(a: vec2f) -> vec2f {
-  if (a.x <= 0.0) { return vec2f(0.0); }
-  let x = sqrt(a.x);
-  let r = df_add(a, -two_prod(x, x));
-  return quick_two_sum(x, r.x / (2.0 * x));
-}
-
-// max over the workgroup of each thread's v; every thread gets it
-fn reduce_max(v: f32, tid: u32) -> f32 {
-  red[tid] = vec4f(v, 0.0, 0.0, 0.0);
-  workgroupBarrier();
-  for (var s = WG / 2u; s > 0u; s = s >> 1u) {
-    if (tid < s) {
-      red[tid].x = max(red[tid].x, red[tid + s].x);
-    }
-    workgroupBarrier();
-  }
-  let r = red[0].x;
-  workgroupBarrier();
-  return r;
-}
-
-// Σ over the workgroup of each thread's v (complex df64); every thread gets the sum
-fn reduce(v: vec4f, tid: u32) -> vec4f {
-  red[tid] = v;
-  workgroupBarrier();
-  for (var s = WG / 2u; s > 0u; s = s >> 1u) {
-    if (tid < s) {
-      red[tid] = vec4f(df_add(red[tid].xy, red[tid + s].xy), df_add(red[tid].zw, red[tid + s].zw));
-    }
-    workgroupBarrier();
-  }
-  let r = red[0];
-  workgroupBarrier();
-  return r;
-}
 
 @compute @workgroup_size(WG, 1, 1)
 fn main(

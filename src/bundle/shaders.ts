@@ -20,6 +20,7 @@ import deletedRowWeights from "../../shaders/deleted-row-weights.wgsl";
 import deletedRowSecular from "../../shaders/deleted-row-secular.wgsl";
 import householderColumn from "../../shaders/householder-column.wgsl";
 import householderTrailing from "../../shaders/householder-trailing.wgsl";
+import householderReduce from "../../shaders/householder-reduce.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
@@ -29,5 +30,5 @@ registerShaders({
   "group-sums": groupSums, "vector-time": vectorTime, "evolve-vectors": evolveVectors,
   "df64-entropy": df64Entropy, "deleted-row-time": deletedRowTime,
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
-  "householder-column": householderColumn, "householder-trailing": householderTrailing,
+  "householder-column": householderColumn, "householder-trailing": householderTrailing, "householder-reduce": householderReduce,
 });

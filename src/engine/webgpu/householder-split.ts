@@ -25,7 +25,7 @@ export interface SplitReduction {
  */
 export async function createSplitReduction(device: GPUDevice, exact: Df64Constants, WG: number, ROWS = 256): Promise<SplitReduction> {
   const df64 = await shaderSource("df64");
-  const column = await computePipeline(device, df64 + (await shaderSource("householder-column")), { ...exact, WG });
+  const column = await computePipeline(device, df64 + (await shaderSource("householder-reduce")) + (await shaderSource("householder-column")), { ...exact, WG });
   const trailing = await computePipeline(device, df64 + (await shaderSource("householder-trailing")), { ...exact, ROWS });
   return {
     encode(pass, m, count, { A, sizes, vecs, out }) {

@@ -90,7 +90,7 @@ export async function createTridiagonalEigenvalues(
   )));
   const WG = Math.min(workgroupSize ?? 512, limit);
   const df64 = await shaderSource("df64");
-  const pipeline = await computePipeline(device, df64 + (await shaderSource("householder-tridiagonal")), { ...exact, WG });
+  const pipeline = await computePipeline(device, df64 + (await shaderSource("householder-reduce")) + (await shaderSource("householder-tridiagonal")), { ...exact, WG });
   const bisection = await computePipeline(device, df64 + (await shaderSource("tridiagonal-bisection")), { ...exact });
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize, bindingBytes);
   // blocks per binding (and dispatch): even, so that a time's C_L and C_R share one
