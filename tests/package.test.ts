@@ -16,6 +16,8 @@ const CHROMIUM = "/usr/bin/chromium";
 const BASE_ARGS = ["--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 const CONFIG = { K: 12, W: 10, betaL: 10, betaR: 2, muL: 1, muR: -1, Gamma: 3, initial: { kind: "pure", seed: 3 }, times: [0, 0.5, 10, 1e3, 1e6] };
+// K ≥ 32: the CPU engine's blocks go to its worker pool (Web Workers in the page)
+const POOLED = { ...CONFIG, K: 32, times: [0.5, 10, 1e3] };
 const SWEEP = { ...CONFIG, initial: { kind: "thermal" }, Gamma: [3, 30], average: { from: 1e4, to: 1e6, points: 3 } };
 
 const work = mkdtempSync(join(tmpdir(), "setsim-package-"));
@@ -37,8 +39,10 @@ describe("the packed package", () => {
     await install("--offline").catch(() => install("--prefer-offline"));
     writeFileSync(join(proj, "config.json"), JSON.stringify(CONFIG));
     writeFileSync(join(proj, "sweep.json"), JSON.stringify(SWEEP));
+    writeFileSync(join(proj, "pooled.json"), JSON.stringify(POOLED));
     await cli("run", "config.json", "--out", "cli/run.json", "--no-plots", "--quiet");
     await cli("run", "sweep.json", "--out", "cli/sweep", "--no-plots", "--quiet");
+    await cli("run", "pooled.json", "--out", "cli/pooled.json", "--no-plots", "--quiet");
   }, 180_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -105,14 +109,17 @@ describe("the packed package", () => {
     let server: PreviewServer;
     afterAll(async () => server?.close());
 
-    it("runs the config in headless Chromium: the CLI's file (to the last bits of V8's exp and log)", async () => {
+    it("runs the config in headless Chromium: the CLI's file (to the last bits of V8's exp and log), also on the CPU engine's Web Workers", async () => {
       const page = join(proj, "page");
       mkdirSync(page);
       writeFileSync(join(page, "index.html"), `<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>`);
       writeFileSync(join(page, "main.js"), [
         `import { simulate, formatJson } from "setsim";`,
+        `const fail = (e) => "error: " + e.message;`,
         `simulate(${JSON.stringify(CONFIG)}, { engine: "cpu" })`,
-        `  .then((r) => { window.result = formatJson(r); }, (e) => { window.result = "error: " + e.message; });`,
+        `  .then((r) => { window.result = formatJson(r); }, (e) => { window.result = fail(e); })`,
+        `  .then(() => simulate(${JSON.stringify(POOLED)}, { engine: "cpu" }))`,
+        `  .then((r) => { window.pooled = formatJson(r); }, (e) => { window.pooled = fail(e); });`,
       ].join("\n"));
       await build({ root: page, configFile: false, logLevel: "error", base: "./", build: { outDir: join(page, "dist") } });
       server = await preview({ root: page, configFile: false, logLevel: "error", build: { outDir: join(page, "dist") }, preview: { port: 0, host: "127.0.0.1" } });
@@ -121,11 +128,18 @@ describe("the packed package", () => {
         const tab = await browser.newPage();
         const errors: string[] = [];
         tab.on("pageerror", (e) => errors.push(String(e)));
+        const workers: string[] = [];
+        tab.on("request", (r) => {
+          if (/block-worker[^/]*\.js$/.test(r.url())) workers.push(r.url());
+        });
         await tab.goto(server.resolvedUrls!.local[0]);
-        await tab.waitForFunction(() => (window as { result?: string }).result !== undefined, undefined, { timeout: 60_000 });
-        const text = await tab.evaluate(() => (window as unknown as { result: string }).result);
+        await tab.waitForFunction(() => (window as { pooled?: string }).pooled !== undefined, undefined, { timeout: 120_000 });
+        const [text, pooled] = await tab.evaluate(() => [(window as unknown as { result: string }).result, (window as unknown as { pooled: string }).pooled]);
         expect(errors).toEqual([]);
         expectSameFile(text, readFileSync(join(proj, "cli/run.json"), "utf8"), "page vs CLI");
+        // the library's browser build ships its worker entries: the consumer's bundle loads them
+        expect(workers.length).toBeGreaterThan(0);
+        expectSameFile(pooled, readFileSync(join(proj, "cli/pooled.json"), "utf8"), "page (worker pool) vs CLI");
       } finally {
         await browser.close();
       }
