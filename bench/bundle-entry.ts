@@ -21,6 +21,9 @@ import deletedRowWeights from "../shaders/deleted-row-weights.wgsl";
 import deletedRowSecular from "../shaders/deleted-row-secular.wgsl";
 import householderColumn from "../shaders/householder-column.wgsl";
 import householderTrailing from "../shaders/householder-trailing.wgsl";
+import jacobiVectors from "../shaders/jacobi-vectors.wgsl";
+import f32Gemm from "../shaders/f32-gemm.wgsl";
+import ritzBlocks from "../shaders/ritz-blocks.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
@@ -31,6 +34,7 @@ registerShaders({
   "df64-entropy": df64Entropy, "deleted-row-time": deletedRowTime,
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
   "householder-column": householderColumn, "householder-trailing": householderTrailing,
+  "jacobi-vectors": jacobiVectors, "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks,
 });
 useBundledWorker("host", new URL("./host-worker.mjs", import.meta.url));
 useBundledWorker("block", new URL("./block-worker.mjs", import.meta.url));

@@ -58,7 +58,7 @@ export type Precision = "fast" | "accurate";
 
 export interface EngineOptions {
   precision?: Precision;
-  /** GPU engines: cyclic Jacobi sweeps per block in the f32 fallback (default 10; 7 already reach the f32 floor at K = 64) */
+  /** GPU engines: cyclic Jacobi sweeps per block in fast mode's f32 graded Rayleigh–Ritz (default 12) */
   sweeps?: number;
   /** GPU engines: worker threads (Node) or Web Workers (browser) for the host's f64 share per point (0: in-thread; default: all cores but one) */
   hostThreads?: number;

@@ -6,6 +6,7 @@
  *   P = V†·B; G = P·diag(n)·P†; Ḡ = P·diag(1 − n)·P†; M = V†·V; Gc, T̃ (ritz-blocks.wgsl);
  *   H = T̃·Gc·T̃†; Jacobi values of H (jacobi-diagonal.wgsl gathers them).
  * Only H's m values a block come back; S = Σ h over them (h(λ) = h(1 − λ) for the high group).
+ * θ = 0 switches the refinement off: Jacobi's own f32 values of C come back (for tests and benchmarks).
  */
 import { DeviceLimitError } from "../../errors.ts";
 import type { GpuContext } from "./device.ts";
@@ -44,8 +45,9 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
   const stats = kernelStats(device);
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
   // B and P: m·D complex a block; C, its scratch, V, its scratch, G, Ḡ, M, T̃·Gc: m² each
+  // (one block a batch even past BATCH_BYTES, where its buffers fit the binding limit: K = 4000 needs 1.5 GB)
   const capacity = (m: number, D: number) => Math.min(
-    Math.floor(maxBinding / (m * D * 8)), Math.floor(BATCH_BYTES / (16 * m * D + 64 * m * m)), maxMatricesPerDispatch(device),
+    Math.floor(maxBinding / (m * D * 8)), Math.max(1, Math.floor(BATCH_BYTES / (16 * m * D + 64 * m * m))), maxMatricesPerDispatch(device),
     Math.floor((maxMatricesPerDispatch(device) * 64) / m),
   );
 
@@ -90,14 +92,8 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
       temporaries.push(...r.temporaries);
     };
     try {
-      await submitValidated(device, () => {
-        const enc = device.createCommandEncoder();
-        const pass = enc.beginComputePass(timer.descriptor);
-        mul(pass, { X: Bbuf, Y: Bbuf, w: wN, Z: A0, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
-        const first = jacobi.encode(pass, m, Bn, sweeps, [A0, A1], [V0, V1]);
-        flops += first.flops;
-        temporaries.push(...first.temporaries);
-        const V = first.v!;
+      // steps 2–4 of graded-ritz.ts: the Ritz matrices from the factor, their blocks, H's values
+      const refine = (pass: GPUComputePassEncoder, a: GPUBuffer, V: GPUBuffer) => {
         mul(pass, { X: V, Y: Bbuf, Z: P, rows: m, cols: D, depth: m, batch: Bn, conjX: true });
         mul(pass, { X: P, Y: P, w: wN, Z: G, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
         mul(pass, { X: P, Y: P, w: wBar, Z: Gbar, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
@@ -105,7 +101,7 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
         pass.setPipeline(blocks_);
         pass.setBindGroup(0, device.createBindGroup({
           layout: blocks_.getBindGroupLayout(0),
-          entries: [first.a, G, Gbar, M, rparams].map((buffer, binding) => ({ binding, resource: { buffer } })),
+          entries: [a, G, Gbar, M, rparams].map((buffer, binding) => ({ binding, resource: { buffer } })),
         }));
         pass.dispatchWorkgroups(Math.ceil(m / TILE), Math.ceil(m / TILE), Bn);
         mul(pass, { X: M, Y: G, Z: X1, rows: m, cols: m, depth: m, batch: Bn });
@@ -113,10 +109,21 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
         const second = jacobi.encode(pass, m, Bn, sweeps, [Gbar, X1]);
         flops += second.flops;
         temporaries.push(...second.temporaries);
+        return second.a;
+      };
+      await submitValidated(device, () => {
+        const enc = device.createCommandEncoder();
+        const pass = enc.beginComputePass(timer.descriptor);
+        mul(pass, { X: Bbuf, Y: Bbuf, w: wN, Z: A0, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
+        const first = jacobi.encode(pass, m, Bn, sweeps, [A0, A1], theta > 0 ? [V0, V1] : undefined);
+        flops += first.flops;
+        temporaries.push(...first.temporaries);
+        let values = first.a;
+        if (theta > 0) values = refine(pass, first.a, first.v!);
         pass.setPipeline(diagonal);
         pass.setBindGroup(0, device.createBindGroup({
           layout: diagonal.getBindGroupLayout(0),
-          entries: [second.a, diagOut, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
+          entries: [values, diagOut, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
         }));
         pass.dispatchWorkgroups(Math.ceil((Bn * m) / 64));
         pass.end();
