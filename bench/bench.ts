@@ -3,7 +3,8 @@
  * what it measured (wall time, time per (Γ, t) point, the machine). Workloads: SPEC §5 names plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
  * `host-k1000` (the host's per-time share of the GPU engine's work), `tridiag-k1000` (the df64
- * tridiagonal kernel alone, over workgroup and batch sizes). The same workloads run in headless
+ * tridiagonal kernel alone, over workgroup and batch sizes), `fast-counts` and `graded-k<K>` (fast
+ * mode's per-block counts and its f32 emulation against f64, bench/fast-mode.ts). The same workloads run in headless
  * Chromium with `npm run bench:browser` (bench/browser.ts).
  */
 import os from "node:os";
@@ -145,6 +146,11 @@ async function main(argv: string[]) {
   for (const name of chosen) {
     if (name === "tridiag-k1000") {
       await tridiagK1000();
+      continue;
+    }
+    if (name === "fast-counts" || /^graded-k\d+$/.test(name)) {
+      const fast = await import("./fast-mode.ts");
+      await (name === "fast-counts" ? fast.fastCounts() : fast.gradedEmulation(Number(name.slice(8))));
       continue;
     }
     if (name === "host-k1000") {

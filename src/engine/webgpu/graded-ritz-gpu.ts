@@ -33,9 +33,10 @@ export interface GradedRitz {
 
 const TILE = 8;
 
-export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: number; theta?: number } = {}): Promise<GradedRitz> {
+export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: number; ritzSweeps?: number; theta?: number } = {}): Promise<GradedRitz> {
   const { device } = ctx;
   const sweeps = options.sweeps ?? GRADED_DEFAULTS.sweeps;
+  const ritzSweeps = options.ritzSweeps ?? GRADED_DEFAULTS.ritzSweeps;
   const theta = options.theta ?? GRADED_DEFAULTS.theta;
   const jacobi = await createJacobiSweeps(ctx);
   await jacobi.ready();
@@ -106,7 +107,7 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
         pass.dispatchWorkgroups(Math.ceil(m / TILE), Math.ceil(m / TILE), Bn);
         mul(pass, { X: M, Y: G, Z: X1, rows: m, cols: m, depth: m, batch: Bn });
         mul(pass, { X: X1, Y: M, Z: Gbar, rows: m, cols: m, depth: m, batch: Bn, conjY: true });
-        const second = jacobi.encode(pass, m, Bn, sweeps, [Gbar, X1]);
+        const second = jacobi.encode(pass, m, Bn, ritzSweeps, [Gbar, X1]);
         flops += second.flops;
         temporaries.push(...second.temporaries);
         return second.a;
