@@ -36,6 +36,10 @@ describe.skipIf(!gpu)("WebGPU fast mode (f32 graded Rayleigh–Ritz)", () => {
     expectRunClose(got, ref, ROW_COLUMNS, META_COLUMNS, 1e-4);
   });
 
+  it("checks its chain at start-up on a fixed graded case against f64, and refuses one that misses (2 Jacobi sweeps)", async () => {
+    await expect(webgpuEngine(gpu!, "fast", 2, 0)).rejects.toThrow(/miss the f64 entropies of a fixed case .* with 2 Jacobi sweeps/);
+  });
+
   it("needs its refinement: switched off (θ = 0, plain f32 Jacobi values of C), the same GPU chain misses S_L of a K = 128 thermal block by over 10× more", async () => {
     const p = configs[0][1];
     const t = 1e5;
