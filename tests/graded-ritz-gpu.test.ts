@@ -70,6 +70,21 @@ describe.skipIf(!gpu)("fast mode's f32 kernels", () => {
     },
   );
 
+  it("f32-gemm sums compensated: 100 003 terms of fl(0.1)·(1 + i) within 1e-6 relatively (a plain f32 sum misses by ~1e-4 and more)", async () => {
+    const { device } = gpu!;
+    const depth = 100_003;
+    const x = new Float32Array(2 * depth).map((_, k) => (k % 2 ? 0 : 0.1));
+    const y = new Float32Array(2 * depth).fill(1);
+    const Z = device.createBuffer({ size: 8, usage: storage() });
+    const gemm = await createGemm(gpu!);
+    const got = await once((pass) => gemm.encode(pass, { X: upload(device, x), Y: upload(device, y), Z, rows: 1, cols: 1, depth, batch: 1 }), Z);
+    let plain = 0;
+    for (let k = 0; k < depth; k++) plain = Math.fround(plain + x[0]);
+    const want = depth * x[0];
+    expect(Math.abs(plain - want) / want).toBeGreaterThan(1e-4);
+    expectAllClose(got, [want, want], 1e-6 * want, 0, "Σ");
+  });
+
   it("Jacobi with vectors: V unitary and V†AV = diag(λ) within f32 (u·‖A‖·n), for Hermitian 11×11 (padded to 12) and 6×6 blocks", async () => {
     const { device } = gpu!;
     const m = 12, batch = 2, sizes = [11, 6];
