@@ -45,8 +45,8 @@ export interface PointResult {
 
 /** How a precision mode evaluates many (problem, t) points at once. */
 export interface BathEntropies {
-  /** "tridiagonal" (df64), "graded" (fast mode's f32 graded Rayleigh–Ritz) or "jacobi" (the f32 fallback) */
-  method: "tridiagonal" | "graded" | "jacobi";
+  /** "tridiagonal" (accurate mode, df64) or "graded" (fast mode's f32 graded Rayleigh–Ritz) */
+  method: "tridiagonal" | "graded";
   /** whether `evaluate` needs the jobs' plans (ℋ's spectrum) on this thread */
   plans: boolean;
   /** times one batch holds at most, for blocks padded to m (the buffer and dispatch limits of every kernel) */

@@ -46,7 +46,7 @@ export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast
     return runWebgpu(baths, await hostFor(jobs), jobs, onTime, onRun);
   };
   return {
-    name: `webgpu-${precision}${baths.method === "jacobi" ? "-jacobi" : ""} (${ctx.adapterName})`,
+    name: `webgpu-${precision} (${ctx.adapterName})`,
     kernelStats: baths.stats,
     check,
     run: async (problem, times, onTime) => (await runMany([{ problem, times }], onTime))[0],
