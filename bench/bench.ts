@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--host-threads N] [--threads 1|2] [--K N] [--compare] [--json FILE]`: times the engine on named workloads and prints
+ * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--fast-path auto|f32] [--host-threads N] [--threads 1|2] [--K N] [--compare] [--json FILE]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine; `--json` also writes it as a
  * BenchReport, src/bench/report.ts). Workloads (src/bench/workloads.ts): SPEC §5 names (at bath size `--K`, default 1000) plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
  * `host-k1000` (the host's per-time share of the GPU engine's work), `tridiag-k1000` (the df64
- * tridiagonal kernel alone, over workgroup and batch sizes). The same workloads run in headless
- * Chromium with `setsim bench WORKLOAD --runtime chromium` (src/cli/bench-command.ts).
+ * tridiagonal kernel alone, over workgroup and batch sizes), `fast-counts` and `graded-k<K>` (fast
+ * mode's per-block counts and its f32 emulation against f64, bench/fast-mode.ts). The same workloads
+ * run in headless Chromium with `setsim bench WORKLOAD --runtime chromium` (src/cli/bench-command.ts).
  */
 import os from "node:os";
 import { writeFileSync } from "node:fs";
@@ -111,17 +112,26 @@ async function tridiagK1000() {
   ctx.release();
 }
 
+/** Bath sizes of `graded-k<K>`: fast mode's f32 emulation against f64 (minutes a block at K = 1000). */
+const GRADED_SIZES = [64, 128, 256, 512, 1000];
+
 async function main(argv: string[]) {
-  const values = benchOptions(argv, [...Object.keys(WORKLOADS), "host-k1000", "tridiag-k1000"]);
+  const values = benchOptions(argv, [...Object.keys(WORKLOADS), "host-k1000", "tridiag-k1000", "fast-counts", ...GRADED_SIZES.map((K) => `graded-k${K}`)]);
   if (!values) return;
   const engine = values.threads === 1 ? await cpuEngine(inlineSolver) : await createEngine(values.engine, {
         precision: values.precision,
+        fastPath: values.fastPath,
         sweeps: values.sweeps,
         hostThreads: values.hostThreads,
       });
   const threadCounts = [0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0);
   const report = await benchInProcess(engine, values.workloads, values.K, (line) => console.log(line), {
-    special: { "tridiag-k1000": tridiagK1000, "host-k1000": () => hostK1000(threadCounts) },
+    special: {
+      "tridiag-k1000": tridiagK1000,
+      "host-k1000": () => hostK1000(threadCounts),
+      "fast-counts": async () => (await import("./fast-mode.ts")).fastCounts(),
+      ...Object.fromEntries(GRADED_SIZES.map((K) => [`graded-k${K}`, async () => (await import("./fast-mode.ts")).gradedEmulation(K)])),
+    },
     afterRun: async (name, jobs, runs) => {
       if (!values.compare) return;
       for (const [k, job] of jobs.entries()) console.log(`  ${name}: ${job.label}: worst error against cpu-f64: ${worstError(runs[k].rows, (await runCpu(job.problem, job.times)).rows)}`);

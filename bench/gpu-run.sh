@@ -4,6 +4,9 @@
 # There, with .gpukit and dist carried:  source .gpukit/prelude.sh && bash bench/gpu-run.sh [PART]
 #   PART accuracy: check-k1000 against the f64 engine (the f64 side takes ~20 s), both modes
 #   PART speed:    the tridiagonal kernel alone, fig6 in both modes, trace and massive in fast mode
+#   PART fast:     issue 11 (fast mode's f32 path, graded Rayleigh–Ritz, forced with --fast-path f32):
+#                  its per-block counts, accuracy of check-k1000, fig6 on it and on the df64 path
+#                  (goal: f32 ≥ 3× faster; expected ~10× slower while its eigensolver is Jacobi)
 #   PART pipeline: issue 9 (S_B on the GPU, split reduction from K = 1536): accuracy of check-k1000,
 #                  fig6, massive, scaling, and the host's share per point (goals: massive ≤ 60 s,
 #                  fig6 ≤ 6 s, the scaling K = 4000 point ≤ 5 s)
@@ -25,11 +28,16 @@ case "$part" in
     run fig6 --engine webgpu --precision accurate
     run trace --engine webgpu --precision fast
     run massive --engine webgpu --precision fast ;;
+  fast)
+    run fast-counts
+    run check-k1000 --engine webgpu --precision fast --fast-path f32 --compare
+    run fig6 --engine webgpu --precision fast --fast-path f32
+    run fig6 --engine webgpu --precision accurate ;;
   pipeline)
     run check-k1000 --engine webgpu --precision fast --compare
     run fig6 --engine webgpu --precision fast
     run massive --engine webgpu --precision fast
     run scaling --engine webgpu --precision fast
     run host-k1000 ;;
-  *) echo "unknown part $part (accuracy | speed | pipeline)" >&2; exit 2 ;;
+  *) echo "unknown part $part (accuracy | speed | fast | pipeline)" >&2; exit 2 ;;
 esac

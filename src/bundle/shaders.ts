@@ -21,6 +21,9 @@ import deletedRowSecular from "../../shaders/deleted-row-secular.wgsl";
 import householderColumn from "../../shaders/householder-column.wgsl";
 import householderTrailing from "../../shaders/householder-trailing.wgsl";
 import householderReduce from "../../shaders/householder-reduce.wgsl";
+import jacobiVectors from "../../shaders/jacobi-vectors.wgsl";
+import f32Gemm from "../../shaders/f32-gemm.wgsl";
+import ritzBlocks from "../../shaders/ritz-blocks.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
@@ -31,4 +34,5 @@ registerShaders({
   "df64-entropy": df64Entropy, "deleted-row-time": deletedRowTime,
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
   "householder-column": householderColumn, "householder-trailing": householderTrailing, "householder-reduce": householderReduce,
+  "jacobi-vectors": jacobiVectors, "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks,
 });

@@ -61,12 +61,20 @@ export type EngineName = "cpu" | "webgpu" | "auto";
  */
 export type Precision = "fast" | "accurate";
 
+/**
+ * Fast mode's path: "auto" (the df64 path where the adapter keeps double-float exact, else the f32
+ * graded Rayleigh–Ritz) or "f32" (the f32 path on every adapter: for benchmarks and tests).
+ */
+export type FastPath = "auto" | "f32";
+
 export interface EngineOptions {
   precision?: Precision;
-  /** GPU engines: cyclic Jacobi sweeps per block in the f32 fallback (default 10; 7 already reach the f32 floor at K = 64) */
+  /** GPU engines: cyclic Jacobi sweeps per block in fast mode's f32 graded Rayleigh–Ritz (default 12) */
   sweeps?: number;
   /** GPU engines: worker threads (Node) or Web Workers (browser) for the host's f64 share per point (0: in-thread; default: all cores but one) */
   hostThreads?: number;
+  /** GPU engines, fast mode: which path (default "auto") */
+  fastPath?: FastPath;
 }
 
 /**
@@ -92,7 +100,7 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
     const ctx = await requestGpu();
     if (ctx) {
       const { webgpuEngine } = await import("./webgpu/webgpu-engine.ts");
-      return webgpuEngine(ctx, opts.precision ?? "fast", opts.sweeps, opts.hostThreads);
+      return webgpuEngine(ctx, opts.precision ?? "fast", opts.sweeps, opts.hostThreads, opts.fastPath);
     }
     if (name === "webgpu") throw new DeviceLimitError("--engine webgpu: no WebGPU adapter found (use --engine cpu or auto)");
   }
@@ -101,17 +109,14 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
 }
 
 /**
- * The largest bath size at which fast mode's f32 Jacobi fallback (adapters without exact
- * double-float) has been measured within its bound (bench/RESULTS.md).
+ * The largest bath size at which fast mode's f32 path (adapters without exact double-float) has been
+ * checked within its bound: on SwiftShader at K ≤ 128, in f32 emulation at K = 1000 (bench/RESULTS.md).
  */
-export const FAST_MODE_CHECKED_K = 128;
+export const FAST_MODE_CHECKED_K = 1000;
 
-/**
- * A note for the user when the chosen engine's stated bound is not established at this size: the
- * f32 Jacobi fallback's error grows about as K^1.6 (6e-5 at K = 128, 1e-2 at K = 1000).
- */
+/** A note for the user when the chosen engine's stated bound is not established at this size. */
 export function precisionNote(engine: Pick<Engine, "name">, largestK: number): string | undefined {
-  if (!engine.name.startsWith("webgpu-fast-jacobi") || largestK <= FAST_MODE_CHECKED_K) return undefined;
-  return `this adapter does not keep double-float exact, so --precision fast runs f32 Jacobi, checked to 1e-3 ` +
-    `up to K = ${FAST_MODE_CHECKED_K} only (its error grows with K); at K = ${largestK} use --engine cpu for the stated bounds`;
+  if (!engine.name.startsWith("webgpu-fast-f32") || largestK <= FAST_MODE_CHECKED_K) return undefined;
+  return `this adapter does not keep double-float exact, so --precision fast runs its f32 path, checked to 1e-4 ` +
+    `up to K = ${FAST_MODE_CHECKED_K} only; at K = ${largestK} use --engine cpu for the stated bounds`;
 }

@@ -174,6 +174,62 @@ export function bathBlock(h: Arrowhead, v: BlockVectors, start: number, size: nu
   return { re, im };
 }
 
+/**
+ * The bath factor of a block (fast mode, src/spectrum/graded-ritz.ts): rows start..start+size−1 of
+ * conj(U), U = e^{−iℋt}, so that C_GG = B·diag(n)·B† (U is symmetric). [size, N] row-major, f64,
+ * O(size·N); re/im split.
+ */
+export function bathFactor(e: ArrowheadEigen, t: number, start: number, size: number): { re: Float64Array; im: Float64Array } {
+  const N = e.N;
+  // the group sums of blockVectors and row 0 of U, O(N·G) once a time
+  const G = e.D.length;
+  const Gr = new Float64Array(G), Gi = new Float64Array(G), Hr = new Float64Array(G), Hi = new Float64Array(G);
+  const Pr = new Float64Array(G), Pi = new Float64Array(G);
+  for (let g = 0; g < G; g++) {
+    let gr = 0, gi = 0, hr = 0, hi = 0;
+    for (let j = 0; j < e.lambda.length; j++) {
+      const inv = 1 / gapToPole(e, j, g);
+      const ar = Math.cos(e.lambda[j] * t) * e.s2[j];
+      const ai = -Math.sin(e.lambda[j] * t) * e.s2[j];
+      gr += ar * inv;
+      gi += ai * inv;
+      hr += ar * inv * inv;
+      hi += ai * inv * inv;
+    }
+    Gr[g] = gr * e.Zhat[g];
+    Gi[g] = gi * e.Zhat[g];
+    Hr[g] = hr * e.Zhat[g] * e.Zhat[g];
+    Hi[g] = hi * e.Zhat[g] * e.Zhat[g];
+    Pr[g] = Math.cos(e.D[g] * t);
+    Pi[g] = -Math.sin(e.D[g] * t);
+  }
+  const rr = new Float64Array(N);
+  const ri = new Float64Array(N);
+  for (let j = 0; j < e.lambda.length; j++) {
+    rr[0] += Math.cos(e.lambda[j] * t) * e.s2[j];
+    ri[0] -= Math.sin(e.lambda[j] * t) * e.s2[j];
+  }
+  for (let k = 0; k < N - 1; k++) {
+    const g = e.group[k];
+    if (g >= 0) {
+      rr[k + 1] = e.u[k] * Gr[g];
+      ri[k + 1] = e.u[k] * Gi[g];
+    }
+  }
+  const re = new Float64Array(size * N);
+  const im = new Float64Array(size * N);
+  const cr = new Float64Array(N);
+  const ci = new Float64Array(N);
+  for (let x = 0; x < size; x++) {
+    fillColumn(e, start + x, rr, ri, Gr, Gi, Hr, Hi, Pr, Pi, t, cr, ci);
+    for (let k = 0; k < N; k++) {
+      re[x * N + k] = cr[k];
+      im[x * N + k] = -ci[k];
+    }
+  }
+  return { re, im };
+}
+
 /** Column j of U = e^{−iℋt} from the closed forms (see ArrowheadEigen). */
 function fillColumn(
   e: ArrowheadEigen, j: number, rr: Float64Array, ri: Float64Array,

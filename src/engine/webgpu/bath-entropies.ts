@@ -1,19 +1,16 @@
 /**
  * The GPU engine's two ways of evaluating many (problem, t) points at once (webgpu-engine.ts drives
- * them): everything in double-float on the GPU where the adapter keeps it exact (checked at start-up),
- * else fast mode's f32 Jacobi on host-formed blocks (and a refusal in accurate mode).
+ * them): accurate mode, everything in double-float on the GPU where the adapter keeps it exact
+ * (checked at start-up; else a refusal); fast mode, f32 graded Rayleigh–Ritz on every adapter
+ * (graded-entropies.ts).
  */
-import type { Precision } from "../engine.ts";
+import type { FastPath, Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
-import { bathBlock } from "../../propagation/correlation-blocks.ts";
-import { binaryEntropy } from "../../thermo/fermi.ts";
 import { spectrumEntropy } from "../../observables/block-entropy.ts";
-import { hamiltonian } from "../../model/hamiltonian.ts";
 import type { HostWork } from "../host-pool.ts";
 import type { GpuContext } from "./device.ts";
 import { DeviceLimitError } from "../../errors.ts";
-import { createJacobiEigenvalues } from "./jacobi-eigenvalues.ts";
-import { complement, type KernelStats, kernelStats, record } from "./gpu-batch.ts";
+import { type KernelStats, kernelStats, record } from "./gpu-batch.ts";
 import { createBlockFormer } from "./block-former.ts";
 import { createVectorFormer } from "./vector-former.ts";
 import type { TimePlan } from "../run-plan.ts";
@@ -22,14 +19,6 @@ import { createDeletedRowFormer } from "./deleted-row-former.ts";
 import { type Df64Constants, probeDf64 } from "./df64-probe.ts";
 import { gpuPathError } from "./kernel-check.ts";
 import { createTridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
-
-/** S = Σ h over the spectrum, each eigenvalue from whichever of C, 1 − C holds it near 0. */
-export function splitSpectrumEntropy(ofC: Float64Array, ofComplement: Float64Array): number {
-  const n = ofC.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += binaryEntropy(ofC[i] <= 0.5 ? ofC[i] : ofComplement[n - 1 - i]);
-  return s;
-}
 
 /** A (problem, t) point of a run: its job's name on the host workers, the job, the time. */
 export interface Point {
@@ -56,8 +45,8 @@ export interface PointResult {
 
 /** How a precision mode evaluates many (problem, t) points at once. */
 export interface BathEntropies {
-  /** "tridiagonal" (df64) or "jacobi" (the f32 fallback) */
-  method: "tridiagonal" | "jacobi";
+  /** "tridiagonal" (df64, both modes where it holds) or "graded" (fast mode's f32 graded Rayleigh–Ritz) */
+  method: "tridiagonal" | "graded";
   /** whether `evaluate` needs the jobs' plans (ℋ's spectrum) on this thread */
   plans: boolean;
   /** times one batch holds at most, for blocks padded to m (the buffer and dispatch limits of every kernel) */
@@ -132,37 +121,15 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
   };
 }
 
-/** fast mode without exact double-float: the vectors on the host workers, f32 Jacobi of host-formed C and 1 − C. */
-async function jacobiEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
-  const jacobi = await createJacobiEigenvalues(ctx, sweeps);
-  return {
-    ...jacobi,
-    method: "jacobi",
-    plans: false,
-    timesPerBatch: (m) => Math.floor(jacobi.capacity(m) / 4),
-    hostBytesPerTime: (m) => 4 * 16 * m * m,
-    async evaluate(points, m, host) {
-      const t0 = performance.now();
-      const vs = await Promise.all(points.map(({ job, slot, t }) => host.vectors(job.name, slot, t)));
-      record(jacobi.stats, `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
-      const blocks = points.flatMap(({ job: { problem } }, i) => {
-        const h = hamiltonian(problem);
-        const L = { ...bathBlock(h, vs[i], 1, problem.KL), n: problem.KL };
-        const R = { ...bathBlock(h, vs[i], 1 + problem.KL, problem.KR), n: problem.KR };
-        return [L, complement(L), R, complement(R)];
-      });
-      const spectra = await jacobi.run(blocks, m);
-      return points.map((_, i) => ({
-        SL: splitSpectrumEntropy(spectra[4 * i], spectra[4 * i + 1]),
-        SR: splitSpectrumEntropy(spectra[4 * i + 2], spectra[4 * i + 3]),
-        state: vs[i],
-      }));
-    },
-  };
-}
-
-/** The double-float path where it holds; else Jacobi in fast mode, and a refusal in accurate mode. */
-export async function bathEntropies(ctx: GpuContext, precision: Precision, sweeps?: number): Promise<BathEntropies> {
+/**
+ * The double-float path where the adapter keeps it exact, in both modes; elsewhere fast mode's f32
+ * graded Rayleigh–Ritz and a refusal in accurate mode. `fastPath: "f32"` takes the f32 path in fast
+ * mode on every adapter (benchmarks and tests: on a GPU it measures ~10× the df64 path's work at
+ * K = 1000 while its eigensolver is Jacobi, bench/RESULTS.md).
+ */
+export async function bathEntropies(ctx: GpuContext, precision: Precision, sweeps?: number, fastPath: FastPath = "auto"): Promise<BathEntropies> {
+  const graded = async () => (await import("./graded-entropies.ts")).gradedEntropies(ctx, sweeps);
+  if (precision === "fast" && fastPath === "f32") return graded();
   let why = "";
   const exact = await probeDf64(ctx).catch((e: unknown) => {
     if (!(e instanceof DeviceLimitError)) throw e;
@@ -175,7 +142,7 @@ export async function bathEntropies(ctx: GpuContext, precision: Precision, sweep
     return undefined;
   }));
   if (tri) return tri;
-  if (precision === "fast") return jacobiEntropies(ctx, sweeps);
+  if (precision === "fast") return graded();
   throw new DeviceLimitError(why || "--precision accurate: this adapter's compiled double-float kernels miss the f64 spectra of a fixed case; use --precision fast or --engine cpu");
 }
 

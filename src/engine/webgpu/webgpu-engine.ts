@@ -11,13 +11,15 @@
  * sums h. Eigenvalues come out to ~1e−13 absolute, so a graded bath block keeps its entropy to ~1e−11
  * at K = 1000, within both bars.
  *
- * Where it does not, fast mode falls back to the vectors on the host and f32 cyclic Jacobi of
- * host-formed blocks, each sent as C and as 1 − C (whose entries near 0 are exact in f32 where C's
- * are near 1, so the graded matrix keeps its small eigenvalues accurate): h is taken on λ(C) for the
- * lower half of the spectrum and on λ(1 − C) for the upper half. Its error grows about as K^1.6
- * (6e−5 at K = 128, 1e−2 at K = 1000 on an H100); accurate mode refuses such an adapter.
+ * Where it does not, accurate mode refuses and fast mode runs f32 only (graded-entropies.ts, the
+ * engine then named webgpu-fast-f32): the host forms each block's factor B (rows of conj(U)) and the
+ * vectors of C(t); the GPU forms C = B·diag(n)·B†, its f32 Jacobi eigenpairs, and refines them by
+ * graded Rayleigh–Ritz from the factor (src/spectrum/graded-ritz.ts), so that the many eigenvalues
+ * near 0 and 1 keep an error ~u times their own group's scale: ~1e−6 in S at K = 128 on SwiftShader,
+ * 1.4e−6 at K = 1000 in f32 emulation. It is not yet the cheaper path: its Jacobi eigensolver does
+ * ~10× the df64 reduction's work at K = 1000 (bench/RESULTS.md, issue 11).
  */
-import type { Engine, EngineJob, EngineRun, Precision } from "../engine.ts";
+import type { Engine, EngineJob, EngineRun, FastPath, Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
 import { type HostWork, inlineHost, workerHost } from "../host-pool.ts";
@@ -26,12 +28,15 @@ import { paddedSize, record } from "./gpu-batch.ts";
 import { type BathEntropies, bathEntropies, type PointResult, type RunJob, threads } from "./bath-entropies.ts";
 
 /**
- * @param sweeps cyclic Jacobi sweeps per block, where fast mode falls back to Jacobi (default 10)
+ * @param sweeps cyclic Jacobi sweeps per block of fast mode's graded Rayleigh–Ritz (default 12)
  * @param hostThreads worker threads (Node) or Web Workers (browser) for the host's f64 share (0:
  * in-thread; default: all cores but one, once N ≥ 256)
+ * @param fastPath "f32": fast mode on its f32 path even where double-float holds (see bathEntropies)
  */
-export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast", sweeps?: number, hostThreads?: number): Promise<Engine> {
-  const baths = await bathEntropies(ctx, precision, sweeps);
+export async function webgpuEngine(
+  ctx: GpuContext, precision: Precision = "fast", sweeps?: number, hostThreads?: number, fastPath?: FastPath,
+): Promise<Engine> {
+  const baths = await bathEntropies(ctx, precision, sweeps, fastPath);
   // worker threads pay off from a few ms of host work a point (N ≈ 256); spawned at the first such run
   const inline = inlineHost();
   let pool: Promise<HostWork | null> | undefined;
@@ -47,7 +52,7 @@ export async function webgpuEngine(ctx: GpuContext, precision: Precision = "fast
     return runWebgpu(baths, await hostFor(jobs), jobs, onTime, onRow);
   };
   return {
-    name: `webgpu-${precision}${baths.method === "jacobi" ? "-jacobi" : ""} (${ctx.adapterName})`,
+    name: `webgpu-${precision}${baths.method === "graded" ? "-f32" : ""} (${ctx.adapterName})`,
     kernelStats: baths.stats,
     check,
     run: async (problem, times, onTime, onRow) => (await runMany([{ problem, times }], onTime, onRow && ((_, ...r) => onRow(...r))))[0],
@@ -108,7 +113,7 @@ async function runWebgpu(
           onRow?.(k, rows[k].length - 1, done_[i], metaOf[i]);
           onTime?.(++done);
         });
-        record(baths.stats, `host: rows: ${baths.method === "jacobi" ? "S_B by the secular equation, " : ""}β*, μ*, decomposition (f64${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
+        record(baths.stats, `host: rows: ${baths.method !== "tridiagonal" ? "S_B by the secular equation, " : ""}β*, μ*, decomposition (f64${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
       };
       for (let start = 0; start < points.length; start += perBatch) {
         const chunk = points.slice(start, start + perBatch);

@@ -1,0 +1,77 @@
+/**
+ * Fast mode's bench commands (issue 11), no GPU needed:
+ * - `graded-k<K>` (e.g. `graded-k1000`): the f32 emulation of the graded Rayleigh–Ritz
+ *   (src/spectrum/graded-ritz.ts) on one bath block of each SPEC §2 configuration at size K, its S
+ *   error against the f64 engine's block entropy, and plain f32 eigenvalues (refinement off) on the
+ *   first; K = 1000 takes minutes a block in JS.
+ * - `fast-counts`: f32 flops and bytes per K = 1000 (and K = 128) bath block of each mode, counted
+ *   from the kernels' loops.
+ */
+import type { Problem } from "../src/model/problem.ts";
+import { planTimes, blocksAt } from "../src/engine/run-plan.ts";
+import { bathFactor } from "../src/propagation/correlation-blocks.ts";
+import { blockEntropy } from "../src/observables/block-entropy.ts";
+import { GRADED_DEFAULTS, gradedRitzEntropy } from "../src/spectrum/graded-ritz.ts";
+import { caseA } from "../src/bench/workloads.ts";
+
+/** One block a configuration: thermal (a), pure, asymmetric, ε_d ≠ 0 (b), with the time it is taken at. */
+const configs = (K: number): [string, Problem, number][] => [
+  ["thermal, case a, Γ = 3, t = 1e5", caseA(K, 3), 1e5],
+  ["thermal, case a, Γ = 100, t = 15", caseA(K, 100), 15],
+  ["pure seed 5, Γ = 3, t = 1e3", { ...caseA(K, 3), initial: { kind: "pure", seed: 5 } }, 1e3],
+  [`asymmetric K_R = ${Math.round(0.7 * K)}, Γ = (2, 5), t = 120`, { ...caseA(K, 3), KR: Math.round(0.7 * K), GammaL: 2, GammaR: 5 }, 120],
+  ["ε_d = 0.4, n_d = 1, case b, t = 2", { ...caseA(K, 3), epsD: 0.4, nD: 1, muL: 0.5, muR: 0.5 }, 2],
+];
+
+export async function gradedEmulation(K: number): Promise<void> {
+  console.log(`graded-k${K}: f32 emulation, θ = ${GRADED_DEFAULTS.theta}, Jacobi sweeps ≤ ${GRADED_DEFAULTS.sweeps} (C) and ≤ ${GRADED_DEFAULTS.ritzSweeps} (H); S_L against the f64 engine`);
+  for (const [i, [label, p, t]] of configs(K).entries()) {
+    const plan = planTimes(p);
+    const b = blocksAt(plan, t);
+    const want = blockEntropy(b.LL.re, b.LL.im, p.KL);
+    const B = bathFactor(plan.spectrum, t, 1, p.KL);
+    const t0 = performance.now();
+    const { S, stats } = gradedRitzEntropy(B, p.KL, plan.n0);
+    const s = ((performance.now() - t0) / 1000).toFixed(0);
+    console.log(`graded-k${K}: ${label}: S_L ${want.toFixed(6)}, error ${(S - want).toExponential(2)}; groups ${stats.low}/${stats.middle}/${stats.high}, sweeps ${stats.sweeps.join("+")} (${s} s)`);
+    if (i === 0) {
+      const plain = gradedRitzEntropy(B, p.KL, plan.n0, { theta: 0 }).S;
+      console.log(`graded-k${K}: ${label}: refinement off (plain f32 Jacobi values of C): error ${(plain - want).toExponential(2)}`);
+    }
+  }
+}
+
+/** f32 flops and bytes a block, per stage, of fast mode (graded-ritz-gpu.ts) and accurate mode (df64). */
+export function fastCounts(): void {
+  const G = (x: number) => (x >= 1e9 ? `${(x / 1e9).toFixed(1)} G` : `${(x / 1e6).toFixed(1)} M`);
+  for (const K of [128, 1000]) {
+    const m = K, D = 2 * K + 1, mm = m * m;
+    const s1 = GRADED_DEFAULTS.sweeps, s2 = GRADED_DEFAULTS.ritzSweeps, rounds = m - 1;
+    // per complex multiply–add 8 flops; a GEMM moves its operands once and its result once (at best)
+    const gemm = (r: number, c: number, d: number) => ({ flops: 8 * r * c * d, bytes: 8 * (r * d + d * c + r * c) });
+    const stages: [string, { flops: number; bytes: number }][] = [
+      ["C = B·diag(n)·B†", gemm(m, m, D)],
+      // per round: A' = J†AJ (4 complex products an entry, 32 flops) and V' = V·J (16), each matrix read and written once
+      [`Jacobi with vectors, ${s1} sweeps × ${rounds} rounds`, { flops: s1 * rounds * 48 * mm, bytes: s1 * rounds * 32 * mm }],
+      ["P = V†·B", gemm(m, D, m)],
+      ["G, Ḡ = P·diag(n or 1 − n)·P†", { flops: 2 * gemm(m, m, D).flops, bytes: 2 * gemm(m, m, D).bytes }],
+      ["M = V†·V", gemm(m, m, m)],
+      ["H = T̃·Gc·T̃†", { flops: 2 * gemm(m, m, m).flops, bytes: 2 * gemm(m, m, m).bytes }],
+      [`Jacobi values of H, ${s2} sweeps`, { flops: s2 * rounds * 32 * mm, bytes: s2 * rounds * 16 * mm }],
+    ];
+    const total = stages.reduce((a, [, x]) => ({ flops: a.flops + x.flops, bytes: a.bytes + x.bytes }), { flops: 0, bytes: 0 });
+    console.log(`fast-counts: K = ${K}: fast mode (f32 graded Rayleigh–Ritz), a block (m = ${m}, N = ${D}):`);
+    for (const [name, x] of stages) console.log(`fast-counts:   ${name}: ${G(x.flops)}flop, ${G(x.bytes)}B`);
+    console.log(`fast-counts:   total ${G(total.flops)}flop f32, ${G(total.bytes)}B; host → GPU: B in f32 ${(8 * m * D / 1e6).toFixed(1)} MB a block (host: O(K·N) to form it)`);
+    // accurate: complex Householder tridiagonalization, (16/3)K³ real operations in df64; the blocks from the
+    // rank-2 displacement form, ~25 df64 operations an entry (form-blocks.wgsl); one df64 operation is
+    // 10–20 f32 operations (TwoSum, TwoProduct by fma or Dekker)
+    const house = (16 / 3) * K ** 3;
+    const form = 25 * mm;
+    // the unblocked reduction streams the trailing matrix (16 bytes an entry) twice a column
+    const houseBytes = (2 / 3) * K ** 3 * 16 * 2;
+    console.log(`fast-counts: K = ${K}: accurate mode (df64), a block: Householder ${G(house)}op df64 (≈ ${G(10 * house)}–${G(20 * house)}flop f32), ` +
+      `${G(houseBytes)}B streamed (unblocked); forming the block ${G(form)}op df64; bisection O(K²)`);
+    console.log(`fast-counts: K = ${K}: fast/accurate flop ratio ≈ ${(total.flops / (20 * house)).toFixed(1)}–${(total.flops / (10 * house)).toFixed(1)}`);
+  }
+}

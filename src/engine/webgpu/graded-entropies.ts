@@ -1,0 +1,77 @@
+/**
+ * Fast mode on every adapter, all f32 on the GPU: the bath blocks' entropies by graded Rayleigh–Ritz
+ * from their exact factors (src/spectrum/graded-ritz.ts, graded-ritz-gpu.ts). The host forms each
+ * block's factor B (rows of conj(U), f64, O(K·N) a block) and the vectors of C(t) (occupations, dot
+ * weights; on the host workers); the GPU returns m values a block, and S = Σ h over them in f64.
+ * Checked at start-up on a fixed graded case against f64 (check-cases.ts).
+ */
+import type { HostWork } from "../host-pool.ts";
+import type { GpuContext } from "./device.ts";
+import type { BathEntropies } from "./bath-entropies.ts";
+import { threads } from "./bath-entropies.ts";
+import { bathFactor, bathBlock } from "../../propagation/correlation-blocks.ts";
+import { spectrumEntropy } from "../../observables/block-entropy.ts";
+import { hermitianEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
+import { createGradedRitz, type FactorBlock } from "./graded-ritz-gpu.ts";
+import { DeviceLimitError } from "../../errors.ts";
+import { record } from "./gpu-batch.ts";
+import { checkPoints } from "./check-cases.ts";
+import { vectorsAt } from "../run-plan.ts";
+
+/** Worst |ΔS| of the start-up check allowed (the path gives ~1e−6 on the check's K ≤ 14 blocks). */
+const CHECK_BOUND = 1e-5;
+
+/** Depth (columns of B) a batch pads to for blocks of m rows: N ≤ 2m + 1. */
+const depthFor = (m: number) => 2 * m + 1;
+
+export async function gradedEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
+  const ritz = await createGradedRitz(ctx, { sweeps });
+  const blocksOf = (plan: Parameters<typeof vectorsAt>[0], t: number): FactorBlock[] => {
+    const { KL, KR } = plan.problem;
+    return [[1, KL], [1 + KL, KR]].map(([start, K]) => ({ B: bathFactor(plan.spectrum, t, start, K), K, n: plan.n0 }));
+  };
+  // start-up check: S of the check's blocks (one graded thermal, one with an uncoupled bath) against f64
+  {
+    const points = checkPoints();
+    const values = await ritz.run(points.flatMap(({ plan, t }) => blocksOf(plan, t)), 14, depthFor(14));
+    let worst = 0;
+    points.forEach(({ plan, t }, i) => {
+      const v = vectorsAt(plan, t);
+      const { KL, KR } = plan.problem;
+      [[1, KL], [1 + KL, KR]].forEach(([start, K], bath) => {
+        const b = bathBlock(plan.h, v, start, K);
+        worst = Math.max(worst, Math.abs(spectrumEntropy(values[2 * i + bath]) - spectrumEntropy(hermitianEigenvalues(b.re, b.im, K))));
+      });
+    });
+    if (!(worst < CHECK_BOUND)) {
+      throw new DeviceLimitError(`--precision fast: this adapter's f32 kernels miss the f64 entropies of a fixed case by ${worst.toExponential(1)}${sweeps ? ` with ${sweeps} Jacobi sweeps (too few?)` : ""}; use --engine cpu`, worst, CHECK_BOUND);
+    }
+  }
+  const capacity = (m: number) => ritz.capacity(m, depthFor(m));
+  const checkFits = (n: number) => {
+    if (capacity(n + (n % 2)) < 1) {
+      throw new DeviceLimitError(`a ${n}-mode bath block's factor needs ${n * depthFor(n) * 8} bytes in one GPU buffer, more than this device allows (use a smaller K or --engine cpu)`, n * depthFor(n) * 8, 0);
+    }
+  };
+  return {
+    method: "graded",
+    plans: true,
+    capacity,
+    checkFits,
+    stats: ritz.stats,
+    timesPerBatch: (m) => Math.floor(capacity(m) / 2),
+    hostBytesPerTime: (m) => 2 * 16 * m * depthFor(m),
+    async evaluate(points, m, host) {
+      const t0 = performance.now();
+      const plans = await Promise.all(points.map(({ job }) => job.plan!));
+      const vs = Promise.all(points.map(({ job, slot, t }) => host.vectors(job.name, slot, t)));
+      const blocks = points.flatMap(({ t }, i) => blocksOf(plans[i], t));
+      record(ritz.stats, "host: bath factors B (rows of conj(U), f64, O(K·N) a block, this thread)", (performance.now() - t0) / 1000, 0, false);
+      const values = await ritz.run(blocks, m, depthFor(m));
+      const t1 = performance.now();
+      const states = await vs;
+      record(ritz.stats, `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t1) / 1000, 0, false);
+      return points.map((_, i) => ({ SL: spectrumEntropy(values[2 * i]), SR: spectrumEntropy(values[2 * i + 1]), state: states[i] }));
+    },
+  };
+}

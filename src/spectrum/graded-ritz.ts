@@ -1,0 +1,109 @@
+/**
+ * Fast mode's algorithm for a bath block's entropy, all f32 after an f64 set-up (B, n): graded
+ * Rayleigh–Ritz from the exact factor of the block, C_GG = B·diag(n)·B†, 1 − C_GG = B·diag(1 − n)·B†
+ * (B: rows G of conj(U), [K, N] with orthonormal rows; correlation-blocks.ts, bathFactor). Here in
+ * f32 emulation (f32-jacobi.ts); the GPU runs the very same steps (engine/webgpu/graded-ritz-gpu.ts):
+ *
+ * 1. C = B·diag(n)·B†; its eigenpairs by f32 Jacobi, R = V† (row i: eigenvector i, conjugated).
+ *    Jacobi's values are within ~u‖C‖ absolute: most of a bath's spectrum lies below 1e−3 or above
+ *    1 − 1e−3, where h is steep, and plain f32 misses S by ~2e−4 at K = 128, ~1e−2 at K = 1000.
+ * 2. P = R·B; G = P·diag(n)·P† and Ḡ = P·diag(1 − n)·P† (the Ritz matrices V†CV and V†(1 − C)V,
+ *    formed from the factor: entry (i, j) has error ~u·√(G_ii·G_jj), so a Ritz vector with a small
+ *    value keeps a small absolute error).
+ * 3. Groups by Jacobi's value λ_i: low (λ < θ), middle, high (λ > 1 − θ). Gc = G on low×low and
+ *    middle×middle, Ḡ on high×high, 0 across groups; T̃ = (3I − R·R†)/2 on the same blocks, 0 across
+ *    (one Newton–Schulz step: Jacobi's f32 vectors drift from orthonormality by ~√(rotations)·u, 4e−6
+ *    at K = 128, which would shift every value relatively by as much).
+ * 4. H = T̃·Gc·T̃ is block-diagonal: its eigenvalues (f32 Jacobi) are the Ritz values λ of the low and
+ *    middle groups, and 1 − λ of the high group, each to ~u times its group's norm (θ for the ends).
+ *    S = Σ h over them (h(λ) = h(1 − λ)), summed in f64.
+ * Every product sums in f32 with compensation (f32Gemm): plain f32 sums over N = 2001 terms cost
+ * 6e−5 in S at K = 1000, compensated ones 1e−6.
+ */
+import { binaryEntropy } from "../thermo/fermi.ts";
+import { type F32Matrix, f32Gemm, f32Jacobi, f32Matrix } from "./f32-jacobi.ts";
+
+export interface GradedRitzOptions {
+  /** group threshold θ; 0: plain f32 eigenvalues of C (no refinement) */
+  theta: number;
+  /** Jacobi sweeps at most for C (whose vectors must span the three groups' subspaces: 8 were enough at K = 256, 6 were not) */
+  sweeps: number;
+  /** Jacobi sweeps at most for H, which Jacobi's vectors of C leave nearly diagonal (3 were enough at K = 256) */
+  ritzSweeps: number;
+}
+
+export const GRADED_DEFAULTS: GradedRitzOptions = { theta: 0.1, sweeps: 12, ritzSweeps: 5 };
+
+/** Group of a Jacobi value: 0 low, 1 middle, 2 high (shaders/ritz-blocks.wgsl). */
+export const ritzGroup = (x: number, theta: number) => (x < theta ? 0 : x > 1 - theta ? 2 : 1);
+
+/** B rounded to f32 ([K, N] f64 in, re/im split). */
+export function f32Factor(B: { re: Float64Array; im: Float64Array }, K: number, N: number): F32Matrix {
+  return { rows: K, cols: N, re: Float32Array.from(B.re), im: Float32Array.from(B.im) };
+}
+
+/** Step 3: Gc and T̃ from G, Ḡ, M = R·R† and the groups (in place of G and M). */
+export function ritzBlocks(G: F32Matrix, Gbar: F32Matrix, M: F32Matrix, group: Int32Array): void {
+  const K = G.rows;
+  const f = Math.fround;
+  for (let i = 0; i < K; i++) {
+    for (let j = 0; j < K; j++) {
+      const at = i * K + j;
+      const same = group[i] === group[j];
+      if (same && group[i] === 2) {
+        G.re[at] = Gbar.re[at];
+        G.im[at] = Gbar.im[at];
+      } else if (!same) {
+        G.re[at] = G.im[at] = 0;
+      }
+      M.re[at] = same ? f((i === j ? 1.5 : 0) - f(0.5 * M.re[at])) : 0;
+      M.im[at] = same ? f(-0.5 * M.im[at]) : 0;
+    }
+  }
+}
+
+/** What the refinement did: the group sizes and the sweeps each Jacobi took. */
+export interface GradedRitzStats {
+  low: number;
+  middle: number;
+  high: number;
+  sweeps: [number, number];
+}
+
+/**
+ * S = Σ h(λ) over the block C_GG = B·diag(n)·B†, by graded Rayleigh–Ritz in f32 emulation.
+ * @param B rows of conj(U) ([K, N] f64, bathFactor), @param n C(0)'s diagonal (length N)
+ */
+export function gradedRitzEntropy(
+  B: { re: Float64Array; im: Float64Array }, K: number, n: Float64Array, options: Partial<GradedRitzOptions> = {},
+): { S: number; stats: GradedRitzStats } {
+  const o = { ...GRADED_DEFAULTS, ...options };
+  const N = n.length;
+  const Bf = f32Factor(B, K, N);
+  const w = Float32Array.from(n);
+  const wbar = Float32Array.from(n, (x) => 1 - x);
+  const C = f32Gemm(Bf, Bf, true, w);
+  const first = f32Jacobi(C, o.sweeps, o.theta > 0);
+  const stats: GradedRitzStats = { low: 0, middle: 0, high: 0, sweeps: [first.sweeps, 0] };
+  if (o.theta === 0) return { S: first.values.reduce((s, x) => s + binaryEntropy(x), 0), stats };
+  const V = first.V!;
+  // R = V†
+  const R = f32Matrix(K, K);
+  for (let i = 0; i < K; i++) {
+    for (let j = 0; j < K; j++) {
+      R.re[i * K + j] = V.re[j * K + i];
+      R.im[i * K + j] = -V.im[j * K + i];
+    }
+  }
+  const P = f32Gemm(R, Bf, false);
+  const G = f32Gemm(P, P, true, w);
+  const Gbar = f32Gemm(P, P, true, wbar);
+  const M = f32Gemm(R, R, true);
+  const group = Int32Array.from(first.values, (x) => ritzGroup(x, o.theta));
+  for (const g of group) stats[(["low", "middle", "high"] as const)[g]]++;
+  ritzBlocks(G, Gbar, M, group);
+  const H = f32Gemm(f32Gemm(M, G, false), M, true);
+  const second = f32Jacobi(H, o.ritzSweeps, false);
+  stats.sweeps[1] = second.sweeps;
+  return { S: second.values.reduce((s, x) => s + binaryEntropy(x), 0), stats };
+}

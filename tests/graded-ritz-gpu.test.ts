@@ -1,0 +1,186 @@
+// Fast mode's f32 kernels on SwiftShader against f64 (and the f32 emulation), at small, odd and off-tile sizes: the batched products, Jacobi's eigenvectors, the Ritz blocks, the whole graded Rayleigh–Ritz.
+import { describe, expect, it } from "vitest";
+import { testGpu } from "./helpers/gpu.ts";
+import { expectAllClose, lcg } from "./helpers/allclose.ts";
+import { createGemm } from "../src/engine/webgpu/f32-gemm.ts";
+import { createJacobiSweeps } from "../src/engine/webgpu/jacobi-sweeps.ts";
+import { createGradedRitz } from "../src/engine/webgpu/graded-ritz-gpu.ts";
+import { computePipeline, shaderSource } from "../src/engine/webgpu/shader-source.ts";
+import { readBack, storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
+import { f32Matrix, type F32Matrix } from "../src/spectrum/f32-jacobi.ts";
+import { ritzBlocks } from "../src/spectrum/graded-ritz.ts";
+import { planTimes, blocksAt } from "../src/engine/run-plan.ts";
+import { bathFactor } from "../src/propagation/correlation-blocks.ts";
+import { blockEntropy, spectrumEntropy } from "../src/observables/block-entropy.ts";
+import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
+import type { Problem } from "../src/model/problem.ts";
+
+const gpu = await testGpu();
+
+/** Interleaved f32 (re, im) of complex entries drawn in [−1, 1]. */
+const random = (count: number, rnd: () => number) => Float32Array.from({ length: 2 * count }, () => 2 * rnd() - 1);
+
+/** Runs `encode` in one pass and reads `out` back as f32. */
+async function once(encode: (pass: GPUComputePassEncoder) => void, out: GPUBuffer): Promise<Float32Array> {
+  const { device } = gpu!;
+  const read = device.createBuffer({ size: out.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const enc = device.createCommandEncoder();
+  const pass = enc.beginComputePass();
+  encode(pass);
+  pass.end();
+  enc.copyBufferToBuffer(out, 0, read, 0, out.size);
+  device.queue.submit([enc.finish()]);
+  return new Float32Array(await readBack(gpu!, read));
+}
+
+describe.skipIf(!gpu)("fast mode's f32 kernels", () => {
+  it.each([[false, false, false], [true, false, true], [false, true, true], [true, true, false]])(
+    "f32-gemm: op(X)·diag(w)·op(Y) of 13×19 by 19×7, batch 2, within f32 of f64 (conjX %s, conjY %s, weighted %s)",
+    async (conjX, conjY, weighted) => {
+      const { device } = gpu!;
+      const [rows, depth, cols, batch] = [13, 19, 7, 2];
+      const rnd = lcg(7);
+      const x = random(batch * rows * depth, rnd);
+      const y = random(batch * depth * cols, rnd);
+      const w = Float32Array.from({ length: batch * depth }, rnd);
+      const Z = device.createBuffer({ size: batch * rows * cols * 8, usage: storage() });
+      const gemm = await createGemm(gpu!);
+      const got = await once((pass) => gemm.encode(pass, {
+        X: upload(device, x), Y: upload(device, y), Z, w: weighted ? upload(device, w) : undefined, rows, cols, depth, batch, conjX, conjY,
+      }), Z);
+      const want: number[] = [];
+      for (let b = 0; b < batch; b++) {
+        for (let i = 0; i < rows; i++) {
+          for (let j = 0; j < cols; j++) {
+            let sr = 0, si = 0;
+            for (let k = 0; k < depth; k++) {
+              const xa = 2 * (conjX ? (b * depth + k) * rows + i : (b * rows + i) * depth + k);
+              const ya = 2 * (conjY ? (b * cols + j) * depth + k : (b * depth + k) * cols + j);
+              const s = weighted ? w[b * depth + k] : 1;
+              const xr = x[xa] * s, xi = (conjX ? -x[xa + 1] : x[xa + 1]) * s;
+              const yr = y[ya], yi = conjY ? -y[ya + 1] : y[ya + 1];
+              sr += xr * yr - xi * yi;
+              si += xr * yi + xi * yr;
+            }
+            want.push(sr, si);
+          }
+        }
+      }
+      expectAllClose(got, want, 2e-5, 0, "Z");
+    },
+  );
+
+  it("f32-gemm sums compensated: 100 003 terms of fl(0.1)·(1 + i) within 1e-6 relatively (a plain f32 sum misses by ~1e-4 and more)", async () => {
+    const { device } = gpu!;
+    const depth = 100_003;
+    const x = new Float32Array(2 * depth).map((_, k) => (k % 2 ? 0 : 0.1));
+    const y = new Float32Array(2 * depth).fill(1);
+    const Z = device.createBuffer({ size: 8, usage: storage() });
+    const gemm = await createGemm(gpu!);
+    const got = await once((pass) => gemm.encode(pass, { X: upload(device, x), Y: upload(device, y), Z, rows: 1, cols: 1, depth, batch: 1 }), Z);
+    let plain = 0;
+    for (let k = 0; k < depth; k++) plain = Math.fround(plain + x[0]);
+    const want = depth * x[0];
+    expect(Math.abs(plain - want) / want).toBeGreaterThan(1e-4);
+    expectAllClose(got, [want, want], 1e-6 * want, 0, "Σ");
+  });
+
+  it("Jacobi with vectors: V unitary and V†AV = diag(λ) within f32 (u·‖A‖·n), for Hermitian 11×11 (padded to 12) and 6×6 blocks", async () => {
+    const { device } = gpu!;
+    const m = 12, batch = 2, sizes = [11, 6];
+    const rnd = lcg(3);
+    const a = new Float32Array(batch * m * m * 2);
+    const eye = new Float32Array(batch * m * m * 2);
+    sizes.forEach((n, b) => {
+      for (let i = 0; i < m; i++) eye[2 * (b * m * m + i * m + i)] = 1;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j <= i; j++) {
+          const re = 2 * rnd() - 1, im = i === j ? 0 : 2 * rnd() - 1;
+          a[2 * (b * m * m + i * m + j)] = re;
+          a[2 * (b * m * m + i * m + j) + 1] = im;
+          a[2 * (b * m * m + j * m + i)] = re;
+          a[2 * (b * m * m + j * m + i) + 1] = -im;
+        }
+      }
+    });
+    const jacobi = await createJacobiSweeps(gpu!);
+    await jacobi.ready();
+    const bufs = [upload(device, a), device.createBuffer({ size: a.byteLength, usage: storage() })] as [GPUBuffer, GPUBuffer];
+    const vbufs = [upload(device, eye), device.createBuffer({ size: a.byteLength, usage: storage() })] as [GPUBuffer, GPUBuffer];
+    // the result buffers are known only after encoding: encode once, then read both
+    let res: { a: GPUBuffer; v?: GPUBuffer } | undefined;
+    const V = await once((pass) => (res = jacobi.encode(pass, m, batch, 10, bufs, vbufs)), vbufs[0]).then(() => once(() => {}, res!.v!));
+    const D = await once(() => {}, res!.a);
+    sizes.forEach((n, b) => {
+      const at = (M: Float32Array, i: number, j: number) => [M[2 * (b * m * m + i * m + j)], M[2 * (b * m * m + i * m + j) + 1]];
+      // (V†AV)_ij and (V†V)_ij against diag(D), I
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j < m; j++) {
+          let vr = 0, vi = 0, gr = 0, gi = 0;
+          for (let k = 0; k < m; k++) {
+            const [pr, pi] = at(V, k, i);
+            const [qr, qi] = at(V, k, j);
+            vr += pr * qr + pi * qi;
+            vi += pr * qi - pi * qr;
+            for (let l = 0; l < m; l++) {
+              const [xr, xi] = at(a, k, l);
+              const [yr, yi] = at(V, l, j);
+              // conj(V_ki) A_kl V_lj
+              const tr = xr * yr - xi * yi, ti = xr * yi + xi * yr;
+              gr += pr * tr + pi * ti;
+              gi += pr * ti - pi * tr;
+            }
+          }
+          expectAllClose([vr, vi], [i === j ? 1 : 0, 0], 2e-6, 0, `V†V ${b} ${i} ${j}`);
+          expectAllClose([gr, gi], [i === j ? at(D, i, i)[0] : 0, 0], 3e-5, 0, `V†AV ${b} ${i} ${j}`);
+        }
+      }
+      const values = Array.from({ length: m }, (_, i) => at(D, i, i)[0]).sort((x, y) => x - y);
+      const re = new Float64Array(n * n), im = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) [re[i * n + j], im[i * n + j]] = at(a, i, j);
+      const want = [...hermitianEigenvalues(re, im, n), ...new Array(m - n).fill(0)].sort((x, y) => x - y);
+      expectAllClose(values, want, 3e-5, 0, `λ ${b}`);
+    });
+  });
+
+  it("ritz-blocks: Gc and T̃ as the emulation makes them, for a 9×9 block (odd, off-tile) and groups of all three kinds", async () => {
+    const { device } = gpu!;
+    const n = 9, rnd = lcg(11);
+    const mat = () => ({ ...f32Matrix(n, n), re: Float32Array.from({ length: n * n }, rnd), im: Float32Array.from({ length: n * n }, rnd) });
+    const [G, Gbar, M] = [mat(), mat(), mat()];
+    const lam = [0.01, 0.5, 0.95, 0.05, 0.099, 0.901, 0.3, 1e-6, 1];
+    const a = new Float32Array(2 * n * n);
+    lam.forEach((x, i) => (a[2 * (i * n + i)] = x));
+    const inter = (X: F32Matrix) => Float32Array.from({ length: 2 * n * n }, (_, k) => (k % 2 ? X.im : X.re)[k >> 1]);
+    const [g, gb, t] = [upload(device, inter(G)), upload(device, inter(Gbar)), upload(device, inter(M))];
+    const params = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    device.queue.writeBuffer(params, 0, new Uint32Array([n, 0]));
+    device.queue.writeBuffer(params, 4, new Float32Array([0.1]));
+    const pipeline = await computePipeline(device, await shaderSource("ritz-blocks"), { TILE: 8 });
+    const run = (pass: GPUComputePassEncoder) => {
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [upload(device, a), g, gb, t, params].map((buffer, binding) => ({ binding, resource: { buffer } })) }));
+      pass.dispatchWorkgroups(2, 2, 1);
+    };
+    const gotG = await once(run, g);
+    const gotT = await once(() => {}, t);
+    ritzBlocks(G, Gbar, M, Int32Array.from(lam, (x) => (x < 0.1 ? 0 : x > 0.9 ? 2 : 1)));
+    expect(Array.from(gotG)).toEqual(Array.from(inter(G)));
+    expectAllClose(gotT, inter(M), 1e-7, 0, "T̃");
+  });
+
+  const base = { W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } } as const;
+  it.each([[13, 2], [21, 1e5], [32, 120]])("graded Rayleigh–Ritz: S of K = %i blocks (t = %d) within 2e-6 of f64", async (K, t) => {
+    const p: Problem = { ...base, KL: K, KR: K + 2 };
+    const plan = planTimes(p);
+    const b = blocksAt(plan, t);
+    const N = plan.n0.length;
+    const ritz = await createGradedRitz(gpu!);
+    const m = K + 2 + ((K + 2) % 2);
+    const values = await ritz.run([
+      { B: bathFactor(plan.spectrum, t, 1, K), K, n: plan.n0 },
+      { B: bathFactor(plan.spectrum, t, 1 + K, K + 2), K: K + 2, n: plan.n0 },
+    ], m, N + 3);
+    expectAllClose([spectrumEntropy(values[0]), spectrumEntropy(values[1])], [blockEntropy(b.LL.re, b.LL.im, K), blockEntropy(b.RR.re, b.RR.im, K + 2)], 2e-6, 0, "S_L, S_R");
+  });
+});

@@ -1,0 +1,60 @@
+// Fast mode's f32 path (graded Rayleigh–Ritz on the GPU, SwiftShader here; forced with fastPath "f32",
+// since fast mode takes the df64 path where the adapter keeps double-float exact) against the f64 CPU engine on every SPEC §2 column, at K = 64 and 128; and the same GPU chain with the refinement switched off (θ = 0: Jacobi's f32 values of C) missing.
+import { describe, expect, it } from "vitest";
+import { runCpu } from "../src/engine/cpu/cpu-engine.ts";
+import { webgpuEngine } from "../src/engine/webgpu/webgpu-engine.ts";
+import { META_COLUMNS, ROW_COLUMNS } from "../src/observables/columns.ts";
+import { createGradedRitz } from "../src/engine/webgpu/graded-ritz-gpu.ts";
+import { planTimes, blocksAt } from "../src/engine/run-plan.ts";
+import { bathFactor } from "../src/propagation/correlation-blocks.ts";
+import { blockEntropy, spectrumEntropy } from "../src/observables/block-entropy.ts";
+import type { Problem } from "../src/model/problem.ts";
+import { expectRunClose } from "./helpers/allclose.ts";
+import { testGpu } from "./helpers/gpu.ts";
+
+const gpu = await testGpu();
+const base = { W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1 };
+const configs: [string, Problem][] = [
+  ["thermal, case a, K = 128", { ...base, KL: 128, KR: 128, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } }],
+  ["pure (seed 5), K = 64", { ...base, KL: 64, KR: 64, GammaL: 3, GammaR: 3, initial: { kind: "pure", seed: 5 } }],
+  ["asymmetric K_L = 64, K_R = 41, Γ_L ≠ Γ_R", { ...base, KL: 64, KR: 41, GammaL: 2, GammaR: 5, initial: { kind: "thermal" } }],
+  ["ε_d ≠ 0, n_d = 1, case b, K = 64", { ...base, KL: 64, KR: 64, epsD: 0.4, nD: 1, muL: 0.5, muR: 0.5, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } }],
+];
+const times = [0, 2, 120, 1e5];
+
+describe.skipIf(!gpu)("WebGPU fast mode (f32 graded Rayleigh–Ritz)", () => {
+  it.each(configs)("meets 1e-4·max(|x|, 1) on every column against the f64 engine: %s", async (_, p) => {
+    // its f32 path even here, where SwiftShader keeps double-float exact (fast mode would take df64)
+    const engine = await webgpuEngine(gpu!, "fast", undefined, 0, "f32");
+    expect(engine.name).toMatch(/^webgpu-fast-f32 \(/);
+    const got = await engine.run(p, times);
+    const ref = await runCpu(p, times);
+    let worst = 0;
+    ref.rows.forEach((want, i) => {
+      for (const c of ROW_COLUMNS) {
+        if (Number.isFinite(want[c])) worst = Math.max(worst, Math.abs(got.rows[i][c] - want[c]) / Math.max(Math.abs(want[c]), 1));
+      }
+    });
+    console.info(`${_}: worst column error ${worst.toExponential(2)} (relative to max(|x|, 1))`);
+    expectRunClose(got, ref, ROW_COLUMNS, META_COLUMNS, 1e-4);
+  });
+
+  it("checks its chain at start-up on a fixed graded case against f64, and refuses one that misses (2 Jacobi sweeps)", async () => {
+    await expect(webgpuEngine(gpu!, "fast", 2, 0, "f32")).rejects.toThrow(/miss the f64 entropies of a fixed case .* with 2 Jacobi sweeps/);
+  });
+
+  it("needs its refinement: switched off (θ = 0, plain f32 Jacobi values of C), the same GPU chain misses S_L of a K = 128 thermal block by over 10× more", async () => {
+    const p = configs[0][1];
+    const t = 1e5;
+    const plan = planTimes(p);
+    const b = blocksAt(plan, t);
+    const want = blockEntropy(b.LL.re, b.LL.im, p.KL);
+    const block = { B: bathFactor(plan.spectrum, t, 1, p.KL), K: p.KL, n: plan.n0 };
+    const N = plan.n0.length;
+    const err = async (theta: number) => Math.abs(spectrumEntropy((await (await createGradedRitz(gpu!, { theta })).run([block], 128, N))[0]) - want);
+    const [on, off] = [await err(0.1), await err(0)];
+    console.info(`S_L error, K = 128, t = 1e5: refined ${on.toExponential(2)}, θ = 0 ${off.toExponential(2)}`);
+    expect(off).toBeGreaterThan(3e-5);
+    expect(off).toBeGreaterThan(10 * on);
+  });
+});
