@@ -7,7 +7,7 @@ import { createJacobiSweeps } from "../src/engine/webgpu/jacobi-sweeps.ts";
 import { createGradedRitz } from "../src/engine/webgpu/graded-ritz-gpu.ts";
 import { computePipeline, shaderSource } from "../src/engine/webgpu/shader-source.ts";
 import { readBack, storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
-import { f32Matrix, type F32Matrix } from "../src/spectrum/f32-jacobi.ts";
+import { f32Matrix, type F32Matrix } from "../src/spectrum/f32-emulation.ts";
 import { ritzBlocks } from "../src/spectrum/graded-ritz.ts";
 import { planTimes, blocksAt } from "../src/engine/run-plan.ts";
 import { bathFactor } from "../src/propagation/correlation-blocks.ts";

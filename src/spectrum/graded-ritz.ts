@@ -2,7 +2,7 @@
  * Fast mode's algorithm for a bath block's entropy, all f32 after an f64 set-up (B, n): graded
  * Rayleigh–Ritz from the exact factor of the block, C_GG = B·diag(n)·B†, 1 − C_GG = B·diag(1 − n)·B†
  * (B: rows G of conj(U), [K, N] with orthonormal rows; correlation-blocks.ts, bathFactor). Here in
- * f32 emulation (f32-jacobi.ts); the GPU runs the very same steps (engine/webgpu/graded-ritz-gpu.ts):
+ * f32 emulation (f32-emulation.ts); the GPU runs the very same steps (engine/webgpu/graded-ritz-gpu.ts):
  *
  * 1. C = B·diag(n)·B†; its eigenpairs by f32 Jacobi, R = V† (row i: eigenvector i, conjugated).
  *    Jacobi's values are within ~u‖C‖ absolute: most of a bath's spectrum lies below 1e−3 or above
@@ -21,7 +21,7 @@
  * 6e−5 in S at K = 1000, compensated ones 1e−6.
  */
 import { binaryEntropy } from "../thermo/fermi.ts";
-import { type F32Matrix, f32Gemm, f32Jacobi, f32Matrix } from "./f32-jacobi.ts";
+import { type F32Matrix, f32Gemm, f32Jacobi, f32Matrix } from "./f32-emulation.ts";
 
 export interface GradedRitzOptions {
   /** group threshold θ; 0: plain f32 eigenvalues of C (no refinement) */

@@ -16,7 +16,7 @@ import { createGradedRitz, type FactorBlock } from "./graded-ritz-gpu.ts";
 import { DeviceLimitError } from "../../errors.ts";
 import { record } from "./gpu-batch.ts";
 import { checkPoints } from "./check-cases.ts";
-import { vectorsAt } from "../run-plan.ts";
+import { type TimePlan, vectorsAt } from "../run-plan.ts";
 
 /** Worst |ΔS| of the start-up check allowed (the path gives ~1e−6 on the check's K ≤ 14 blocks). */
 const CHECK_BOUND = 1e-5;
@@ -26,7 +26,7 @@ const depthFor = (m: number) => 2 * m + 1;
 
 export async function gradedEntropies(ctx: GpuContext, sweeps?: number): Promise<BathEntropies> {
   const ritz = await createGradedRitz(ctx, { sweeps });
-  const blocksOf = (plan: Parameters<typeof vectorsAt>[0], t: number): FactorBlock[] => {
+  const blocksOf = (plan: TimePlan, t: number): FactorBlock[] => {
     const { KL, KR } = plan.problem;
     return [[1, KL], [1 + KL, KR]].map(([start, K]) => ({ B: bathFactor(plan.spectrum, t, start, K), K, n: plan.n0 }));
   };
