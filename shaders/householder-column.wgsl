@@ -84,64 +84,9 @@ fn main(
   storageBarrier();
   workgroupBarrier();
 
-  // 1. row j of A^{(j)}; its conjugate is column j: d_j and x
-  let uj = vecs[up + j];
-  let wj = vecs[wp + j];
-  var xmax = 0.0;
-  var dj = vec2f(0.0);
-  for (var i = j + tid; i < n; i += WG) {
-    let r = c_sub(a[A0 + j * m + i], c_add(c_mul_conj(uj, vecs[wp + i]), c_mul_conj(wj, vecs[up + i])));
-    let x = vec4f(r.xy, -r.zw);
-    if (i == j) {
-      dj = x.xy;
-    } else {
-      vecs[uc + i] = x;
-      xmax = max(xmax, max(abs(x.x), abs(x.z)));
-      if (i == j + 1u) { x0shared = x; }
-    }
-  }
-  // 2. the reflector, from x scaled by a power of two to max |x_i| ~ 1 (see householder-tridiagonal.wgsl)
-  let mx = reduce_max(xmax, tid);
-  var scale = 0.0;
-  var unscale = 0.0;
-  var norm2 = vec2f(0.0);
-  if (mx > 1e-36) {
-    let ex = frexp(mx).exp;
-    scale = ldexp(1.0, -ex);
-    unscale = ldexp(1.0, ex);
-    for (var i = j + tid; i < n; i += WG) {
-      if (i > j) {
-        let x = vecs[uc + i] * scale;
-        vecs[uc + i] = x;
-        norm2 = df_add(norm2, df_add(df_mul(x.xy, x.xy), df_mul(x.zw, x.zw)));
-      }
-    }
-  }
-  let sigma2 = reduce(vec4f(norm2, 0.0, 0.0), tid).xy;
-  // orders the scaling write of x_0 above before thread 0 replaces it by u_0 below
-  storageBarrier();
-  var tau = vec2f(0.0);
-  var e = vec2f(0.0);
-  if (j + 1u < n && mx > 1e-36) {
-    let x0 = x0shared * scale;
-    let sigma = df_sqrt(sigma2);
-    e = sigma * unscale;
-    let x0abs = df_sqrt(df_add(df_mul(x0.xy, x0.xy), df_mul(x0.zw, x0.zw)));
-    tau = df_div(vec2f(1.0, 0.0), df_mul(sigma, df_add(sigma, x0abs)));
-    if (tid == 0u) {
-      if (x0abs.x > 0.0) {
-        vecs[uc + j + 1u] = c_scale(x0, df_add(vec2f(1.0, 0.0), df_div(sigma, x0abs)));
-      } else {
-        vecs[uc + j + 1u] = vec4f(sigma, 0.0, 0.0);
-      }
-    }
-  }
+  let tau = reflect_column(A0, m, n, j, b, up, uc, wp, tid);
+  // every thread read τ_{j−1} in part 0, before the reductions' barriers
   if (tid == 0u) {
-    out[b * m + j] = vec4f(dj, e);
-    // u_j vanishes at indices ≤ j (u_{j−2} reached down to j − 1)
-    vecs[uc + j] = vec4f(0.0);
-    if (j > 0u) { vecs[uc + j - 1u] = vec4f(0.0); }
-    // every thread read τ_{j−1} above, before the reductions' barriers
     taus[b] = tau;
   }
 }

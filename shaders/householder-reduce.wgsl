@@ -1,6 +1,7 @@
 // householder-reduce.wgsl — what both Householder tridiagonalization kernels (householder-tridiagonal.wgsl,
 // fused; householder-column.wgsl, the sequential part of the split) use within one workgroup per
-// matrix: the workgroup's max and complex df64 sum, and the df64 square root of a reflector's norm.
+// matrix: the workgroup's max and complex df64 sum, the df64 square root of a reflector's norm, and
+// the making of a step's reflector (reflect_column).
 // Not a kernel: prepended after df64.wgsl. Declares the override WG (threads per matrix, a power of
 // two ≤ the device's workgroup size limit) and the workgroup scratch `red`, `x0shared`.
 
@@ -45,4 +46,73 @@ fn reduce(v: vec4f, tid: u32) -> vec4f {
   let r = red[0];
   workgroupBarrier();
   return r;
+}
+
+// Steps 1 and 2 of step j (householder-tridiagonal.wgsl's numbering), the same in both kernels: row j
+// of A^{(j)} from A^{(j−1)} and (u_{j−1}, w_{j−1}) at `up`, `wp` gives d_j and x = A_{j+1.., j} (into
+// u_j's slot `uc`); the reflector u_j from x scaled by a power of two to max |x_i| ~ 1: the graded
+// blocks have columns of 1e−15 and less, whose squares would lose their lower words below the f32
+// range and leave the reflector unitary only to f32 accuracy (the reductions' barriers publish
+// x0shared). Writes (d_j, e_j) to `out` and returns τ_j (the same in every thread). Uses the kernel's
+// bindings `a` (matrix b at A0, row stride m), `vecs` and `out`.
+fn reflect_column(A0: u32, m: u32, n: u32, j: u32, b: u32, up: u32, uc: u32, wp: u32, tid: u32) -> vec2f {
+  // 1. row j of A^{(j)}; its conjugate is column j: d_j and x
+  let uj = vecs[up + j];
+  let wj = vecs[wp + j];
+  var xmax = 0.0;
+  var dj = vec2f(0.0);
+  for (var i = j + tid; i < n; i += WG) {
+    let r = c_sub(a[A0 + j * m + i], c_add(c_mul_conj(uj, vecs[wp + i]), c_mul_conj(wj, vecs[up + i])));
+    let x = vec4f(r.xy, -r.zw);
+    if (i == j) {
+      dj = x.xy;
+    } else {
+      vecs[uc + i] = x;
+      xmax = max(xmax, max(abs(x.x), abs(x.z)));
+      if (i == j + 1u) { x0shared = x; }
+    }
+  }
+  // 2. the reflector
+  let mx = reduce_max(xmax, tid);
+  var scale = 0.0;
+  var unscale = 0.0;
+  var norm2 = vec2f(0.0);
+  if (mx > 1e-36) {
+    let ex = frexp(mx).exp;
+    scale = ldexp(1.0, -ex);
+    unscale = ldexp(1.0, ex);
+    for (var i = j + tid; i < n; i += WG) {
+      if (i > j) {
+        let x = vecs[uc + i] * scale;
+        vecs[uc + i] = x;
+        norm2 = df_add(norm2, df_add(df_mul(x.xy, x.xy), df_mul(x.zw, x.zw)));
+      }
+    }
+  }
+  let sigma2 = reduce(vec4f(norm2, 0.0, 0.0), tid).xy;
+  // orders the scaling write of x_0 above before thread 0 replaces it by u_0 below
+  storageBarrier();
+  var tau = vec2f(0.0);
+  var e = vec2f(0.0);
+  if (j + 1u < n && mx > 1e-36) {
+    let x0 = x0shared * scale;
+    let sigma = df_sqrt(sigma2);
+    e = sigma * unscale;
+    let x0abs = df_sqrt(df_add(df_mul(x0.xy, x0.xy), df_mul(x0.zw, x0.zw)));
+    tau = df_div(vec2f(1.0, 0.0), df_mul(sigma, df_add(sigma, x0abs)));
+    if (tid == 0u) {
+      if (x0abs.x > 0.0) {
+        vecs[uc + j + 1u] = c_scale(x0, df_add(vec2f(1.0, 0.0), df_div(sigma, x0abs)));
+      } else {
+        vecs[uc + j + 1u] = vec4f(sigma, 0.0, 0.0);
+      }
+    }
+  }
+  if (tid == 0u) {
+    out[b * m + j] = vec4f(dj, e);
+    // u_j and w_j vanish at indices ≤ j (u_{j−2} and w_{j−1} reached down to j − 1 and j)
+    vecs[uc + j] = vec4f(0.0);
+    if (j > 0u) { vecs[uc + j - 1u] = vec4f(0.0); }
+  }
+  return tau;
 }
