@@ -10,6 +10,9 @@
 #   PART pipeline: issue 9 (S_B on the GPU, split reduction from K = 1536): accuracy of check-k1000,
 #                  fig6, massive, scaling, and the host's share per point (goals: massive ≤ 60 s,
 #                  fig6 ≤ 6 s, the scaling K = 4000 point ≤ 5 s)
+#   PART session: the most telling of all the above in one call of under 9 minutes (a session's whole
+#                  device time is 15 minutes, starts included): host share, fig6 on the df64 path and
+#                  on the f32 path, check-k1000 accurate, scaling, massive last (cut at its limit)
 # Each part fits one 10-minute call; the log goes to $OUT (or bench-out/) as gpu-<part>.log.
 set -uo pipefail
 part=${1:-speed}
@@ -17,7 +20,13 @@ out=${OUT:-bench-out}
 mkdir -p "$out"
 log="$out/gpu-$part.log"
 nvidia-smi --query-gpu=name,driver_version,clocks.max.sm --format=csv,noheader >>"$log" 2>&1
-run() { echo "== node dist/bench.mjs $*" | tee -a "$log"; timeout 280 node dist/bench.mjs "$@" 2>&1 | tee -a "$log"; }
+# run [--limit SECONDS] ARGS...: one benchmark command, cut at its limit (default 280 s)
+run() {
+  local limit=280
+  if [ "$1" = "--limit" ]; then limit=$2; shift 2; fi
+  echo "== node dist/bench.mjs $* (limit ${limit} s)" | tee -a "$log"
+  timeout "$limit" node dist/bench.mjs "$@" 2>&1 | tee -a "$log"
+}
 case "$part" in
   accuracy)
     run check-k1000 --engine webgpu --precision fast --compare
@@ -39,5 +48,13 @@ case "$part" in
     run massive --engine webgpu --precision fast
     run scaling --engine webgpu --precision fast
     run host-k1000 ;;
-  *) echo "unknown part $part (accuracy | speed | fast | pipeline)" >&2; exit 2 ;;
+  session)
+    run --limit 20 fast-counts
+    run --limit 60 host-k1000
+    run --limit 45 fig6 --engine webgpu --precision fast
+    run --limit 90 fig6 --engine webgpu --precision fast --fast-path f32
+    run --limit 100 check-k1000 --engine webgpu --precision accurate --compare
+    run --limit 60 scaling --engine webgpu --precision fast
+    run --limit 130 massive --engine webgpu --precision fast ;;
+  *) echo "unknown part $part (accuracy | speed | fast | pipeline | session)" >&2; exit 2 ;;
 esac
