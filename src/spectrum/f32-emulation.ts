@@ -118,3 +118,136 @@ export function f32Jacobi(a: F32Matrix, sweeps: number, vectors: boolean, tol = 
   for (let i = 0; i < n; i++) values[i] = re[i * n + i];
   return { values, V, sweeps: done };
 }
+
+/**
+ * Eigenpairs of a complex Hermitian matrix the LAPACK way, in f32: Householder reduction to a real
+ * tridiagonal T = Q†AQ (reflectors accumulated into Q, each off-diagonal's phase moved into Q's
+ * columns), then implicit QL with shifts (Numerical Recipes' tqli) with each rotation applied to Q's
+ * columns. Values unsorted; V: column i is the eigenvector of value i. For graded-ritz.ts's
+ * `eigensolver: "householder-ql"`: what a GPU would run in place of Jacobi (~(16/3 + 6)K³ flops
+ * against Jacobi's ~48·sweeps·K³).
+ */
+export function f32HouseholderQL(A0: F32Matrix): { values: Float64Array; V: F32Matrix } {
+  const n = A0.rows;
+  const re = Float32Array.from(A0.re), im = Float32Array.from(A0.im);
+  const Q = f32Matrix(n, n);
+  for (let i = 0; i < n; i++) Q.re[i * n + i] = 1;
+  const d = new Float32Array(n), eRe = new Float32Array(n), eIm = new Float32Array(n);
+  const vr = new Float32Array(n), vi = new Float32Array(n), pr = new Float32Array(n), pi = new Float32Array(n);
+  for (let k = 0; k < n - 1; k++) {
+    // x = A[k+1.., k]
+    let norm2 = 0;
+    for (let i = k + 1; i < n; i++) norm2 = f(norm2 + f(f(re[i * n + k] * re[i * n + k]) + f(im[i * n + k] * im[i * n + k])));
+    const sigma = f(Math.sqrt(norm2));
+    const x0r = re[(k + 1) * n + k], x0i = im[(k + 1) * n + k];
+    const x0abs = f(Math.hypot(x0r, x0i));
+    if (sigma === 0) { eRe[k] = 0; eIm[k] = 0; continue; }
+    const ph_r = x0abs > 0 ? f(x0r / x0abs) : 1, ph_i = x0abs > 0 ? f(x0i / x0abs) : 0;
+    // alpha = −phase·σ; v = x − alpha e1 = x + phase·σ e1
+    for (let i = 0; i < n; i++) { vr[i] = 0; vi[i] = 0; }
+    for (let i = k + 1; i < n; i++) { vr[i] = re[i * n + k]; vi[i] = im[i * n + k]; }
+    vr[k + 1] = f(vr[k + 1] + f(ph_r * sigma)); vi[k + 1] = f(vi[k + 1] + f(ph_i * sigma));
+    eRe[k] = f(-ph_r * sigma); eIm[k] = f(-ph_i * sigma);
+    const tau = f(1 / f(sigma * f(sigma + x0abs))); // H = I − τ v v†
+    // p = τ A v (trailing block)
+    for (let i = k + 1; i < n; i++) {
+      let sr = 0, si = 0;
+      for (let j = k + 1; j < n; j++) {
+        const ar = re[i * n + j], ai = im[i * n + j];
+        sr = f(sr + f(f(ar * vr[j]) - f(ai * vi[j])));
+        si = f(si + f(f(ar * vi[j]) + f(ai * vr[j])));
+      }
+      pr[i] = f(tau * sr); pi[i] = f(tau * si);
+    }
+    // K = τ/2 v†p (real for Hermitian A)
+    let kr = 0;
+    for (let i = k + 1; i < n; i++) kr = f(kr + f(f(vr[i] * pr[i]) + f(vi[i] * pi[i])));
+    kr = f(f(tau * 0.5) * kr);
+    // w = p − K v; A ← A − v w† − w v†
+    for (let i = k + 1; i < n; i++) { pr[i] = f(pr[i] - f(kr * vr[i])); pi[i] = f(pi[i] - f(kr * vi[i])); }
+    for (let i = k + 1; i < n; i++) {
+      for (let j = k + 1; j < n; j++) {
+        // v_i conj(w_j) + w_i conj(v_j)
+        const ur = f(f(f(vr[i] * pr[j]) + f(vi[i] * pi[j])) + f(f(pr[i] * vr[j]) + f(pi[i] * vi[j])));
+        const ui = f(f(f(vi[i] * pr[j]) - f(vr[i] * pi[j])) + f(f(pi[i] * vr[j]) - f(pr[i] * vi[j])));
+        re[i * n + j] = f(re[i * n + j] - ur); im[i * n + j] = f(im[i * n + j] - ui);
+      }
+    }
+    // Q ← Q (I − τ v v†)
+    for (let r = 0; r < n; r++) {
+      let sr = 0, si = 0;
+      for (let j = k + 1; j < n; j++) {
+        const qr = Q.re[r * n + j], qi = Q.im[r * n + j];
+        sr = f(sr + f(f(qr * vr[j]) - f(qi * vi[j])));
+        si = f(si + f(f(qr * vi[j]) + f(qi * vr[j])));
+      }
+      sr = f(tau * sr); si = f(tau * si);
+      for (let j = k + 1; j < n; j++) {
+        // Q_rj −= s conj(v_j)
+        Q.re[r * n + j] = f(Q.re[r * n + j] - f(f(sr * vr[j]) + f(si * vi[j])));
+        Q.im[r * n + j] = f(Q.im[r * n + j] - f(f(si * vr[j]) - f(sr * vi[j])));
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) d[i] = re[i * n + i];
+  // make the off-diagonal real: T_{k+1,k} = e_k = |e_k| phase_k; D = diag(δ), δ_0 = 1, δ_{k+1} = δ_k·phase_k
+  const e = new Float32Array(n);
+  let dr = 1, di = 0;
+  const scaleCol = (c: number, ar: number, ai: number) => {
+    for (let r = 0; r < n; r++) {
+      const qr = Q.re[r * n + c], qi = Q.im[r * n + c];
+      Q.re[r * n + c] = f(f(qr * ar) - f(qi * ai)); Q.im[r * n + c] = f(f(qr * ai) + f(qi * ar));
+    }
+  };
+  for (let k = 0; k < n - 1; k++) {
+    const a = f(Math.hypot(eRe[k], eIm[k]));
+    e[k] = a;
+    const phr = a > 0 ? f(eRe[k] / a) : 1, phi = a > 0 ? f(eIm[k] / a) : 0;
+    const nr = f(f(dr * phr) - f(di * phi)), ni = f(f(dr * phi) + f(di * phr));
+    dr = nr; di = ni;
+    scaleCol(k + 1, dr, di);
+  }
+  // tqli (Numerical Recipes' implicit QL), e shifted: e[i] couples i and i+1
+  const ee = new Float32Array(n);
+  for (let i = 0; i < n - 1; i++) ee[i] = e[i];
+  for (let l = 0; l < n; l++) {
+    let iter = 0;
+    for (;;) {
+      let m = l;
+      for (; m < n - 1; m++) {
+        const dd = f(Math.abs(d[m]) + Math.abs(d[m + 1]));
+        if (Math.abs(ee[m]) <= 1.2e-7 * dd) break;
+      }
+      if (m === l) break;
+      if (++iter > 60) break;
+      let g = f(f(d[l + 1] - d[l]) / f(2 * ee[l]));
+      let r = f(Math.hypot(g, 1));
+      g = f(f(d[m] - d[l]) + f(ee[l] / f(g + (g >= 0 ? r : -r))));
+      let s = 1, c = 1, p = 0;
+      let i = m - 1;
+      for (; i >= l; i--) {
+        let ff = f(s * ee[i]);
+        const b = f(c * ee[i]);
+        r = f(Math.hypot(ff, g));
+        ee[i + 1] = r;
+        if (r === 0) { d[i + 1] = f(d[i + 1] - p); ee[m] = 0; break; }
+        s = f(ff / r); c = f(g / r);
+        g = f(d[i + 1] - p);
+        r = f(f(f(d[i] - g) * s) + f(f(2 * c) * b));
+        p = f(s * r);
+        d[i + 1] = f(g + p);
+        g = f(f(c * r) - b);
+        for (let row = 0; row < n; row++) {
+          for (const part of [Q.re, Q.im]) {
+            ff = part[row * n + i + 1];
+            part[row * n + i + 1] = f(f(s * part[row * n + i]) + f(c * ff));
+            part[row * n + i] = f(f(c * part[row * n + i]) - f(s * ff));
+          }
+        }
+      }
+      if (r === 0 && i >= l) continue;
+      d[l] = f(d[l] - p); ee[l] = g; ee[m] = 0;
+    }
+  }
+  return { values: Float64Array.from(d), V: Q };
+}

@@ -21,7 +21,7 @@
  * 6e−5 in S at K = 1000, compensated ones 1e−6.
  */
 import { binaryEntropy } from "../thermo/fermi.ts";
-import { type F32Matrix, f32Gemm, f32Jacobi, f32Matrix } from "./f32-emulation.ts";
+import { type F32Matrix, f32Gemm, f32HouseholderQL, f32Jacobi, f32Matrix } from "./f32-emulation.ts";
 
 export interface GradedRitzOptions {
   /** group threshold θ; 0: plain f32 eigenvalues of C (no refinement) */
@@ -30,9 +30,11 @@ export interface GradedRitzOptions {
   sweeps: number;
   /** Jacobi sweeps at most for H, which Jacobi's vectors of C leave nearly diagonal (3 were enough at K = 256) */
   ritzSweeps: number;
+  /** C's eigenpairs: f32 Jacobi (what the GPU runs today) or Householder + implicit QL (the cheaper lead, emulation only) */
+  eigensolver: "jacobi" | "householder-ql";
 }
 
-export const GRADED_DEFAULTS: GradedRitzOptions = { theta: 0.1, sweeps: 12, ritzSweeps: 5 };
+export const GRADED_DEFAULTS: GradedRitzOptions = { theta: 0.1, sweeps: 12, ritzSweeps: 5, eigensolver: "jacobi" };
 
 /** Group of a Jacobi value: 0 low, 1 middle, 2 high (shaders/ritz-blocks.wgsl). */
 export const ritzGroup = (x: number, theta: number) => (x < theta ? 0 : x > 1 - theta ? 2 : 1);
@@ -83,7 +85,7 @@ export function gradedRitzEntropy(
   const w = Float32Array.from(n);
   const wbar = Float32Array.from(n, (x) => 1 - x);
   const C = f32Gemm(Bf, Bf, true, w);
-  const first = f32Jacobi(C, o.sweeps, o.theta > 0);
+  const first = o.eigensolver === "householder-ql" ? { ...f32HouseholderQL(C), sweeps: 0 } : f32Jacobi(C, o.sweeps, o.theta > 0);
   const stats: GradedRitzStats = { low: 0, middle: 0, high: 0, sweeps: [first.sweeps, 0] };
   if (o.theta === 0) return { S: first.values.reduce((s, x) => s + binaryEntropy(x), 0), stats };
   const V = first.V!;
