@@ -57,7 +57,8 @@ export type EngineName = "cpu" | "webgpu" | "auto";
  * GPU arithmetic: `fast` (every column within 1e-3·max(|x|, 1) of f64) or `accurate` (within
  * 1e-8·max(|x|, 1)), both from f32 hardware. Where the adapter keeps double-float exact both run the
  * same df64 tridiagonal path (~1e-9 at K = 1000, f32 alone misses 1e-3 there); elsewhere fast mode
- * falls back to f32 Jacobi and accurate mode refuses. The CPU engine is f64 and meets both.
+ * runs its f32 path (graded Rayleigh–Ritz, see FastPath) and accurate mode refuses. The CPU engine is
+ * f64 and meets both.
  */
 export type Precision = "fast" | "accurate";
 

@@ -41,23 +41,6 @@ export interface HermitianBlock {
 }
 
 /**
- * 1 − C of a block, formed in f64 (so that entries of C near 1 become small numbers exact in f32), as
- * an m×m block when m > n: 1 − diag(C, 0), with ones on the padding, the complement of the padded C.
- */
-export function complement(b: HermitianBlock, m = b.n): HermitianBlock {
-  const re = new Float64Array(m * m);
-  const im = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) re[i * m + i] = 1;
-  for (let i = 0; i < b.n; i++) {
-    for (let j = 0; j < b.n; j++) {
-      re[i * m + j] -= b.re[i * b.n + j];
-      im[i * m + j] = -b.im[i * b.n + j];
-    }
-  }
-  return { re, im, n: m };
-}
-
-/**
  * Runs `runBatch` over `blocks` in batches of at most `capacity(m)` blocks, all padded to the size
  * m of the largest (or to `size`, when given and larger); `checkFits(m)` refuses first what cannot
  * run at all. Results keep the order given.

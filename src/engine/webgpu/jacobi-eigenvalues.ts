@@ -1,8 +1,10 @@
 /**
- * Batched eigenvalues of complex Hermitian matrices on the GPU (fast mode's fallback where double-float
- * is not exact): parallel cyclic Jacobi in
- * f32 (jacobi-sweeps.ts, all sweeps of a batch in one submission), then the diagonals gathered
+ * Batched eigenvalues of complex Hermitian matrices on the GPU by f32 Jacobi alone: parallel cyclic
+ * Jacobi (jacobi-sweeps.ts, all sweeps of a batch in one submission), then the diagonals gathered
  * (shaders/jacobi-diagonal.wgsl) and read back. Batches are split to fit the device's buffer limits.
+ * No engine path uses it since fast mode's f32 path refines Jacobi by graded Rayleigh–Ritz
+ * (graded-ritz-gpu.ts): it is how the tests hold the Jacobi kernels against f64, and show plain f32
+ * missing a graded spectrum.
  */
 import { DeviceLimitError } from "../../errors.ts";
 import type { GpuContext } from "./device.ts";
@@ -95,7 +97,7 @@ export async function createJacobiEigenvalues(ctx: GpuContext, sweeps = 10): Pro
     solve(blocks.map((b) => b.n), m, (_, A) => {
       device.queue.writeBuffer(A, 0, packBlocks(blocks, m, 2));
       return [];
-    }, "GPU: f32 Jacobi eigenvalues (C and 1 − C)");
+    }, "GPU: f32 Jacobi eigenvalues");
 
   const checkFits = (n: number) => {
     const m = paddedSize(n);
