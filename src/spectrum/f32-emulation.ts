@@ -120,25 +120,30 @@ export function f32Jacobi(a: F32Matrix, sweeps: number, vectors: boolean, tol = 
 }
 
 /**
- * Eigenpairs of a complex Hermitian matrix the LAPACK way, in f32: Householder reduction to a real
- * tridiagonal T = Q†AQ (reflectors accumulated into Q, each off-diagonal's phase moved into Q's
- * columns), then implicit QL with shifts (Numerical Recipes' tqli) with each rotation applied to Q's
- * columns. Values unsorted; V: column i is the eigenvector of value i. For graded-ritz.ts's
- * `eigensolver: "householder-ql"`: what a GPU would run in place of Jacobi (~(16/3 + 6)K³ flops
- * against Jacobi's ~48·sweeps·K³).
+ * Householder reduction of a complex Hermitian matrix to a real symmetric tridiagonal T = Q†AQ in
+ * f32 (LAPACK's way; shaders/householder-f32.wgsl on the GPU): d = T's diagonal, e[k] = T_{k+1,k} ≥ 0;
+ * with `withQ`, Q (the reflectors accumulated, each off-diagonal's phase moved into Q's columns).
  */
-export function f32HouseholderQL(A0: F32Matrix): { values: Float64Array; V: F32Matrix } {
+export function f32Tridiagonal(A0: F32Matrix, withQ: boolean): { d: Float32Array; e: Float32Array; Q?: F32Matrix } {
   const n = A0.rows;
   const re = Float32Array.from(A0.re), im = Float32Array.from(A0.im);
-  const Q = f32Matrix(n, n);
-  for (let i = 0; i < n; i++) Q.re[i * n + i] = 1;
+  const Q = withQ ? f32Matrix(n, n) : undefined;
+  if (Q) for (let i = 0; i < n; i++) Q.re[i * n + i] = 1;
   const d = new Float32Array(n), eRe = new Float32Array(n), eIm = new Float32Array(n);
   const vr = new Float32Array(n), vi = new Float32Array(n), pr = new Float32Array(n), pi = new Float32Array(n);
   for (let k = 0; k < n - 1; k++) {
     // x = A[k+1.., k]
+    // σ = ‖x‖ from x scaled by a power of two to max |x_i| ~ 1, as the GPU kernel does: a graded
+    // block's columns of 1e−20 would flush to 0 when squared in f32
+    let mx = 0;
+    for (let i = k + 1; i < n; i++) mx = Math.max(mx, Math.abs(re[i * n + k]), Math.abs(im[i * n + k]));
+    const sc = mx > 0 ? 2 ** -(Math.floor(Math.log2(mx)) + 1) : 1;
     let norm2 = 0;
-    for (let i = k + 1; i < n; i++) norm2 = f(norm2 + f(f(re[i * n + k] * re[i * n + k]) + f(im[i * n + k] * im[i * n + k])));
-    const sigma = f(Math.sqrt(norm2));
+    for (let i = k + 1; i < n; i++) {
+      const xr = f(re[i * n + k] * sc), xi = f(im[i * n + k] * sc);
+      norm2 = f(norm2 + f(f(xr * xr) + f(xi * xi)));
+    }
+    const sigma = f(f(Math.sqrt(norm2)) / sc);
     const x0r = re[(k + 1) * n + k], x0i = im[(k + 1) * n + k];
     const x0abs = f(Math.hypot(x0r, x0i));
     if (sigma === 0) { eRe[k] = 0; eIm[k] = 0; continue; }
@@ -173,6 +178,7 @@ export function f32HouseholderQL(A0: F32Matrix): { values: Float64Array; V: F32M
         re[i * n + j] = f(re[i * n + j] - ur); im[i * n + j] = f(im[i * n + j] - ui);
       }
     }
+    if (!Q) continue;
     // Q ← Q (I − τ v v†)
     for (let r = 0; r < n; r++) {
       let sr = 0, si = 0;
@@ -194,6 +200,7 @@ export function f32HouseholderQL(A0: F32Matrix): { values: Float64Array; V: F32M
   const e = new Float32Array(n);
   let dr = 1, di = 0;
   const scaleCol = (c: number, ar: number, ai: number) => {
+    if (!Q) return;
     for (let r = 0; r < n; r++) {
       const qr = Q.re[r * n + c], qi = Q.im[r * n + c];
       Q.re[r * n + c] = f(f(qr * ar) - f(qi * ai)); Q.im[r * n + c] = f(f(qr * ai) + f(qi * ar));
@@ -207,6 +214,16 @@ export function f32HouseholderQL(A0: F32Matrix): { values: Float64Array; V: F32M
     dr = nr; di = ni;
     scaleCol(k + 1, dr, di);
   }
+  return { d, e, Q };
+}
+
+/**
+ * Implicit QL with Wilkinson shifts (Numerical Recipes' tqli) on the f32 tridiagonal (d, e) (e[k]
+ * couples k and k+1; d overwritten), each rotation applied to the columns of Q where given.
+ * Values unsorted, in Q's column order.
+ */
+export function f32QL(d: Float32Array, e: Float32Array, Q?: F32Matrix): Float64Array {
+  const n = d.length;
   // tqli (Numerical Recipes' implicit QL), e shifted: e[i] couples i and i+1
   const ee = new Float32Array(n);
   for (let i = 0; i < n - 1; i++) ee[i] = e[i];
@@ -237,7 +254,7 @@ export function f32HouseholderQL(A0: F32Matrix): { values: Float64Array; V: F32M
         p = f(s * r);
         d[i + 1] = f(g + p);
         g = f(f(c * r) - b);
-        for (let row = 0; row < n; row++) {
+        for (let row = 0; Q && row < n; row++) {
           for (const part of [Q.re, Q.im]) {
             ff = part[row * n + i + 1];
             part[row * n + i + 1] = f(f(s * part[row * n + i]) + f(c * ff));
@@ -249,5 +266,14 @@ export function f32HouseholderQL(A0: F32Matrix): { values: Float64Array; V: F32M
       d[l] = f(d[l] - p); ee[l] = g; ee[m] = 0;
     }
   }
-  return { values: Float64Array.from(d), V: Q };
+  return Float64Array.from(d);
+}
+
+/**
+ * Eigenpairs of a complex Hermitian matrix in f32: f32Tridiagonal, then f32QL on Q. Values unsorted;
+ * V: column i is the eigenvector of value i (~(16/3 + 6)K³ flops against Jacobi's ~48·sweeps·K³).
+ */
+export function f32HouseholderQL(A0: F32Matrix): { values: Float64Array; V: F32Matrix } {
+  const { d, e, Q } = f32Tridiagonal(A0, true);
+  return { values: f32QL(d, e, Q), V: Q! };
 }

@@ -21,7 +21,8 @@
  * 6e−5 in S at K = 1000, compensated ones 1e−6.
  */
 import { binaryEntropy } from "../thermo/fermi.ts";
-import { type F32Matrix, f32Gemm, f32HouseholderQL, f32Jacobi, f32Matrix } from "./f32-emulation.ts";
+import { type F32Matrix, f32Gemm, f32HouseholderQL, f32Jacobi, f32Matrix, f32Tridiagonal } from "./f32-emulation.ts";
+import { tridiagonalEigenvalues } from "./hermitian-eigenvalues.ts";
 
 export interface GradedRitzOptions {
   /** group threshold θ; 0: plain f32 eigenvalues of C (no refinement) */
@@ -30,11 +31,23 @@ export interface GradedRitzOptions {
   sweeps: number;
   /** Jacobi sweeps at most for H, which Jacobi's vectors of C leave nearly diagonal (3 were enough at K = 256) */
   ritzSweeps: number;
-  /** C's eigenpairs: f32 Jacobi (what the GPU runs today) or Householder + implicit QL (the cheaper lead, emulation only) */
-  eigensolver: "jacobi" | "householder-ql";
+  /**
+   * "householder": C's eigenpairs by f32 Householder + implicit QL, sorted; H's values as in
+   * `tiny`. "jacobi": f32 Jacobi for both (~10× the work).
+   */
+  eigensolver: "jacobi" | "householder";
+  /**
+   * With "householder": C's values below τ (and above 1 − τ) are the ones f32 cannot order (a
+   * value ~1e−9 errs by ~1e−8), so their f32 vectors mix freely inside the cluster and H is dense
+   * there: those two blocks (leading and trailing, the values being sorted) get their eigenvalues
+   * by an f32 Householder reduction (the block's own norm ≤ τ sets its error) and bisection; every
+   * other value is H's diagonal (a Rayleigh quotient from the factor: the off-diagonal there is
+   * ~u and moves the values only at second order). τ = 1e−5 misses by 4e−6 at K = 128, 1e−3 by 2e−7.
+   */
+  tiny: number;
 }
 
-export const GRADED_DEFAULTS: GradedRitzOptions = { theta: 0.1, sweeps: 12, ritzSweeps: 5, eigensolver: "jacobi" };
+export const GRADED_DEFAULTS: GradedRitzOptions = { theta: 0.1, sweeps: 12, ritzSweeps: 5, eigensolver: "jacobi", tiny: 1e-3 };
 
 /** Group of a Jacobi value: 0 low, 1 middle, 2 high (shaders/ritz-blocks.wgsl). */
 export const ritzGroup = (x: number, theta: number) => (x < theta ? 0 : x > 1 - theta ? 2 : 1);
@@ -85,7 +98,7 @@ export function gradedRitzEntropy(
   const w = Float32Array.from(n);
   const wbar = Float32Array.from(n, (x) => 1 - x);
   const C = f32Gemm(Bf, Bf, true, w);
-  const first = o.eigensolver === "householder-ql" ? { ...f32HouseholderQL(C), sweeps: 0 } : f32Jacobi(C, o.sweeps, o.theta > 0);
+  const first = o.eigensolver === "householder" ? { ...sortedPairs(f32HouseholderQL(C)), sweeps: 0 } : f32Jacobi(C, o.sweeps, o.theta > 0);
   const stats: GradedRitzStats = { low: 0, middle: 0, high: 0, sweeps: [first.sweeps, 0] };
   if (o.theta === 0) return { S: first.values.reduce((s, x) => s + binaryEntropy(x), 0), stats };
   const V = first.V!;
@@ -105,7 +118,52 @@ export function gradedRitzEntropy(
   for (const g of group) stats[(["low", "middle", "high"] as const)[g]]++;
   ritzBlocks(G, Gbar, M, group);
   const H = f32Gemm(f32Gemm(M, G, false), M, true);
-  const second = f32Jacobi(H, o.ritzSweeps, false);
+  const second = o.eigensolver === "householder" ? { values: ritzValues(H, first.values, o.tiny), sweeps: 0 } : f32Jacobi(H, o.ritzSweeps, false);
   stats.sweeps[1] = second.sweeps;
   return { S: second.values.reduce((s, x) => s + binaryEntropy(x), 0), stats };
+}
+
+/** Eigenpairs in ascending order of value (V's columns permuted to match), as the GPU's QL leaves them. */
+function sortedPairs({ values, V }: { values: Float64Array; V: F32Matrix }): { values: Float64Array; V: F32Matrix } {
+  const n = values.length;
+  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
+  const W = f32Matrix(n, n);
+  for (let r = 0; r < n; r++) {
+    order.forEach((k, c) => {
+      W.re[r * n + c] = V.re[r * n + k];
+      W.im[r * n + c] = V.im[r * n + k];
+    });
+  }
+  return { values: Float64Array.from(order, (k) => values[k]), V: W };
+}
+
+/** H's values (see `tiny`): C's values `lambda` ascending, so the two tiny blocks are H's leading and trailing ones. */
+function ritzValues(H: F32Matrix, lambda: Float64Array, tiny: number): Float64Array {
+  const K = H.rows;
+  const values = Float64Array.from({ length: K }, (_, i) => H.re[i * K + i]);
+  let lo = 0;
+  while (lo < K && lambda[lo] < tiny) lo++;
+  let hi = K;
+  while (hi > lo && lambda[hi - 1] > 1 - tiny) hi--;
+  for (const [from, to] of [[0, lo], [hi, K]]) {
+    const n = to - from;
+    if (n === 0) continue;
+    const block = f32Matrix(n, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        block.re[i * n + j] = H.re[(from + i) * K + from + j];
+        block.im[i * n + j] = H.im[(from + i) * K + from + j];
+      }
+    }
+    values.set(f32TridiagonalValues(block), from);
+  }
+  return values;
+}
+
+/** Eigenvalues by an f32 tridiagonalization, then those of T exactly (the GPU's df64 bisection). */
+function f32TridiagonalValues(A: F32Matrix): Float64Array {
+  const { d, e } = f32Tridiagonal(A, false);
+  const shifted = new Float64Array(d.length);
+  for (let i = 1; i < d.length; i++) shifted[i] = e[i - 1];
+  return tridiagonalEigenvalues(Float64Array.from(d), shifted);
 }
