@@ -1,11 +1,11 @@
 // ritz-blocks.wgsl — step 3 of fast mode's graded Rayleigh–Ritz (src/spectrum/graded-ritz.ts,
-// ritzBlocks): from Jacobi's values λ_i (the diagonal of the rotated C), each index's group — low
+// ritzBlocks): from C's f32 values λ_i, each index's group — low
 // (λ < θ), middle, high (λ > 1 − θ) — and, per matrix b, in place:
 //   G ← Gc: G on low×low and middle×middle, Ḡ on high×high, 0 across groups;
 //   M ← T̃: (3I − M)/2 on the same blocks, 0 across (M = V†V; one Newton–Schulz step).
 //
 // Buffers (complex as vec2f (re, im), [batch, n, n] row-major):
-//   @binding(0) a:    array<vec2f> Jacobi's rotated C (only its diagonal is read) — read
+//   @binding(0) values: array<f32> [batch, n] C's f32 eigenvalues (tridiagonal-ql.wgsl) — read
 //   @binding(1) g:    array<vec2f> G = P·diag(n)·P† — read, overwritten by Gc
 //   @binding(2) gbar: array<vec2f> Ḡ = P·diag(1 − n)·P† — read
 //   @binding(3) t:    array<vec2f> M = V†·V — read, overwritten by T̃
@@ -19,14 +19,14 @@ struct Params {
   theta: f32,
 }
 
-@group(0) @binding(0) var<storage, read> a: array<vec2f>;
+@group(0) @binding(0) var<storage, read> values: array<f32>;
 @group(0) @binding(1) var<storage, read_write> g: array<vec2f>;
 @group(0) @binding(2) var<storage, read> gbar: array<vec2f>;
 @group(0) @binding(3) var<storage, read_write> t: array<vec2f>;
 @group(0) @binding(4) var<uniform> params: Params;
 
-fn group_of(base: u32, i: u32) -> u32 {
-  let x = a[base + i * params.n + i].x;
+fn group_of(b: u32, i: u32) -> u32 {
+  let x = values[b * params.n + i];
   if (x < params.theta) { return 0u; }
   if (x > 1.0 - params.theta) { return 2u; }
   return 1u;
@@ -40,8 +40,8 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   if (i >= n || j >= n) { return; }
   let base = gid.z * n * n;
   let at = base + i * n + j;
-  let gi = group_of(base, i);
-  if (gi != group_of(base, j)) {
+  let gi = group_of(gid.z, i);
+  if (gi != group_of(gid.z, j)) {
     g[at] = vec2f(0.0);
     t[at] = vec2f(0.0);
     return;

@@ -149,8 +149,7 @@ describe.skipIf(!gpu)("fast mode's f32 kernels", () => {
     const mat = () => ({ ...f32Matrix(n, n), re: Float32Array.from({ length: n * n }, rnd), im: Float32Array.from({ length: n * n }, rnd) });
     const [G, Gbar, M] = [mat(), mat(), mat()];
     const lam = [0.01, 0.5, 0.95, 0.05, 0.099, 0.901, 0.3, 1e-6, 1];
-    const a = new Float32Array(2 * n * n);
-    lam.forEach((x, i) => (a[2 * (i * n + i)] = x));
+    const a = Float32Array.from(lam);
     const inter = (X: F32Matrix) => Float32Array.from({ length: 2 * n * n }, (_, k) => (k % 2 ? X.im : X.re)[k >> 1]);
     const [g, gb, t] = [upload(device, inter(G)), upload(device, inter(Gbar)), upload(device, inter(M))];
     const params = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
@@ -167,6 +166,39 @@ describe.skipIf(!gpu)("fast mode's f32 kernels", () => {
     ritzBlocks(G, Gbar, M, Int32Array.from(lam, (x) => (x < 0.1 ? 0 : x > 0.9 ? 2 : 1)));
     expect(Array.from(gotG)).toEqual(Array.from(inter(G)));
     expectAllClose(gotT, inter(M), 1e-7, 0, "T̃");
+  });
+
+  it("ritz-tiny: H's diagonal, and its leading (λ < τ) and trailing (λ > 1 − τ) blocks copied out, for 11×11 matrices (one with no tiny values)", async () => {
+    const { device } = gpu!;
+    const n = 11, B = 2, tau = 1e-3, rnd = lcg(5);
+    const lam = [[0, 1e-9, 2e-4, 0.01, 0.2, 0.5, 0.7, 0.99, 1 - 1e-4, 1 - 1e-8, 1], [0.01, 0.02, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]];
+    const h = Float32Array.from({ length: 2 * B * n * n }, rnd);
+    const values = upload(device, Float32Array.from(lam.flat()));
+    const hbuf = upload(device, h);
+    const diag = device.createBuffer({ size: 4 * B * n, usage: storage() });
+    const tiny = device.createBuffer({ size: 16 * B * n * n, usage: storage() });
+    const sizes = device.createBuffer({ size: 8 * B, usage: storage() });
+    const params = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    device.queue.writeBuffer(params, 0, new Uint32Array([n, B]));
+    device.queue.writeBuffer(params, 8, new Float32Array([tau]));
+    const pipeline = await computePipeline(device, await shaderSource("ritz-tiny"), { WG: 4 });
+    const run = (pass: GPUComputePassEncoder) => {
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [values, hbuf, diag, tiny, sizes, params].map((buffer, binding) => ({ binding, resource: { buffer } })) }));
+      pass.dispatchWorkgroups(B);
+    };
+    const gotDiag = await once(run, diag);
+    const gotTiny = await once(() => {}, tiny);
+    const gotSizes = Array.from(new Uint32Array((await once(() => {}, sizes)).buffer));
+    expect(gotSizes).toEqual([3, 0, 3, 0]);
+    for (let b = 0; b < B; b++) for (let i = 0; i < n; i++) expect(gotDiag[b * n + i]).toBe(h[2 * (b * n * n + i * n + i)]);
+    const entry = (buf: Float32Array, mat: number, i: number, j: number) => [buf[2 * (mat * n * n + i * n + j)], buf[2 * (mat * n * n + i * n + j) + 1]];
+    for (let i = 0; i < 3; i++) {
+      for (let j = 0; j < 3; j++) {
+        expect(entry(gotTiny, 0, i, j)).toEqual(entry(h, 0, i, j));
+        expect(entry(gotTiny, B, i, j)).toEqual(entry(h, 0, n - 3 + i, n - 3 + j));
+      }
+    }
   });
 
   const base = { W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 3, initial: { kind: "thermal" } } as const;

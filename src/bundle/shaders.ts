@@ -24,6 +24,7 @@ import householderReduce from "../../shaders/householder-reduce.wgsl";
 import jacobiVectors from "../../shaders/jacobi-vectors.wgsl";
 import f32Gemm from "../../shaders/f32-gemm.wgsl";
 import ritzBlocks from "../../shaders/ritz-blocks.wgsl";
+import ritzTiny from "../../shaders/ritz-tiny.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
@@ -34,5 +35,5 @@ registerShaders({
   "df64-entropy": df64Entropy, "deleted-row-time": deletedRowTime,
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
   "householder-column": householderColumn, "householder-trailing": householderTrailing, "householder-reduce": householderReduce,
-  "jacobi-vectors": jacobiVectors, "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks,
+  "jacobi-vectors": jacobiVectors, "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
 });

@@ -92,6 +92,14 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
       flops += r.flops;
       temporaries.push(...r.temporaries);
     };
+    const gatherDiagonal = (pass: GPUComputePassEncoder, a: GPUBuffer) => {
+      pass.setPipeline(diagonal);
+      pass.setBindGroup(0, device.createBindGroup({
+        layout: diagonal.getBindGroupLayout(0),
+        entries: [a, diagOut, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
+      }));
+      pass.dispatchWorkgroups(Math.ceil((Bn * m) / 64));
+    };
     try {
       // steps 2–4 of graded-ritz.ts: the Ritz matrices from the factor, their blocks, H's values
       const refine = (pass: GPUComputePassEncoder, a: GPUBuffer, V: GPUBuffer) => {
@@ -99,10 +107,11 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
         mul(pass, { X: P, Y: P, w: wN, Z: G, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
         mul(pass, { X: P, Y: P, w: wBar, Z: Gbar, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
         mul(pass, { X: V, Y: V, Z: M, rows: m, cols: m, depth: m, batch: Bn, conjX: true });
+        gatherDiagonal(pass, a);
         pass.setPipeline(blocks_);
         pass.setBindGroup(0, device.createBindGroup({
           layout: blocks_.getBindGroupLayout(0),
-          entries: [a, G, Gbar, M, rparams].map((buffer, binding) => ({ binding, resource: { buffer } })),
+          entries: [diagOut, G, Gbar, M, rparams].map((buffer, binding) => ({ binding, resource: { buffer } })),
         }));
         pass.dispatchWorkgroups(Math.ceil(m / TILE), Math.ceil(m / TILE), Bn);
         mul(pass, { X: M, Y: G, Z: X1, rows: m, cols: m, depth: m, batch: Bn });
@@ -121,12 +130,7 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
         temporaries.push(...first.temporaries);
         let values = first.a;
         if (theta > 0) values = refine(pass, first.a, first.v!);
-        pass.setPipeline(diagonal);
-        pass.setBindGroup(0, device.createBindGroup({
-          layout: diagonal.getBindGroupLayout(0),
-          entries: [values, diagOut, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
-        }));
-        pass.dispatchWorkgroups(Math.ceil((Bn * m) / 64));
+        gatherDiagonal(pass, values);
         pass.end();
         enc.copyBufferToBuffer(diagOut, 0, read, 0, Bn * m * 4);
         timer.resolve(enc, read, Bn * m * 4);
