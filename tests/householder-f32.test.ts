@@ -11,7 +11,12 @@ import { hermitianEigenvalues, tridiagonalEigenvalues } from "../src/spectrum/he
 import { smallSymmetricEigen } from "../src/spectrum/small-symmetric.ts";
 
 const gpu = await testGpu();
-const tridiagonal = gpu ? await createF32Tridiagonal(gpu) : undefined;
+// the default shapes, and small workgroups: several passes of each loop over rows and columns, several column tiles
+const shapes = [
+  ["default workgroups", {}],
+  ["8 threads per matrix, 16 columns per tile", { workgroupSize: 8, backWorkgroupSize: 16 }],
+] as const;
+const instances = gpu ? await Promise.all(shapes.map(([, o]) => createF32Tridiagonal(gpu, o))) : [];
 
 /** Encodes into one pass, submits, and reads back `outs` (after the pass) as f32. */
 async function submit(encode: (pass: GPUComputePassEncoder) => { outs: GPUBuffer[]; temporaries: GPUBuffer[] }): Promise<Float32Array[]> {
@@ -60,13 +65,21 @@ const eigenvalues = (A: ComplexMatrix) => hermitianEigenvalues(A.re.slice(), A.i
 const norm = (values: ArrayLike<number>) => Math.max(...Array.from(values, Math.abs));
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(0, ...Array.from(a, (x, i) => Math.abs(x - b[i])));
 
-describe.skipIf(!gpu)("f32 Householder tridiagonalization and back-transformation", () => {
+describe.skipIf(!gpu).each(shapes.map(([label], i) => [label, i] as const))("f32 Householder tridiagonalization and back-transformation (%s)", (_, which) => {
+  const tridiagonal = instances[which];
   it.each([[1, 1], [2, 2], [3, 3], [13, 13], [37, 37], [13, 20]])(
-    "n = %i padded to m = %i, batch 2: T has A's eigenvalues to 1e-6‖A‖, and V = QDZ is unitary and diagonalizes A",
+    "n = %i padded to m = %i, batch 2 or 3: T has A's eigenvalues to 1e-6‖A‖, and V = QDZ (one reflector a pass, and blocked) is unitary and diagonalizes A",
     async (n, m) => {
       const { device } = gpu!;
       const rnd = lcg(11 + n + m);
-      const blocks = [randomHermitian(n, rnd), randomHermitian(n, rnd, 3)].map((b) => padded(b, m));
+      const blocks = [randomHermitian(n, rnd), randomHermitian(n, rnd, 3)];
+      if (n >= 6) {
+        // x_0 = 0 with σ > 0 in the first step (phase 1), and an exact split with a 1e-3 block below it (τ = 0, e = 0)
+        const A = blockDiagonal(randomHermitian(4, rnd), randomHermitian(n - 4, rnd, 1e-3));
+        A.re[1] = A.im[1] = A.re[n] = A.im[n] = 0;
+        blocks.push(A);
+      }
+      blocks.forEach((blk, i) => (blocks[i] = padded(blk, m)));
       const B = blocks.length;
       const a = upload(device, packBlocks(blocks, m, 2));
       let reduction: F32Reduction | undefined;
@@ -101,11 +114,13 @@ describe.skipIf(!gpu)("f32 Householder tridiagonalization and back-transformatio
         Z.set(vectors, b * m * m);
       });
       const Zbuf = upload(device, Z);
-      const Vbuf = device.createBuffer({ size: B * m * m * 8, usage: storage() });
-      const [V] = await submit((pass) => ({
-        outs: [Vbuf], temporaries: [Zbuf, Vbuf, a, ...reduction!.temporaries, ...tridiagonal!.backTransform(pass, a, reduction!.reflectors!, Zbuf, Vbuf, m, B).temporaries],
+      const Vbufs = [0, 1].map(() => device.createBuffer({ size: B * m * m * 8, usage: storage() }));
+      const Vs = await submit((pass) => ({
+        outs: Vbufs,
+        temporaries: [Zbuf, ...Vbufs, a, ...reduction!.temporaries, ...[false, true].flatMap((blocked, i) =>
+          tridiagonal!.backTransform(pass, a, reduction!.reflectors!, Zbuf, Vbufs[i], m, B, { blocked }).temporaries)],
       }));
-      blocks.forEach((A, b) => {
+      Vs.forEach((V, variant) => blocks.forEach((A, b) => {
         const vr = (r: number, k: number) => V[2 * ((b * m + r) * m + k)];
         const vi = (r: number, k: number) => V[2 * ((b * m + r) * m + k) + 1];
         const scale = norm(tValues[b]);
@@ -139,11 +154,11 @@ describe.skipIf(!gpu)("f32 Householder tridiagonalization and back-transformatio
             else offDiagonal = Math.max(offDiagonal, Math.hypot(hr, hi));
           }
         }
-        console.info(`n = ${n}, m = ${m}, b = ${b}: |V†V − I| ≤ ${unitary.toExponential(2)}, V†AV: diagonal within ${(diagonal / scale).toExponential(2)}‖A‖, off-diagonal ≤ ${(offDiagonal / scale).toExponential(2)}‖A‖`);
+        console.info(`n = ${n}, m = ${m}, b = ${b}, ${variant ? "blocked" : "one reflector a pass"}: |V†V − I| ≤ ${unitary.toExponential(2)}, V†AV: diagonal within ${(diagonal / scale).toExponential(2)}‖A‖, off-diagonal ≤ ${(offDiagonal / scale).toExponential(2)}‖A‖`);
         expect(unitary).toBeLessThan(2e-6);
         expect(diagonal).toBeLessThan(1e-5 * scale);
         expect(offDiagonal).toBeLessThan(1e-5 * scale);
-      });
+      }));
     },
   );
 

@@ -29,9 +29,14 @@ export interface F32Tridiagonal {
   /**
    * V = Q·D·Z: `Z` [B, m, m] f32, Z[(b·m + r)·m + k] = component r of T's eigenvector k, into `V`
    * [B, m, m] vec2f, V[(b·m + r)·m + k] = component r of A's eigenvector k; `a` and `reflectors`
-   * as `reduce` (keepReflectors) left them. Flops: 16 per reflector entry per column.
+   * as `reduce` (keepReflectors) left them. `blocked` (default): NB = 16 reflectors a pass in
+   * compact-WY form (householder-wy.wgsl, householder-back-blocked.wgsl), V streamed 16× less
+   * often; else one reflector a pass (householder-back.wgsl). Flops as the kernels' loops do them
+   * (~8m³ a matrix either way).
    */
-  backTransform(pass: GPUComputePassEncoder, a: GPUBuffer, reflectors: GPUBuffer, Z: GPUBuffer, V: GPUBuffer, m: number, B: number): { flops: number; temporaries: GPUBuffer[] };
+  backTransform(
+    pass: GPUComputePassEncoder, a: GPUBuffer, reflectors: GPUBuffer, Z: GPUBuffer, V: GPUBuffer, m: number, B: number, options?: { blocked?: boolean },
+  ): { flops: number; temporaries: GPUBuffer[] };
   /**
    * Eigenvalues only (fast mode's H): reduction without reflectors, then bisection in df64;
    * `eig` [B, m] vec2f (hi, lo), ascending per matrix, and `tri` as `reduce` gives it (both among
@@ -41,8 +46,10 @@ export interface F32Tridiagonal {
   eigenvalues(pass: GPUComputePassEncoder, a: GPUBuffer, m: number, B: number): { eig: GPUBuffer; tri: GPUBuffer; flops: number; temporaries: GPUBuffer[] };
 }
 
-/** Threads of the back-transformation's workgroups (consecutive columns). */
+/** Threads of the back-transformations' workgroups (consecutive columns). */
 const BACK_WG = 64;
+/** Reflectors per compact-WY block (householder-wy.wgsl's and householder-back-blocked.wgsl's NB). */
+const NB = 16;
 /** Threads of the bisection's workgroups (tridiagonal-bisection.wgsl's WG). */
 const BISECTION_WG = 64;
 
@@ -51,9 +58,12 @@ const BISECTION_WG = 64;
  *   the bisection's Sturm counts are f32-accurate only)
  * @param workgroupSize threads per matrix of the reduction, a power of two (default 256, or the
  *   device's limit where lower)
+ * @param backWorkgroupSize columns per workgroup of the back-transformations (default 64; tests
+ *   set less to cover several column tiles at small m)
  */
 export async function createF32Tridiagonal(
-  ctx: GpuContext, { exact = { DEKKER: 0 }, workgroupSize = 256 }: { exact?: Df64Constants; workgroupSize?: number } = {},
+  ctx: GpuContext,
+  { exact = { DEKKER: 0 }, workgroupSize = 256, backWorkgroupSize = BACK_WG }: { exact?: Df64Constants; workgroupSize?: number; backWorkgroupSize?: number } = {},
 ): Promise<F32Tridiagonal> {
   const { device } = ctx;
   const limit = 2 ** Math.floor(Math.log2(Math.min(
@@ -63,7 +73,9 @@ export async function createF32Tridiagonal(
   const reduction = await shaderSource("householder-f32");
   const keep = await computePipeline(device, reduction, { WG, KEEP: 1 });
   const valuesOnly = await computePipeline(device, reduction, { WG, KEEP: 0 });
-  const back = await computePipeline(device, await shaderSource("householder-back"), { WG: BACK_WG });
+  const back = await computePipeline(device, await shaderSource("householder-back"), { WG: backWorkgroupSize });
+  const wyFactor = await computePipeline(device, await shaderSource("householder-wy"));
+  const backBlocked = await computePipeline(device, await shaderSource("householder-back-blocked"), { TC: backWorkgroupSize });
   const bisection = await computePipeline(device, (await shaderSource("df64")) + (await shaderSource("tridiagonal-bisection")), { ...exact });
   const uniform = (m: number) => upload(device, new Uint32Array([m, 0, 0, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
   const bind = (pipeline: GPUComputePipeline, buffers: GPUBuffer[]) => device.createBindGroup({
@@ -87,12 +99,30 @@ export async function createF32Tridiagonal(
 
   return {
     reduce,
-    backTransform(pass, a, reflectors, Z, V, m, B) {
+    backTransform(pass, a, reflectors, Z, V, m, B, { blocked = true } = {}) {
       const params = uniform(m);
-      pass.setPipeline(back);
-      pass.setBindGroup(0, bind(back, [a, reflectors, Z, V, params]));
-      pass.dispatchWorkgroups(Math.ceil(m / BACK_WG), B);
-      return { flops: B * (8 * m * m * (m - 1) + 2 * m * m), temporaries: [params] };
+      if (!blocked) {
+        pass.setPipeline(back);
+        pass.setBindGroup(0, bind(back, [a, reflectors, Z, V, params]));
+        pass.dispatchWorkgroups(Math.ceil(m / backWorkgroupSize), B);
+        return { flops: B * (8 * m * m * (m - 1) + 2 * m * m), temporaries: [params] };
+      }
+      const blocks = Math.ceil(m / NB);
+      const wy = device.createBuffer({ size: B * blocks * NB * NB * 8, usage: storage() });
+      pass.setPipeline(wyFactor);
+      pass.setBindGroup(0, bind(wyFactor, [a, reflectors, wy, params]));
+      pass.dispatchWorkgroups(blocks, B);
+      pass.setPipeline(backBlocked);
+      pass.setBindGroup(0, bind(backBlocked, [a, reflectors, wy, Z, V, params]));
+      pass.dispatchWorkgroups(Math.ceil(m / backWorkgroupSize), B);
+      // per block of rows L = m − 1 − j0: Gram 8·L·NB(NB − 1)/2 and T's columns 8(NB³ − NB)/6 once,
+      // then per column Y†V and the update 16·NB·L, T·(Y†V) 4·NB(NB + 1); D·Z 2m² once
+      let flops = 2 * m * m;
+      for (let j0 = 0; j0 < m; j0 += NB) {
+        const L = m - 1 - j0;
+        flops += 4 * L * NB * (NB - 1) + (8 * (NB ** 3 - NB)) / 6 + m * (16 * NB * L + 4 * NB * (NB + 1));
+      }
+      return { flops: B * flops, temporaries: [params, wy] };
     },
     eigenvalues(pass, a, m, B) {
       const r = reduce(pass, a, m, B);
