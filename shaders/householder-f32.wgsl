@@ -133,10 +133,13 @@ fn main(
       let ex = frexp(mx).exp;
       scale = ldexp(1.0, -ex);
       unscale = ldexp(1.0, ex);
-      for (var i = j + 1u + tid; i < m; i += WG) {
-        let x = vecs[uc + i] * scale;
-        vecs[uc + i] = x;
-        norm2 += dot(x, x);
+      // (each thread rescales the entries it wrote in 1.: no storage barrier needed in between)
+      for (var i = j + tid; i < m; i += WG) {
+        if (i > j) {
+          let x = vecs[uc + i] * scale;
+          vecs[uc + i] = x;
+          norm2 += dot(x, x);
+        }
       }
     }
     let sigma2 = reduce(norm2, 1u, tid);
@@ -210,7 +213,8 @@ fn main(
         }
       }
     }
-    // 4. w_j = p_j − (τ/2)(u_j†p_j) u_j (the reduction's barriers also end every read of w_{j−1})
+    // 4. w_j = p_j − (τ/2)(u_j†p_j) u_j (the reduction's barriers also end every read of w_{j−1});
+    // thread tid takes the i it took in 3., so p_i is its own write
     let K = 0.5 * tau * reduce(dt, 1u, tid);
     if (tid == 0u) { vecs[wp + j] = vec2f(0.0); }
     for (var i = j + 1u + tid; i < m; i += WG) {
