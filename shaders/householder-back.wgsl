@@ -8,7 +8,8 @@
 // Numerics: each H_j is unitary to f32 rounding (u_j, τ_j of a norm taken after power-of-two
 // scaling), so V†V = I to ~m·u and V†AV = diag to ~m·u·‖A‖; the dot u_j†y is a plain f32 sum.
 // Flops: 16 per reflector entry per column (u†y and the update, 8 each), ~8m³ a matrix; V is
-// streamed three times per reflector (read for u†y, read and written for the update).
+// streamed three times per reflector (read for u†y, read and written for the update): 12m³ bytes a
+// matrix (12 GB at m = 1000; householder-back-blocked.wgsl streams it 16× less often).
 //
 // Buffers:
 //   @binding(0) a:      array<vec2f> [B, m, m] householder-f32.wgsl's output (KEEP): u_j at

@@ -1,8 +1,9 @@
 /**
  * Fast mode's f32 Householder route, encoded into a caller's compute pass: reduction of complex
  * Hermitian matrices to real tridiagonal T (shaders/householder-f32.wgsl, reflectors kept where
- * asked), back-transformation of T's eigenvectors to A's (shaders/householder-back.wgsl), and
- * eigenvalues only: reduction, then df64 bisection (shaders/tridiagonal-bisection.wgsl).
+ * asked), back-transformation of T's eigenvectors to A's (shaders/householder-wy.wgsl +
+ * householder-back-blocked.wgsl, or householder-back.wgsl one reflector at a time), and eigenvalues
+ * only: reduction, then df64 bisection (shaders/tridiagonal-bisection.wgsl).
  */
 import type { GpuContext } from "./device.ts";
 import type { Df64Constants } from "./df64-probe.ts";
