@@ -25,6 +25,10 @@ import jacobiVectors from "../../shaders/jacobi-vectors.wgsl";
 import f32Gemm from "../../shaders/f32-gemm.wgsl";
 import ritzBlocks from "../../shaders/ritz-blocks.wgsl";
 import ritzTiny from "../../shaders/ritz-tiny.wgsl";
+import householderF32 from "../../shaders/householder-f32.wgsl";
+import householderBack from "../../shaders/householder-back.wgsl";
+import householderWy from "../../shaders/householder-wy.wgsl";
+import householderBackBlocked from "../../shaders/householder-back-blocked.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
@@ -36,4 +40,6 @@ registerShaders({
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
   "householder-column": householderColumn, "householder-trailing": householderTrailing, "householder-reduce": householderReduce,
   "jacobi-vectors": jacobiVectors, "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
+  "householder-f32": householderF32, "householder-back": householderBack,
+  "householder-wy": householderWy, "householder-back-blocked": householderBackBlocked,
 });
