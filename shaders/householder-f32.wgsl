@@ -34,6 +34,8 @@
 //                       e_{m−1} = 0 (tridiagonal-bisection.wgsl's df64 layout, low words 0) — written
 //   @binding(3) refl:   array<vec4f> [B, m] (τ_j, 0, δ_j.re, δ_j.im); τ_{m−1} = 0; written with KEEP
 //   @binding(4) params: { m: u32 } — uniform
+//   @binding(5) sizes:  array<u32> [B] n_b ≤ m: only matrix b's leading n_b×n_b block is reduced (tri
+//                       entries j ≥ n_b untouched) — fast mode's tiny blocks of H (ritz-tiny.wgsl) — read
 // Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); WG (a power of two) and KEEP are overrides.
 
 override WG: u32 = 256u;
@@ -51,6 +53,7 @@ struct Params {
 @group(0) @binding(2) var<storage, read_write> tri: array<vec4f>;
 @group(0) @binding(3) var<storage, read_write> refl: array<vec4f>;
 @group(0) @binding(4) var<uniform> params: Params;
+@group(0) @binding(5) var<storage, read> sizes: array<u32>;
 
 var<workgroup> red: array<f32, WG>;
 var<workgroup> x0shared: vec2f;
@@ -94,6 +97,7 @@ fn main(
 ) {
   let m = params.m;
   let b = wid.x;
+  let n = sizes[b];
   let tid = lid.x;
   let A0 = b * m * m;
   let V0 = b * 4u * m;
@@ -106,7 +110,7 @@ fn main(
   workgroupBarrier();
 
   var delta = vec2f(1.0, 0.0); // δ_j (the same in every thread)
-  for (var j = 0u; j < m; j++) {
+  for (var j = 0u; j < n; j++) {
     let up = V0 + ((j + 1u) % 2u) * m; // u_{j−1}
     let uc = V0 + (j % 2u) * m; // u_j, over u_{j−2}
     // 1. row j of A^{(j)}; its conjugate is column j: d_j and x
@@ -114,7 +118,7 @@ fn main(
     let wj = vecs[wp + j];
     var xmax = 0.0;
     var dj = 0.0;
-    for (var i = j + tid; i < m; i += WG) {
+    for (var i = j + tid; i < n; i += WG) {
       let r = a[A0 + j * m + i] - (c_mul_conj(uj, vecs[wp + i]) + c_mul_conj(wj, vecs[up + i]));
       let x = vec2f(r.x, -r.y);
       if (i == j) {
@@ -135,7 +139,7 @@ fn main(
       scale = ldexp(1.0, -ex);
       unscale = ldexp(1.0, ex);
       // (each thread rescales the entries it wrote in 1.: no storage barrier needed in between)
-      for (var i = j + tid; i < m; i += WG) {
+      for (var i = j + tid; i < n; i += WG) {
         if (i > j) {
           let x = vecs[uc + i] * scale;
           vecs[uc + i] = x;
@@ -175,14 +179,14 @@ fn main(
 
     // 3. A^{(j)} over the trailing block, and p_j = τ A^{(j)} u_j; the dot u_j†p_j on the way
     var dt = 0.0;
-    for (var c0 = j + 1u; c0 < m; c0 += WG * CPT) {
+    for (var c0 = j + 1u; c0 < n; c0 += WG * CPT) {
       var p: array<vec2f, CPT>;
       var wi: array<vec2f, CPT>;
       var ui: array<vec2f, CPT>;
       for (var c = 0u; c < CPT; c++) {
         let i = c0 + tid + c * WG;
         p[c] = vec2f(0.0);
-        if (i < m) {
+        if (i < n) {
           wi[c] = vecs[wp + i];
           ui[c] = vecs[up + i];
         } else {
@@ -190,13 +194,13 @@ fn main(
           ui[c] = vec2f(0.0);
         }
       }
-      for (var k = j + 1u; k < m; k++) {
+      for (var k = j + 1u; k < n; k++) {
         let uk = vecs[up + k];
         let wk = vecs[wp + k];
         let vk = vecs[uc + k];
         for (var c = 0u; c < CPT; c++) {
           let i = c0 + tid + c * WG;
-          if (i < m) {
+          if (i < n) {
             let at = A0 + k * m + i;
             // A_ki −= u_k conj(w_i) + w_k conj(u_i); p_i += A_ik u_k = u_k conj(A_ki)
             let x = a[at] - (c_mul_conj(uk, wi[c]) + c_mul_conj(wk, ui[c]));
@@ -207,7 +211,7 @@ fn main(
       }
       for (var c = 0u; c < CPT; c++) {
         let i = c0 + tid + c * WG;
-        if (i < m) {
+        if (i < n) {
           let pi = p[c] * tau;
           vecs[pp + i] = pi;
           dt += dot(pi, vecs[uc + i]); // Re(p_i conj(u_i))
@@ -218,7 +222,7 @@ fn main(
     // thread tid takes the i it took in 3., so p_i is its own write
     let K = 0.5 * tau * reduce(dt, 1u, tid);
     if (tid == 0u) { vecs[wp + j] = vec2f(0.0); }
-    for (var i = j + 1u + tid; i < m; i += WG) {
+    for (var i = j + 1u + tid; i < n; i += WG) {
       let u = vecs[uc + i];
       vecs[wp + i] = vecs[pp + i] - u * K;
       if (KEEP) { a[A0 + j * m + i] = u; }

@@ -229,4 +229,22 @@ describe.skipIf(!gpu).each(shapes.map(([label], i) => [label, i] as const))("f32
       expect(maxDiff(got, want)).toBeLessThan(1e-6 * scale);
     });
   });
+  it("reduction + df64 bisection with per-matrix sizes: only each leading n_b×n_b block (8, 1, 0 of m = 12; garbage beyond) within 1e-6‖A‖", async () => {
+    const { device } = gpu!;
+    const m = 12, rnd = lcg(17), sizes = [8, 1, 0];
+    const full = sizes.map(() => randomHermitian(m, rnd));
+    const [eig] = await submit((pass) => {
+      const a = upload(device, packBlocks(full, m, 2));
+      const given = upload(device, Uint32Array.from(sizes));
+      const r = tridiagonal!.eigenvalues(pass, a, m, full.length, given);
+      return { outs: [r.eig], temporaries: [a, given, ...r.temporaries] };
+    });
+    sizes.forEach((n, b) => {
+      const lead = { n, re: new Float64Array(n * n), im: new Float64Array(n * n) };
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) [lead.re[i * n + j], lead.im[i * n + j]] = [full[b].re[i * m + j], full[b].im[i * m + j]];
+      const want = eigenvalues(lead);
+      const got = Float64Array.from({ length: n }, (_, k) => eig[2 * (b * m + k)] + eig[2 * (b * m + k) + 1]);
+      expect(maxDiff(got, want)).toBeLessThan(1e-6 * Math.max(norm(want), 1));
+    });
+  });
 });

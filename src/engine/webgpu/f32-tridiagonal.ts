@@ -26,7 +26,7 @@ export interface F32Tridiagonal {
    * Reduces the B complex Hermitian m×m matrices in `a` ([B, m, m] vec2f (re, im) row-major, zero-
    * padded; overwritten) to T = D†Q†AQD.
    */
-  reduce(pass: GPUComputePassEncoder, a: GPUBuffer, m: number, B: number, options?: { keepReflectors?: boolean }): F32Reduction;
+  reduce(pass: GPUComputePassEncoder, a: GPUBuffer, m: number, B: number, options?: { keepReflectors?: boolean; sizes?: GPUBuffer }): F32Reduction;
   /**
    * V = Q·D·Z: `Z` [B, m, m] f32, Z[(b·m + r)·m + k] = component r of T's eigenvector k, into `V`
    * [B, m, m] vec2f, V[(b·m + r)·m + k] = component r of A's eigenvector k; `a` and `reflectors`
@@ -39,12 +39,14 @@ export interface F32Tridiagonal {
     pass: GPUComputePassEncoder, a: GPUBuffer, reflectors: GPUBuffer, Z: GPUBuffer, V: GPUBuffer, m: number, B: number, options?: { blocked?: boolean },
   ): { flops: number; temporaries: GPUBuffer[] };
   /**
-   * Eigenvalues only (fast mode's H): reduction without reflectors, then bisection in df64;
+   * Eigenvalues only (fast mode's H): reduction without reflectors, then bisection in df64; with
+   * `sizes` ([B] u32, n_b ≤ m, on the GPU) only each matrix's leading n_b×n_b block, eig entries
+   * k ≥ n_b untouched (and the work ∝ n_b³);
    * `eig` [B, m] vec2f (hi, lo), ascending per matrix, and `tri` as `reduce` gives it (both among
    * `temporaries`). The bisection resolves ~2⁻⁵³ of each T's Gershgorin width: eigenvalues far
    * below ‖A‖ come out to ~1e−16‖A‖ absolute, whatever the reduction kept.
    */
-  eigenvalues(pass: GPUComputePassEncoder, a: GPUBuffer, m: number, B: number): { eig: GPUBuffer; tri: GPUBuffer; flops: number; temporaries: GPUBuffer[] };
+  eigenvalues(pass: GPUComputePassEncoder, a: GPUBuffer, m: number, B: number, sizes?: GPUBuffer): { eig: GPUBuffer; tri: GPUBuffer; flops: number; temporaries: GPUBuffer[] };
 }
 
 /** Threads of the back-transformations' workgroups (consecutive columns). */
@@ -84,7 +86,8 @@ export async function createF32Tridiagonal(
     entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
   });
 
-  const reduce: F32Tridiagonal["reduce"] = (pass, a, m, B, { keepReflectors = false } = {}) => {
+  const reduce: F32Tridiagonal["reduce"] = (pass, a, m, B, { keepReflectors = false, sizes } = {}) => {
+    const all = sizes ? undefined : upload(device, new Uint32Array(B).fill(m));
     const vecs = device.createBuffer({ size: B * 4 * m * 8, usage: storage() });
     const tri = device.createBuffer({ size: B * m * 16, usage: storage() });
     // unwritten without KEEP, but the binding must exist
@@ -92,10 +95,11 @@ export async function createF32Tridiagonal(
     const params = uniform(m);
     const pipeline = keepReflectors ? keep : valuesOnly;
     pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bind(pipeline, [a, vecs, tri, reflectors, params]));
+    pass.setBindGroup(0, bind(pipeline, [a, vecs, tri, reflectors, params, sizes ?? all!]));
     pass.dispatchWorkgroups(B);
+    // (an upper bound where `sizes` cuts the blocks)
     const flops = B * 24 * (((m - 1) * m * (2 * m - 1)) / 6);
-    return { tri, reflectors: keepReflectors ? reflectors : undefined, flops, temporaries: [vecs, tri, reflectors, params] };
+    return { tri, reflectors: keepReflectors ? reflectors : undefined, flops, temporaries: [vecs, tri, reflectors, params, ...(all ? [all] : [])] };
   };
 
   return {
@@ -125,15 +129,15 @@ export async function createF32Tridiagonal(
       }
       return { flops: B * flops, temporaries: [params, wy] };
     },
-    eigenvalues(pass, a, m, B) {
-      const r = reduce(pass, a, m, B);
-      const sizes = upload(device, new Uint32Array(B).fill(m));
+    eigenvalues(pass, a, m, B, given) {
+      const r = reduce(pass, a, m, B, { sizes: given });
+      const sizes = given ?? upload(device, new Uint32Array(B).fill(m));
       const eig = device.createBuffer({ size: B * m * 8, usage: storage() });
       const params = uniform(m);
       pass.setPipeline(bisection);
       pass.setBindGroup(0, bind(bisection, [r.tri, sizes, eig, params]));
       pass.dispatchWorkgroups(Math.ceil(m / BISECTION_WG), B);
-      return { eig, tri: r.tri, flops: r.flops, temporaries: [...r.temporaries, sizes, eig, params] };
+      return { eig, tri: r.tri, flops: r.flops, temporaries: [...r.temporaries, ...(given ? [] : [sizes]), eig, params] };
     },
   };
 }
