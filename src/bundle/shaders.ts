@@ -29,6 +29,7 @@ import householderF32 from "../../shaders/householder-f32.wgsl";
 import householderBack from "../../shaders/householder-back.wgsl";
 import householderWy from "../../shaders/householder-wy.wgsl";
 import householderBackBlocked from "../../shaders/householder-back-blocked.wgsl";
+import tridiagonalQL from "../../shaders/tridiagonal-ql.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
@@ -42,4 +43,5 @@ registerShaders({
   "jacobi-vectors": jacobiVectors, "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
   "householder-f32": householderF32, "householder-back": householderBack,
   "householder-wy": householderWy, "householder-back-blocked": householderBackBlocked,
+  "tridiagonal-ql": tridiagonalQL,
 });

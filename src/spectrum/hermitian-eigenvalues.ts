@@ -14,7 +14,11 @@ export function hermitianEigenvalues(re: Float64Array, im: Float64Array, n: numb
   return tridiagonalEigenvalues(diag, off);
 }
 
-function tridiagonalize(re: Float64Array, im: Float64Array, n: number, diag: Float64Array, off: Float64Array) {
+/**
+ * Householder reduction of the Hermitian n×n (re, im) (lower triangle read, overwritten) to the real
+ * symmetric tridiagonal T with diag[i] = T_ii, off[i] = |T_{i,i−1}| (off[0] unused).
+ */
+export function tridiagonalize(re: Float64Array, im: Float64Array, n: number, diag: Float64Array, off: Float64Array) {
   const vr = new Float64Array(n);
   const vi = new Float64Array(n);
   const pr = new Float64Array(n);

@@ -1,0 +1,98 @@
+/**
+ * Batched eigenvalues and eigenvectors of real symmetric tridiagonal matrices in f32 on the GPU
+ * (shaders/tridiagonal-ql.wgsl: implicit QL, one workgroup per matrix), encoded into a caller's
+ * compute pass; fast mode's Householder + QL eigensolver (T = Q†CQ from householder kernels, V = Q·Z).
+ */
+import { DeviceLimitError } from "../../errors.ts";
+import type { GpuContext } from "./device.ts";
+import { computePipeline, shaderSource } from "./shader-source.ts";
+import { storage, upload } from "./gpu-batch.ts";
+
+export interface TridiagonalQLOptions {
+  /** threads per matrix (default 256, or the device's limit where lower) */
+  workgroupSize?: number;
+  /** QL sweeps one eigenvalue may take before it is deflated as it stands and flagged (default 30) */
+  maxIterations?: number;
+  /** false: Z comes out transposed, Z[(b·m + k)·m + r] (row k = eigenvector k), saving one pass (default true) */
+  rowMajor?: boolean;
+}
+
+/** What one encode leaves on the device; the caller owns (and destroys) values, Z and status. */
+export interface TridiagonalQLResult {
+  /** [B, m] f32, each matrix's eigenvalues ascending */
+  values: GPUBuffer;
+  /** [B, m, m] f32, Z[(b·m + r)·m + k] = component r of eigenvector k (transposed with rowMajor: false) */
+  Z: GPUBuffer;
+  /** [B, 4] u32 per matrix (failed, sweeps, rotations, most sweeps on one eigenvalue); read with qlStatus */
+  status: GPUBuffer;
+  /** estimated flops (qlFlopsEstimate); the exact count comes with the status (qlFlops) */
+  flops: number;
+  /** buffers to destroy after submission */
+  temporaries: GPUBuffer[];
+}
+
+export interface TridiagonalQL {
+  /**
+   * Encodes QL on B matrices of size m: `tri` is array<vec4f> [B, m] of (d_j, 0, e_j, 0), d_j = T_jj,
+   * e_j = T_{j+1,j} (e_{m−1} ignored; the zero words may hold df64 lower parts, which are added).
+   * Throws DeviceLimitError when Z does not fit one binding.
+   */
+  encode(pass: GPUComputePassEncoder, tri: GPUBuffer, m: number, B: number): TridiagonalQLResult;
+  /** matrices of size m one encode can take (Z's binding and the dispatch limit) */
+  capacity(m: number): number;
+}
+
+/** One matrix's status: `failed` when some eigenvalue took more than maxIterations sweeps (its value and vector are then inexact). */
+export interface QLStatus {
+  failed: boolean;
+  sweeps: number;
+  rotations: number;
+  mostSweeps: number;
+}
+
+/** The status buffer's words ([B, 4] u32, as read back) per matrix. */
+export function qlStatus(words: Uint32Array): QLStatus[] {
+  return Array.from({ length: words.length / 4 }, (_, b) => ({
+    failed: words[4 * b] !== 0, sweeps: words[4 * b + 1], rotations: words[4 * b + 2], mostSweeps: words[4 * b + 3],
+  }));
+}
+
+/** Flops of the rotations actually applied: 6 per row element (4 multiplies, 2 adds) per rotation. */
+export const qlFlops = (status: readonly QLStatus[], m: number) => status.reduce((sum, s) => sum + 6 * m * s.rotations, 0);
+
+/**
+ * Rotations one m×m matrix takes, estimated as ROTATIONS_PER_M2·m² (bench/ql-sweeps.ts counts them
+ * with the kernel's recurrences on graded bath blocks: 1.2–1.3 m² at K = 256 … 1000).
+ */
+export const ROTATIONS_PER_M2 = 1.3;
+
+/** Estimated flops of QL on B matrices of size m (6 a row element a rotation). */
+export const qlFlopsEstimate = (m: number, B: number) => 6 * m * ROTATIONS_PER_M2 * m * m * B;
+
+export async function createTridiagonalQL(ctx: GpuContext, options: TridiagonalQLOptions = {}): Promise<TridiagonalQL> {
+  const { device } = ctx;
+  const WG = Math.min(options.workgroupSize ?? 256, device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX);
+  const pipeline = await computePipeline(device, await shaderSource("tridiagonal-ql"), {
+    WG, MAX_ITER: options.maxIterations ?? 30, ROW_MAJOR: Number(options.rowMajor ?? true),
+  });
+  const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+  const capacity = (m: number) => Math.min(Math.floor(maxBinding / (4 * m * m)), device.limits.maxComputeWorkgroupsPerDimension);
+  return {
+    capacity,
+    encode(pass, tri, m, B) {
+      if (B > capacity(m)) throw new DeviceLimitError(`tridiagonal QL: ${B} matrices of size ${m} exceed one binding (at most ${capacity(m)})`, B, capacity(m));
+      const values = device.createBuffer({ size: Math.max(16, 4 * B * m), usage: storage() });
+      const Z = device.createBuffer({ size: Math.max(16, 4 * B * m * m), usage: storage() });
+      const status = device.createBuffer({ size: 16 * B, usage: storage() });
+      const work = device.createBuffer({ size: 24 * B * m, usage: storage() });
+      const params = upload(device, new Uint32Array([m, 0, 0, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, device.createBindGroup({
+        layout: pipeline.getBindGroupLayout(0),
+        entries: [tri, values, Z, status, work, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
+      }));
+      pass.dispatchWorkgroups(B);
+      return { values, Z, status, flops: qlFlopsEstimate(m, B), temporaries: [work, params] };
+    },
+  };
+}
