@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--sweeps N] [--fast-path auto|f32] [--host-threads N] [--threads 1|2] [--K N] [--compare] [--json FILE]`: times the engine on named workloads and prints
+ * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--fast-path auto|f32] [--host-threads N] [--threads 1|2] [--K N] [--compare] [--json FILE]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine; `--json` also writes it as a
  * BenchReport, src/bench/report.ts). Workloads (src/bench/workloads.ts): SPEC §5 names (at bath size `--K`, default 1000) plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
@@ -121,7 +121,6 @@ async function main(argv: string[]) {
   const engine = values.threads === 1 ? await cpuEngine(inlineSolver) : await createEngine(values.engine, {
         precision: values.precision,
         fastPath: values.fastPath,
-        sweeps: values.sweeps,
         hostThreads: values.hostThreads,
       });
   const threadCounts = [0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0);

@@ -24,7 +24,7 @@ const configs = (K: number): [string, Problem, number][] => [
 ];
 
 export async function gradedEmulation(K: number): Promise<void> {
-  console.log(`graded-k${K}: f32 emulation, θ = ${GRADED_DEFAULTS.theta}, Jacobi sweeps ≤ ${GRADED_DEFAULTS.sweeps} (C) and ≤ ${GRADED_DEFAULTS.ritzSweeps} (H); S_L against the f64 engine`);
+  console.log(`graded-k${K}: f32 emulation, θ = ${GRADED_DEFAULTS.theta}, τ = ${GRADED_DEFAULTS.tiny}; S_L against the f64 engine`);
   for (const [i, [label, p, t]] of configs(K).entries()) {
     const plan = planTimes(p);
     const b = blocksAt(plan, t);
@@ -33,49 +33,53 @@ export async function gradedEmulation(K: number): Promise<void> {
     const t0 = performance.now();
     const { S, stats } = gradedRitzEntropy(B, p.KL, plan.n0);
     const s = ((performance.now() - t0) / 1000).toFixed(0);
-    console.log(`graded-k${K}: ${label}: S_L ${want.toFixed(6)}, error ${(S - want).toExponential(2)}; groups ${stats.low}/${stats.middle}/${stats.high}, sweeps ${stats.sweeps.join("+")} (${s} s)`);
-    // the lead for a cheaper GPU path: the same refinement on C's Householder + implicit QL vectors
-    const t1 = performance.now();
-    const ql = gradedRitzEntropy(B, p.KL, plan.n0, { eigensolver: "householder" }).S;
-    console.log(`graded-k${K}: ${label}: with Householder + QL vectors of C instead of Jacobi's: error ${(ql - want).toExponential(2)} (${((performance.now() - t1) / 1000).toFixed(0)} s)`);
+    console.log(`graded-k${K}: ${label}: S_L ${want.toFixed(6)}, error ${(S - want).toExponential(2)}; groups ${stats.low}/${stats.middle}/${stats.high}, tiny blocks ${stats.tinyLow} + ${stats.tinyHigh} (${s} s)`);
     if (i === 0) {
       const plain = gradedRitzEntropy(B, p.KL, plan.n0, { theta: 0 }).S;
-      console.log(`graded-k${K}: ${label}: refinement off (plain f32 Jacobi values of C): error ${(plain - want).toExponential(2)}`);
+      console.log(`graded-k${K}: ${label}: refinement off (plain f32 Householder + QL values of C): error ${(plain - want).toExponential(2)}`);
     }
   }
 }
 
-/** f32 flops and bytes a block, per stage, of fast mode (graded-ritz-gpu.ts) and accurate mode (df64). */
+/**
+ * f32 flops and bytes a block, per stage, of fast mode (graded-ritz-gpu.ts) and accurate mode (df64),
+ * counted from the kernels' loops; QL's rotations and the tiny blocks' sizes are data-dependent: the
+ * worst of the SPEC cases at K = 1000 (`npx tsx bench/ql-sweeps.ts --K 1000`, and `graded-k1000`).
+ */
 export function fastCounts(): void {
   const G = (x: number) => (x >= 1e9 ? `${(x / 1e9).toFixed(1)} G` : `${(x / 1e6).toFixed(1)} M`);
   for (const K of [128, 1000]) {
-    const m = K, D = 2 * K + 1, mm = m * m;
-    const s1 = GRADED_DEFAULTS.sweeps, s2 = GRADED_DEFAULTS.ritzSweeps, rounds = m - 1;
+    const m = K, D = 2 * K + 1;
     // per complex multiply–add 8 flops; a GEMM moves its operands once and its result once (at best)
     const gemm = (r: number, c: number, d: number) => ({ flops: 8 * r * c * d, bytes: 8 * (r * d + d * c + r * c) });
+    const twice = (x: { flops: number; bytes: number }) => ({ flops: 2 * x.flops, bytes: 2 * x.bytes });
+    // QL: 0.77 m² rotations on the thermal case (a) Γ = 3 block, 0.04–0.11 m² on the others; 8 flops and 8 bytes a row element each
+    const rotations = 0.77 * m * m;
+    // tiny blocks (values within 1e−3 of 0 or 1): up to ~0.45 m each (pure states)
+    const tiny = 0.45 * m;
     const stages: [string, { flops: number; bytes: number }][] = [
+      ["B formed on the GPU (form-factor.wgsl, ~15 df64 operations an entry ≈ 200 f32)", { flops: 200 * m * D, bytes: 8 * m * D }],
       ["C = B·diag(n)·B†", gemm(m, m, D)],
-      // per round: A' = J†AJ (4 complex products an entry, 32 flops) and V' = V·J (16), each matrix read and written once
-      [`Jacobi with vectors, ${s1} sweeps × ${rounds} rounds`, { flops: s1 * rounds * 48 * mm, bytes: s1 * rounds * 32 * mm }],
+      ["Householder reduction, reflectors kept (24 flops an element a step)", { flops: 8 * m ** 3, bytes: (16 * m ** 3) / 3 }],
+      [`implicit QL with vectors, ${(rotations / (m * m)).toFixed(2)} m² rotations`, { flops: 8 * m * rotations, bytes: 8 * m * rotations }],
+      ["V = Q·D·Z, 16 reflectors a pass (compact WY)", { flops: 8 * m ** 3, bytes: (12 * m ** 3) / 16 }],
       ["P = V†·B", gemm(m, D, m)],
-      ["G, Ḡ = P·diag(n or 1 − n)·P†", { flops: 2 * gemm(m, m, D).flops, bytes: 2 * gemm(m, m, D).bytes }],
+      ["G, Ḡ = P·diag(n or 1 − n)·P†", twice(gemm(m, m, D))],
       ["M = V†·V", gemm(m, m, m)],
-      ["H = T̃·Gc·T̃†", { flops: 2 * gemm(m, m, m).flops, bytes: 2 * gemm(m, m, m).bytes }],
-      [`Jacobi values of H, ${s2} sweeps`, { flops: s2 * rounds * 32 * mm, bytes: s2 * rounds * 16 * mm }],
+      ["H = T̃·Gc·T̃†", twice(gemm(m, m, m))],
+      [`two tiny blocks of ~${Math.round(tiny)}: Householder + df64 bisection`, { flops: 2 * 8 * tiny ** 3 + 2 * 52 * tiny * tiny * 40, bytes: (2 * 16 * tiny ** 3) / 3 }],
     ];
     const total = stages.reduce((a, [, x]) => ({ flops: a.flops + x.flops, bytes: a.bytes + x.bytes }), { flops: 0, bytes: 0 });
     console.log(`fast-counts: K = ${K}: fast mode (f32 graded Rayleigh–Ritz), a block (m = ${m}, N = ${D}):`);
     for (const [name, x] of stages) console.log(`fast-counts:   ${name}: ${G(x.flops)}flop, ${G(x.bytes)}B`);
-    console.log(`fast-counts:   total ${G(total.flops)}flop f32, ${G(total.bytes)}B; host → GPU: B in f32 ${(8 * m * D / 1e6).toFixed(1)} MB a block (host: O(K·N) to form it)`);
-    // accurate: complex Householder tridiagonalization, (16/3)K³ real operations in df64; the blocks from the
-    // rank-2 displacement form, ~25 df64 operations an entry (form-blocks.wgsl); one df64 operation is
-    // 10–20 f32 operations (TwoSum, TwoProduct by fma or Dekker)
-    const house = (16 / 3) * K ** 3;
-    const form = 25 * mm;
-    // the unblocked reduction streams the trailing matrix (16 bytes an entry) twice a column
-    const houseBytes = (2 / 3) * K ** 3 * 16 * 2;
-    console.log(`fast-counts: K = ${K}: accurate mode (df64), a block: Householder ${G(house)}op df64 (≈ ${G(10 * house)}–${G(20 * house)}flop f32), ` +
-      `${G(houseBytes)}B streamed (unblocked); forming the block ${G(form)}op df64; bisection O(K²)`);
-    console.log(`fast-counts: K = ${K}: fast/accurate flop ratio ≈ ${(total.flops / (20 * house)).toFixed(1)}–${(total.flops / (10 * house)).toFixed(1)}`);
+    console.log(`fast-counts:   total ${G(total.flops)}flop f32, ${G(total.bytes)}B; host → GPU: the time's vectors, ~${Math.round((52 * D) / 1e3)} kB a block`);
+    // accurate: 24 flops an element a step in df64 (8m³), one df64 operation 10–20 f32 operations
+    // (TwoSum, TwoProduct by fma or Dekker); the fused kernel streams the trailing block (16 bytes an
+    // entry) in and out once a step
+    const house = 8 * m ** 3;
+    const houseBytes = (32 * m ** 3) / 3;
+    console.log(`fast-counts: K = ${K}: accurate mode (df64), a block: Householder ${G(house)}flop df64 (≈ ${G(10 * house)}–${G(20 * house)}flop f32), ` +
+      `${G(houseBytes)}B streamed; forming the block ~25 df64 operations an entry; bisection O(K²)`);
+    console.log(`fast-counts: K = ${K}: fast/accurate: flops ≈ ${(total.flops / (20 * house)).toFixed(2)}–${(total.flops / (10 * house)).toFixed(2)}, bytes ≈ ${(total.bytes / houseBytes).toFixed(2)}`);
   }
 }

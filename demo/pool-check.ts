@@ -64,7 +64,7 @@ try {
     const jobs: EngineJob[] = problems.map((problem) => ({ problem, times }));
     const runs: EngineRun[][] = [];
     for (const threads of [0, 2]) {
-      const engine = await webgpuEngine(ctx, "fast", undefined, threads);
+      const engine = await webgpuEngine(ctx, "fast", threads);
       runs.push(await engine.runMany!(jobs));
     }
     const d = difference(runs[1], runs[0]);

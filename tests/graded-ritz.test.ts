@@ -32,18 +32,12 @@ describe("graded Rayleigh–Ritz (f32 emulation)", () => {
     for (let i = 0; i < 2; i++) expect(Math.abs(got[i] - ref[i])).toBeLessThan(2e-6);
   });
 
-  it("is what makes f32 work: plain f32 eigenvalues of the same K = 128 block miss by more than 3e-5, 10× the refined error", () => {
+  it("is what makes f32 work: plain f32 (Householder + QL) eigenvalues of the same K = 128 block miss by more than 3e-5, 10× the refined error", () => {
     const [, p, t] = cases[0];
     const refined = both(p, t);
     const plain = both(p, t, { theta: 0 });
     const err = (x: { ref: number[]; got: number[] }) => Math.abs(x.got[0] - x.ref[0]);
     expect(err(plain)).toBeGreaterThan(3e-5);
     expect(err(plain)).toBeGreaterThan(10 * err(refined));
-  });
-
-  // the lead for a cheaper GPU path: C's eigenvectors by f32 Householder + implicit QL instead of Jacobi
-  it.each(cases)("with Householder + QL vectors of C instead of Jacobi's, also within 2e-6: %s", (_, p, t) => {
-    const { ref, got } = both(p, t, { eigensolver: "householder" });
-    for (let i = 0; i < 2; i++) expect(Math.abs(got[i] - ref[i])).toBeLessThan(2e-6);
   });
 });

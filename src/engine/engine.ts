@@ -70,8 +70,6 @@ export type FastPath = "auto" | "f32";
 
 export interface EngineOptions {
   precision?: Precision;
-  /** GPU engines: cyclic Jacobi sweeps per block in fast mode's f32 graded Rayleigh–Ritz (default 12) */
-  sweeps?: number;
   /** GPU engines: worker threads (Node) or Web Workers (browser) for the host's f64 share per point (0: in-thread; default: all cores but one) */
   hostThreads?: number;
   /** GPU engines, fast mode: which path (default "auto") */
@@ -90,9 +88,6 @@ export interface EngineOptions {
  * engine.close();
  */
 export async function createEngine(name: EngineName = "cpu", opts: EngineOptions = {}): Promise<Engine> {
-  if (opts.sweeps !== undefined && !(Number.isInteger(opts.sweeps) && opts.sweeps >= 1 && opts.sweeps <= 100)) {
-    throw new ConfigError("--sweeps", "must be an integer from 1 to 100");
-  }
   if (opts.hostThreads !== undefined && !(Number.isInteger(opts.hostThreads) && opts.hostThreads >= 0 && opts.hostThreads <= 256)) {
     throw new ConfigError("--host-threads", "must be an integer from 0 to 256");
   }
@@ -101,7 +96,7 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
     const ctx = await requestGpu();
     if (ctx) {
       const { webgpuEngine } = await import("./webgpu/webgpu-engine.ts");
-      return webgpuEngine(ctx, opts.precision ?? "fast", opts.sweeps, opts.hostThreads, opts.fastPath);
+      return webgpuEngine(ctx, opts.precision ?? "fast", opts.hostThreads, opts.fastPath);
     }
     if (name === "webgpu") throw new DeviceLimitError("--engine webgpu: no WebGPU adapter found (use --engine cpu or auto)");
   }

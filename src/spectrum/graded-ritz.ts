@@ -4,52 +4,47 @@
  * (B: rows G of conj(U), [K, N] with orthonormal rows; correlation-blocks.ts, bathFactor). Here in
  * f32 emulation (f32-emulation.ts); the GPU runs the very same steps (engine/webgpu/graded-ritz-gpu.ts):
  *
- * 1. C = B·diag(n)·B†; its eigenpairs by f32 Jacobi, R = V† (row i: eigenvector i, conjugated).
- *    Jacobi's values are within ~u‖C‖ absolute: most of a bath's spectrum lies below 1e−3 or above
- *    1 − 1e−3, where h is steep, and plain f32 misses S by ~2e−4 at K = 128, ~1e−2 at K = 1000.
+ * 1. C = B·diag(n)·B†; its eigenpairs by an f32 Householder reduction and implicit QL, ascending;
+ *    R = V† (row i: eigenvector i, conjugated). Those values are within ~u‖C‖ absolute: most of a
+ *    bath's spectrum lies below 1e−3 or above 1 − 1e−3, where h is steep, and plain f32 misses S by
+ *    ~2e−4 at K = 128, ~1e−2 at K = 1000.
  * 2. P = R·B; G = P·diag(n)·P† and Ḡ = P·diag(1 − n)·P† (the Ritz matrices V†CV and V†(1 − C)V,
  *    formed from the factor: entry (i, j) has error ~u·√(G_ii·G_jj), so a Ritz vector with a small
  *    value keeps a small absolute error).
- * 3. Groups by Jacobi's value λ_i: low (λ < θ), middle, high (λ > 1 − θ). Gc = G on low×low and
+ * 3. Groups by C's f32 value λ_i: low (λ < θ), middle, high (λ > 1 − θ). Gc = G on low×low and
  *    middle×middle, Ḡ on high×high, 0 across groups; T̃ = (3I − R·R†)/2 on the same blocks, 0 across
- *    (one Newton–Schulz step: Jacobi's f32 vectors drift from orthonormality by ~√(rotations)·u, 4e−6
- *    at K = 128, which would shift every value relatively by as much).
- * 4. H = T̃·Gc·T̃ is block-diagonal: its eigenvalues (f32 Jacobi) are the Ritz values λ of the low and
- *    middle groups, and 1 − λ of the high group, each to ~u times its group's norm (θ for the ends).
- *    S = Σ h over them (h(λ) = h(1 − λ)), summed in f64.
+ *    (one Newton–Schulz step: f32 vectors are orthonormal only to ~u·√K, which would shift every
+ *    value relatively by as much).
+ * 4. H = T̃·Gc·T̃ holds the Ritz values λ of the low and middle groups and 1 − λ of the high group:
+ *    its diagonal, except in the two tiny blocks (λ < τ, λ > 1 − τ: see GradedRitzOptions.tiny), whose
+ *    eigenvalues come from an f32 Householder reduction of each block alone, each to ~u times its own
+ *    norm. S = Σ h over them (h(λ) = h(1 − λ)), summed in f64.
  * Every product sums in f32 with compensation (f32Gemm): plain f32 sums over N = 2001 terms cost
  * 6e−5 in S at K = 1000, compensated ones 1e−6.
  */
 import { binaryEntropy } from "../thermo/fermi.ts";
-import { type F32Matrix, f32Gemm, f32HouseholderQL, f32Jacobi, f32Matrix, f32Tridiagonal } from "./f32-emulation.ts";
+import { type F32Matrix, f32Gemm, f32HouseholderQL, f32Matrix, f32Tridiagonal } from "./f32-emulation.ts";
 import { tridiagonalEigenvalues } from "./hermitian-eigenvalues.ts";
 
 export interface GradedRitzOptions {
   /** group threshold θ; 0: plain f32 eigenvalues of C (no refinement) */
   theta: number;
-  /** Jacobi sweeps at most for C (whose vectors must span the three groups' subspaces: 8 were enough at K = 256, 6 were not) */
-  sweeps: number;
-  /** Jacobi sweeps at most for H, which Jacobi's vectors of C leave nearly diagonal (3 were enough at K = 256) */
-  ritzSweeps: number;
   /**
-   * "householder": C's eigenpairs by f32 Householder + implicit QL, sorted; H's values as in
-   * `tiny`. "jacobi": f32 Jacobi for both (~10× the work).
-   */
-  eigensolver: "jacobi" | "householder";
-  /**
-   * With "householder": C's values below τ (and above 1 − τ) are the ones f32 cannot order (a
-   * value ~1e−9 errs by ~1e−8), so their f32 vectors mix freely inside the cluster and H is dense
-   * there: those two blocks (leading and trailing, the values being sorted) get their eigenvalues
-   * by an f32 Householder reduction (the block's own norm ≤ τ sets its error) and bisection; every
-   * other value is H's diagonal (a Rayleigh quotient from the factor: the off-diagonal there is
-   * ~u and moves the values only at second order). τ = 1e−5 misses by 4e−6 at K = 128, 1e−3 by 2e−7.
+   * τ: C's values below τ (and above 1 − τ) are the ones f32 cannot order (a value ~1e−9 errs by
+   * ~1e−8), so their f32 vectors mix freely inside that cluster and H is dense there: those two
+   * blocks (H's leading and trailing ones, the values being sorted) get their eigenvalues by an f32
+   * Householder reduction of each alone (error ~u times the block's own norm, ≤ τ) and bisection;
+   * every other value is H's diagonal (a Rayleigh quotient from the factor: the off-diagonal there
+   * is ~u and moves values at second order only). At K = 128 (f32 emulation, five SPEC cases):
+   * τ = 1e−5 misses S by up to 4e−6 (6.8e−7 on the worst case), 1e−4 by 2.5e−7, 1e−3 by 1.9e−7;
+   * H's diagonal alone (τ = 0) by 6.7e−6.
    */
   tiny: number;
 }
 
-export const GRADED_DEFAULTS: GradedRitzOptions = { theta: 0.1, sweeps: 12, ritzSweeps: 5, eigensolver: "jacobi", tiny: 1e-3 };
+export const GRADED_DEFAULTS: GradedRitzOptions = { theta: 0.1, tiny: 1e-3 };
 
-/** Group of a Jacobi value: 0 low, 1 middle, 2 high (shaders/ritz-blocks.wgsl). */
+/** Group of C's f32 value: 0 low, 1 middle, 2 high (shaders/ritz-blocks.wgsl). */
 export const ritzGroup = (x: number, theta: number) => (x < theta ? 0 : x > 1 - theta ? 2 : 1);
 
 /** B rounded to f32 ([K, N] f64 in, re/im split). */
@@ -77,12 +72,13 @@ export function ritzBlocks(G: F32Matrix, Gbar: F32Matrix, M: F32Matrix, group: I
   }
 }
 
-/** What the refinement did: the group sizes and the sweeps each Jacobi took. */
+/** What the refinement did: the group sizes, and the tiny blocks' (within low and high). */
 export interface GradedRitzStats {
   low: number;
   middle: number;
   high: number;
-  sweeps: [number, number];
+  tinyLow: number;
+  tinyHigh: number;
 }
 
 /**
@@ -98,10 +94,10 @@ export function gradedRitzEntropy(
   const w = Float32Array.from(n);
   const wbar = Float32Array.from(n, (x) => 1 - x);
   const C = f32Gemm(Bf, Bf, true, w);
-  const first = o.eigensolver === "householder" ? { ...sortedPairs(f32HouseholderQL(C)), sweeps: 0 } : f32Jacobi(C, o.sweeps, o.theta > 0);
-  const stats: GradedRitzStats = { low: 0, middle: 0, high: 0, sweeps: [first.sweeps, 0] };
+  const first = sortedPairs(f32HouseholderQL(C));
+  const stats: GradedRitzStats = { low: 0, middle: 0, high: 0, tinyLow: 0, tinyHigh: 0 };
   if (o.theta === 0) return { S: first.values.reduce((s, x) => s + binaryEntropy(x), 0), stats };
-  const V = first.V!;
+  const V = first.V;
   // R = V†
   const R = f32Matrix(K, K);
   for (let i = 0; i < K; i++) {
@@ -118,9 +114,10 @@ export function gradedRitzEntropy(
   for (const g of group) stats[(["low", "middle", "high"] as const)[g]]++;
   ritzBlocks(G, Gbar, M, group);
   const H = f32Gemm(f32Gemm(M, G, false), M, true);
-  const second = o.eigensolver === "householder" ? { values: ritzValues(H, first.values, o.tiny), sweeps: 0 } : f32Jacobi(H, o.ritzSweeps, false);
-  stats.sweeps[1] = second.sweeps;
-  return { S: second.values.reduce((s, x) => s + binaryEntropy(x), 0), stats };
+  const { values, lo, hi } = ritzValues(H, first.values, o.tiny);
+  stats.tinyLow = lo;
+  stats.tinyHigh = H.rows - hi;
+  return { S: values.reduce((s, x) => s + binaryEntropy(x), 0), stats };
 }
 
 /** Eigenpairs in ascending order of value (V's columns permuted to match), as the GPU's QL leaves them. */
@@ -137,8 +134,8 @@ function sortedPairs({ values, V }: { values: Float64Array; V: F32Matrix }): { v
   return { values: Float64Array.from(order, (k) => values[k]), V: W };
 }
 
-/** H's values (see `tiny`): C's values `lambda` ascending, so the two tiny blocks are H's leading and trailing ones. */
-function ritzValues(H: F32Matrix, lambda: Float64Array, tiny: number): Float64Array {
+/** H's values (see `tiny`): C's values `lambda` ascending, so the two tiny blocks are H's leading [0, lo) and trailing [hi, K) ones. */
+function ritzValues(H: F32Matrix, lambda: Float64Array, tiny: number): { values: Float64Array; lo: number; hi: number } {
   const K = H.rows;
   const values = Float64Array.from({ length: K }, (_, i) => H.re[i * K + i]);
   let lo = 0;
@@ -157,7 +154,7 @@ function ritzValues(H: F32Matrix, lambda: Float64Array, tiny: number): Float64Ar
     }
     values.set(f32TridiagonalValues(block), from);
   }
-  return values;
+  return { values, lo, hi };
 }
 
 /** Eigenvalues by an f32 tridiagonalization, then those of T exactly (the GPU's df64 bisection). */

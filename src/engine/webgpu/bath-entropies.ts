@@ -127,8 +127,8 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
  * mode on every adapter (benchmarks and tests: on a GPU it measures ~10× the df64 path's work at
  * K = 1000 while its eigensolver is Jacobi, bench/RESULTS.md).
  */
-export async function bathEntropies(ctx: GpuContext, precision: Precision, sweeps?: number, fastPath: FastPath = "auto"): Promise<BathEntropies> {
-  const graded = async () => (await import("./graded-entropies.ts")).gradedEntropies(ctx, sweeps);
+export async function bathEntropies(ctx: GpuContext, precision: Precision, fastPath: FastPath = "auto"): Promise<BathEntropies> {
+  const graded = async () => (await import("./graded-entropies.ts")).gradedEntropies(ctx);
   if (precision === "fast" && fastPath === "f32") return graded();
   let why = "";
   const exact = await probeDf64(ctx).catch((e: unknown) => {

@@ -28,15 +28,14 @@ import { paddedSize, record } from "./gpu-batch.ts";
 import { type BathEntropies, bathEntropies, type PointResult, type RunJob, threads } from "./bath-entropies.ts";
 
 /**
- * @param sweeps cyclic Jacobi sweeps per block of fast mode's graded Rayleigh–Ritz (default 12)
  * @param hostThreads worker threads (Node) or Web Workers (browser) for the host's f64 share (0:
  * in-thread; default: all cores but one, once N ≥ 256)
  * @param fastPath "f32": fast mode on its f32 path even where double-float holds (see bathEntropies)
  */
 export async function webgpuEngine(
-  ctx: GpuContext, precision: Precision = "fast", sweeps?: number, hostThreads?: number, fastPath?: FastPath,
+  ctx: GpuContext, precision: Precision = "fast", hostThreads?: number, fastPath?: FastPath,
 ): Promise<Engine> {
-  const baths = await bathEntropies(ctx, precision, sweeps, fastPath);
+  const baths = await bathEntropies(ctx, precision, fastPath);
   // worker threads pay off from a few ms of host work a point (N ≈ 256); spawned at the first such run
   const inline = inlineHost();
   let pool: Promise<HostWork | null> | undefined;
