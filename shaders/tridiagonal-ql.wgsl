@@ -6,8 +6,8 @@
 // Why this shape: a QL sweep is a chain of scalar recurrences (shift, then Givens rotations
 // i = hi−1 … lo) that no thread can share, but each rotation acts on the same two columns of every
 // row of Z, and rows are independent. So thread 0 runs the sweep's recurrences on (d, e) and stores
-// its rotations (c_i, s_i); after a barrier every thread applies them, in the sweep's order, to its
-// own rows. Rotations go to a storage scratch (m reaches ~4000: 32 KiB a sweep, more than workgroup
+// its rotations; after a barrier every thread applies them, in the sweep's order, to its own rows
+// (8 flops and 8 bytes of Z moved a row element a rotation: the loop is bound by memory). Rotations go to a storage scratch (m reaches ~4000: 32 KiB a sweep, more than workgroup
 // memory), double-buffered by sweep parity with the sweep descriptor, so two barriers a sweep suffice
 // (thread 0 writes sweep k + 2's slot only after every thread has passed sweep k + 1's barriers).
 // Z is kept transposed while it is rotated (Zt[k·m + r] = component r of vector k): a rotation then
@@ -31,8 +31,9 @@
 //                       (ROW_MAJOR = false: Z[(b·m + k)·m + r]) — written
 //   @binding(3) status: array<vec4u> [B] (failed: 1 if an eigenvalue hit MAX_ITER, sweeps, rotations,
 //                       most sweeps one eigenvalue took) — written
-//   @binding(4) work:   array<vec2f> [B, 3, m] scratch: (d_j, e_j); then (c_i, s_i) for even and odd
-//                       sweeps (the sort's transpositions reuse the first of these)
+//   @binding(4) work:   array<vec4f> [B, 3, m] scratch: (d_j, e_j, 0, 0); then rotation i as (s_i, c_i − σ_i,
+//                       σ_i, 0), σ_i = ±1 the sign of c_i, for even and odd sweeps (the sort's
+//                       transpositions reuse the first of these)
 //   @binding(5) params: { m: u32 } — uniform
 // Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); thread t owns rows r = t, t + WG, …
 
@@ -51,7 +52,7 @@ struct Params {
 @group(0) @binding(1) var<storage, read_write> values: array<f32>;
 @group(0) @binding(2) var<storage, read_write> Z: array<f32>;
 @group(0) @binding(3) var<storage, read_write> status: array<vec4u>;
-@group(0) @binding(4) var<storage, read_write> work: array<vec2f>;
+@group(0) @binding(4) var<storage, read_write> work: array<vec4f>;
 @group(0) @binding(5) var<uniform> params: Params;
 
 // (more, lo, hi, 0) per sweep parity: rotations i = hi−1 … lo; more = 0: converged
@@ -89,7 +90,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
   if (tid == 0u) {
     for (var j = 0u; j < m; j++) {
       let t = tri[b * m + j];
-      work[W + j] = vec2f(t.x + t.y, select(t.z + t.w, 0.0, j + 1u == m));
+      work[W + j] = vec4f(t.x + t.y, select(t.z + t.w, 0.0, j + 1u == m), 0.0, 0.0);
     }
   }
 
@@ -151,10 +152,15 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
           p = s * r;
           work[W + i].x = g + p;
           g = c * r - bb;
-          work[rot + k] = vec2f(c, s);
+          // c − σ as −σs²/(1 + |c|): exact for c² + s² = 1, so the rotation Z sees is orthogonal to
+          // rounding even where c rounds to ±1 (c = ±1, s ≠ 0 would lengthen both columns by s²/2,
+          // and ~2m sweeps a column would leave |ZᵀZ − I| = 1e−5 on a K = 256 bath block, 2e−6
+          // this way: bench/ql-sweeps.ts)
+          let sigma = select(-1.0, 1.0, c >= 0.0);
+          work[rot + k] = vec4f(s, -sigma * (s * s) / (1.0 + abs(c)), sigma, 0.0);
         }
         if (!broken) {
-          work[W + l] = vec2f(work[W + l].x - p, g);
+          work[W + l] = vec4f(work[W + l].x - p, g, 0.0, 0.0);
           work[W + n].y = 0.0;
         }
         if (lo < n) {
@@ -168,15 +174,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
     storageBarrier();
     let sw = workgroupUniformLoad(&sweep[parity]);
     if (sw.x == 0u) { break; }
-    // rotation i mixes columns i and i + 1: (z_i, z_{i+1}) ← (c z_i − s z_{i+1}, s z_i + c z_{i+1})
+    // rotation i mixes columns i and i + 1: (z_i, z_{i+1}) ← (c z_i − s z_{i+1}, s z_i + c z_{i+1}),
+    // as σz + (a small increment), c = σ + (c − σ)
     let rot = W + (1u + parity) * m;
     for (var r = tid; r < m; r += WG) {
       var z1 = Z[Zb + sw.z * m + r];
       for (var i = sw.z; i > sw.y; i--) {
-        let cs = work[rot + i - 1u];
+        let q = work[rot + i - 1u];
         let z0 = Z[Zb + (i - 1u) * m + r];
-        Z[Zb + i * m + r] = cs.y * z0 + cs.x * z1;
-        z1 = cs.x * z0 - cs.y * z1;
+        Z[Zb + i * m + r] = q.z * z1 + (q.x * z0 + q.y * z1);
+        z1 = q.z * z0 + (q.y * z0 - q.x * z1);
       }
       Z[Zb + sw.y * m + r] = z1;
     }
@@ -217,10 +224,10 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
     }
   }
   storageBarrier();
-  // each vector to unit length: a rotation whose c rounds to ±1 (s² < ε, common near convergence)
-  // lengthens both its columns by s²/2, a bias that grows the norms by ~2m·ε over a run (2e−5 at
-  // m = 512) while their directions stay orthogonal to ~3e−6; the sum is compensated (Kahan, with
-  // f32-gemm.wgsl's hidden 1 so that no compiler folds the correction away)
+  // each vector to unit length: the rotations' rounding still lengthens the vectors, with a bias (not a
+  // random walk; 6e−6 at m = 512 in f32 emulation), while their directions stay orthogonal to ~2e−6;
+  // the sum is compensated (Kahan, with f32-gemm.wgsl's hidden 1 so that no compiler folds the
+  // correction away)
   for (var k = tid; k < m; k += WG) {
     let v = Zb + k * m;
     var sum = 0.0;

@@ -57,17 +57,19 @@ export function qlStatus(words: Uint32Array): QLStatus[] {
   }));
 }
 
-/** Flops of the rotations actually applied: 6 per row element (4 multiplies, 2 adds) per rotation. */
-export const qlFlops = (status: readonly QLStatus[], m: number) => status.reduce((sum, s) => sum + 6 * m * s.rotations, 0);
+/** Flops of the rotations actually applied: 8 per row element (4 multiplies, 4 adds, as σz + increment) per rotation. */
+export const qlFlops = (status: readonly QLStatus[], m: number) => status.reduce((sum, s) => sum + 8 * m * s.rotations, 0);
 
 /**
- * Rotations one m×m matrix takes, estimated as ROTATIONS_PER_M2·m² (bench/ql-sweeps.ts counts them
- * with the kernel's recurrences on graded bath blocks: 1.2–1.3 m² at K = 256 … 1000).
+ * Rotations one m×m matrix takes, estimated as ROTATIONS_PER_M2·m²: bench/ql-sweeps.ts counts them
+ * with the kernel's recurrences on bath blocks at K = 1000: 0.77 m² (thermal, Γ = 3, few values near
+ * 0 or 1), 0.04–0.11 m² where most values sit within 1e−7 of 0 or 1 (they deflate at once); random
+ * tridiagonals take ~0.9–1.0 m².
  */
-export const ROTATIONS_PER_M2 = 1.3;
+export const ROTATIONS_PER_M2 = 0.8;
 
-/** Estimated flops of QL on B matrices of size m (6 a row element a rotation). */
-export const qlFlopsEstimate = (m: number, B: number) => 6 * m * ROTATIONS_PER_M2 * m * m * B;
+/** Estimated flops of QL on B matrices of size m (8 a row element a rotation): 6.4 G a K = 1000 block. */
+export const qlFlopsEstimate = (m: number, B: number) => 8 * m * ROTATIONS_PER_M2 * m * m * B;
 
 export async function createTridiagonalQL(ctx: GpuContext, options: TridiagonalQLOptions = {}): Promise<TridiagonalQL> {
   const { device } = ctx;
@@ -83,8 +85,8 @@ export async function createTridiagonalQL(ctx: GpuContext, options: TridiagonalQ
       if (B > capacity(m)) throw new DeviceLimitError(`tridiagonal QL: ${B} matrices of size ${m} exceed one binding (at most ${capacity(m)})`, B, capacity(m));
       const values = device.createBuffer({ size: Math.max(16, 4 * B * m), usage: storage() });
       const Z = device.createBuffer({ size: Math.max(16, 4 * B * m * m), usage: storage() });
-      const status = device.createBuffer({ size: 16 * B, usage: storage() });
-      const work = device.createBuffer({ size: 24 * B * m, usage: storage() });
+      const status = device.createBuffer({ size: Math.max(16, 16 * B), usage: storage() });
+      const work = device.createBuffer({ size: Math.max(16, 48 * B * m), usage: storage() });
       const params = upload(device, new Uint32Array([m, 0, 0, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
       pass.setPipeline(pipeline);
       pass.setBindGroup(0, device.createBindGroup({

@@ -1,0 +1,163 @@
+/**
+ * `npx tsx bench/ql-sweeps.ts [--K 1000] [--vectors 256]`: what shaders/tridiagonal-ql.wgsl costs on
+ * fast mode's bath blocks, by running its recurrences on the CPU in f32 (Math.fround on every
+ * operation, the kernel's order). Per block (bench/fast-mode.ts's configurations at size K): the
+ * tridiagonal T of C_LL (f64 Householder, rounded to f32), QL's sweeps, rotations (in units of m²),
+ * most sweeps on one eigenvalue, and the flops of the kernel's Z updates (8 a row element a rotation).
+ * Up to size `--vectors` it also rotates Z as the kernel does and prints max |ZᵀZ − I|,
+ * max ‖Tz − λz‖/‖T‖ and max |λ − λ_f64|/‖T‖ (f64 products and f64 QL).
+ */
+import { parseArgs } from "node:util";
+import type { Problem } from "../src/model/problem.ts";
+import { planTimes, blocksAt } from "../src/engine/run-plan.ts";
+import { tridiagonalEigenvalues, tridiagonalize } from "../src/spectrum/hermitian-eigenvalues.ts";
+import { caseA } from "../src/bench/workloads.ts";
+
+const f = Math.fround;
+const EPS = f(2 ** -24);
+const FLOOR = f(2 ** -63);
+
+function hyp(a: number, b: number): number {
+  const big = Math.max(Math.abs(a), Math.abs(b));
+  const small = Math.min(Math.abs(a), Math.abs(b));
+  if (small === 0) return big;
+  const q = f(small / big);
+  return f(big * f(Math.sqrt(f(1 + f(q * q)))));
+}
+
+/** The kernel's QL on (d, e) (e_j = T_{j+1,j}); with `vectors`, Zt (row k = eigenvector k, normalized as the kernel does). */
+export function emulateQL(d0: ArrayLike<number>, e0: ArrayLike<number>, vectors: boolean, maxIter = 30) {
+  const m = d0.length;
+  const d = Float32Array.from(d0);
+  const e = Float32Array.from(e0);
+  e[m - 1] = 0;
+  const Zt = vectors ? new Float32Array(m * m) : undefined;
+  if (Zt) for (let i = 0; i < m; i++) Zt[i * m + i] = 1;
+  const rot = new Float32Array(3 * m); // (s, c − σ, σ) per rotation, as the kernel stores them
+  let sweeps = 0, rotations = 0, most = 0, failed = false;
+  for (let l = 0; l < m; l++) {
+    let iter = 0;
+    for (;;) {
+      let n = l;
+      for (; n + 1 < m; n++) if (Math.abs(e[n]) <= f(f(EPS * f(Math.abs(d[n]) + Math.abs(d[n + 1]))) + FLOOR)) break;
+      if (n === l) {
+        most = Math.max(most, iter);
+        break;
+      }
+      if (iter === maxIter) {
+        failed = true;
+        e[l] = 0;
+        continue;
+      }
+      iter++;
+      sweeps++;
+      let g = f(f(d[l + 1] - d[l]) / f(2 * e[l]));
+      let r = hyp(g, 1);
+      g = f(f(d[n] - d[l]) + f(e[l] / f(g + (g >= 0 ? r : -r))));
+      let s = 1, c = 1, p = 0, lo = l, broken = false;
+      for (let i = n; i > l; i--) {
+        const k = i - 1;
+        const fk = f(s * e[k]);
+        const bk = f(c * e[k]);
+        r = hyp(fk, g);
+        e[i] = r;
+        if (r === 0) {
+          d[i] = f(d[i] - p);
+          e[n] = 0;
+          broken = true;
+          lo = i;
+          break;
+        }
+        s = f(fk / r);
+        c = f(g / r);
+        g = f(d[i] - p);
+        r = f(f(f(d[k] - g) * s) + f(f(2 * c) * bk));
+        p = f(s * r);
+        d[i] = f(g + p);
+        g = f(f(c * r) - bk);
+        const sigma = c >= 0 ? 1 : -1;
+        rot[3 * k] = s;
+        rot[3 * k + 1] = f(-sigma * f(f(s * s) / f(1 + Math.abs(c))));
+        rot[3 * k + 2] = sigma;
+      }
+      if (!broken) {
+        d[l] = f(d[l] - p);
+        e[l] = g;
+        e[n] = 0;
+      }
+      rotations += n - lo;
+      if (Zt) {
+        for (let row = 0; row < m; row++) {
+          let z1 = Zt[n * m + row];
+          for (let i = n; i > lo; i--) {
+            const z0 = Zt[(i - 1) * m + row];
+            const s = rot[3 * i - 3], cd = rot[3 * i - 2], sigma = rot[3 * i - 1];
+            Zt[i * m + row] = f(sigma * z1 + f(f(s * z0) + f(cd * z1)));
+            z1 = f(sigma * z0 + f(f(cd * z0) - f(s * z1)));
+          }
+          Zt[lo * m + row] = z1;
+        }
+      }
+    }
+  }
+  if (Zt) {
+    for (let k = 0; k < m; k++) {
+      let sum = 0;
+      for (let r = 0; r < m; r++) sum += Zt[k * m + r] ** 2;
+      const scale = f(1 / f(Math.sqrt(sum)));
+      for (let r = 0; r < m; r++) Zt[k * m + r] = f(Zt[k * m + r] * scale);
+    }
+  }
+  return { values: d, Zt, sweeps, rotations, most, failed };
+}
+
+function errors(d: Float32Array, e: Float32Array, values: Float32Array, Zt: Float32Array) {
+  const m = d.length;
+  const norm = d.reduce((mx, x, j) => Math.max(mx, Math.abs(x) + Math.abs(e[j]) + (j > 0 ? Math.abs(e[j - 1]) : 0)), 0);
+  let orth = 0, residual = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let r = 0; r < m; r++) s += Zt[i * m + r] * Zt[j * m + r];
+      orth = Math.max(orth, Math.abs(s - (i === j ? 1 : 0)));
+    }
+    let s2 = 0;
+    for (let r = 0; r < m; r++) {
+      const tz = d[r] * Zt[i * m + r] + (r > 0 ? e[r - 1] * Zt[i * m + r - 1] : 0) + (r + 1 < m ? e[r] * Zt[i * m + r + 1] : 0);
+      s2 += (tz - values[i] * Zt[i * m + r]) ** 2;
+    }
+    residual = Math.max(residual, Math.sqrt(s2) / norm);
+  }
+  const exact = tridiagonalEigenvalues(Float64Array.from(d), Float64Array.from({ length: m }, (_, i) => (i > 0 ? e[i - 1] : 0)));
+  const sorted = Float64Array.from(values).sort();
+  const valueError = exact.reduce((mx, x, k) => Math.max(mx, Math.abs(x - sorted[k])), 0) / norm;
+  return { orth, residual, valueError };
+}
+
+const { values: args } = parseArgs({ options: { K: { type: "string", default: "1000" }, vectors: { type: "string", default: "256" } } });
+const K = Number(args.K);
+const configs: [string, Problem, number][] = [
+  ["thermal, case a, Γ = 3, t = 1e5", caseA(K, 3), 1e5],
+  ["thermal, case a, Γ = 100, t = 15", caseA(K, 100), 15],
+  ["pure seed 5, Γ = 3, t = 1e3", { ...caseA(K, 3), initial: { kind: "pure", seed: 5 } }, 1e3],
+  ["ε_d = 0.4, n_d = 1, case b, t = 2", { ...caseA(K, 3), epsD: 0.4, nD: 1, muL: 0.5, muR: 0.5 }, 2],
+];
+for (const [label, p, t] of configs) {
+  const C = blocksAt(planTimes(p), t).LL;
+  const diag = new Float64Array(K);
+  const off = new Float64Array(K);
+  tridiagonalize(C.re, C.im, K, diag, off);
+  const d = Float32Array.from(diag);
+  const e = Float32Array.from({ length: K }, (_, j) => (j + 1 < K ? off[j + 1] : 0));
+  const t0 = performance.now();
+  const withVectors = K <= Number(args.vectors);
+  const q = emulateQL(d, e, withVectors);
+  const near = Array.from(q.values).filter((x) => x < 1e-7 || x > 1 - 1e-7).length;
+  let line = `K = ${K}, ${label}: ${near} values within 1e−7 of 0 or 1; sweeps ${q.sweeps} (${(q.sweeps / K).toFixed(2)} m), rotations ${q.rotations} `
+    + `(${(q.rotations / K / K).toFixed(3)} m²), most sweeps on one value ${q.most}${q.failed ? " (FAILED)" : ""}, Z flops ${(8 * K * q.rotations / 1e9).toFixed(2)} G`;
+  if (q.Zt) {
+    const err = errors(d, e, q.values, q.Zt);
+    line += `; |ZᵀZ − I| ${err.orth.toExponential(1)}, ‖Tz − λz‖/‖T‖ ${err.residual.toExponential(1)}, |λ − λ64|/‖T‖ ${err.valueError.toExponential(1)}`;
+  }
+  console.log(`${line} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
