@@ -24,6 +24,7 @@ import householderReduce from "../../shaders/householder-reduce.wgsl";
 import jacobiVectors from "../../shaders/jacobi-vectors.wgsl";
 import f32Gemm from "../../shaders/f32-gemm.wgsl";
 import ritzBlocks from "../../shaders/ritz-blocks.wgsl";
+import formFactor from "../../shaders/form-factor.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
@@ -35,4 +36,5 @@ registerShaders({
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
   "householder-column": householderColumn, "householder-trailing": householderTrailing, "householder-reduce": householderReduce,
   "jacobi-vectors": jacobiVectors, "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks,
+  "form-factor": formFactor,
 });

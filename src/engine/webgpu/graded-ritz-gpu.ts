@@ -2,6 +2,7 @@
  * Fast mode's graded Rayleigh–Ritz on the GPU, all f32 (src/spectrum/graded-ritz.ts gives the
  * algorithm and its f32 emulation; the steps here are the same): per block, from its factor B
  * ([K, N], rows of conj(U)) and n, in one submission:
+ *   B from its time's vectors (factor-former.ts: form-factor.wgsl, df64; or the host's f64 B uploaded);
  *   C = B·diag(n)·B† (f32-gemm.wgsl); Jacobi with vectors (jacobi-round.wgsl, jacobi-vectors.wgsl);
  *   P = V†·B; G = P·diag(n)·P†; Ḡ = P·diag(1 − n)·P†; M = V†·V; Gc, T̃ (ritz-blocks.wgsl);
  *   H = T̃·Gc·T̃†; Jacobi values of H (jacobi-diagonal.wgsl gathers them).
@@ -15,13 +16,9 @@ import { createJacobiSweeps } from "./jacobi-sweeps.ts";
 import { createGemm } from "./f32-gemm.ts";
 import { BATCH_BYTES, kernelStats, type KernelStats, maxMatricesPerDispatch, passTimer, readBack, record, storage, submitValidated, upload } from "./gpu-batch.ts";
 import { GRADED_DEFAULTS } from "../../spectrum/graded-ritz.ts";
+import { createFactorFormer, type FactorBlock } from "./factor-former.ts";
 
-/** One block: its factor (f64, [K, N] row-major, re/im split) and C(0)'s diagonal n (length N). */
-export interface FactorBlock {
-  B: { re: Float64Array; im: Float64Array };
-  K: number;
-  n: Float64Array;
-}
+export type { FactorBlock };
 
 export interface GradedRitz {
   /** per block, H's m eigenvalues (f32 accuracy relative to each group's norm), unsorted; all blocks padded to m rows, D ≥ every N columns */
@@ -29,11 +26,13 @@ export interface GradedRitz {
   /** blocks of m rows and D columns one batch holds */
   capacity(m: number, D: number): number;
   readonly stats: KernelStats;
+  /** where B is formed (factor-former.ts) */
+  readonly factors: "gpu" | "host";
 }
 
 const TILE = 8;
 
-export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: number; ritzSweeps?: number; theta?: number } = {}): Promise<GradedRitz> {
+export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: number; ritzSweeps?: number; theta?: number; factors?: "auto" | "gpu" | "host" } = {}): Promise<GradedRitz> {
   const { device } = ctx;
   const sweeps = options.sweeps ?? GRADED_DEFAULTS.sweeps;
   const ritzSweeps = options.ritzSweeps ?? GRADED_DEFAULTS.ritzSweeps;
@@ -41,6 +40,7 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
   const jacobi = await createJacobiSweeps(ctx);
   await jacobi.ready();
   const gemm = await createGemm(ctx);
+  const former = await createFactorFormer(ctx, options.factors);
   const blocks_ = await computePipeline(device, await shaderSource("ritz-blocks"), { TILE });
   const diagonal = await computePipeline(device, await shaderSource("jacobi-diagonal"));
   const stats = kernelStats(device);
@@ -55,18 +55,11 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
   async function run(blocks: readonly FactorBlock[], m: number, D: number): Promise<Float64Array[]> {
     const Bn = blocks.length;
     if (capacity(m, D) < Bn) throw new DeviceLimitError(`graded Ritz: ${Bn} blocks of ${m}×${D} do not fit one batch (at most ${capacity(m, D)})`, Bn, capacity(m, D));
-    const packed = new Float32Array(Bn * m * D * 2);
     const wn = new Float32Array(Bn * D);
     const wbar = new Float32Array(Bn * D);
     const eye = new Float32Array(Bn * m * m * 2);
-    blocks.forEach(({ B, K, n }, b) => {
+    blocks.forEach(({ n }, b) => {
       const N = n.length;
-      for (let i = 0; i < K; i++) {
-        for (let k = 0; k < N; k++) {
-          packed[2 * ((b * m + i) * D + k)] = B.re[i * N + k];
-          packed[2 * ((b * m + i) * D + k) + 1] = B.im[i * N + k];
-        }
-      }
       for (let k = 0; k < N; k++) {
         wn[b * D + k] = n[k];
         wbar[b * D + k] = 1 - n[k];
@@ -74,8 +67,9 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
       for (let i = 0; i < m; i++) eye[2 * (b * m * m + i * m + i)] = 1;
     });
     const mm = Bn * m * m * 8;
-    const Bbuf = upload(device, packed);
-    const P = device.createBuffer({ size: packed.byteLength, usage: storage() });
+    const factors = former.prepare(blocks, m, D);
+    const Bbuf = factors.B;
+    const P = device.createBuffer({ size: Bbuf.size, usage: storage() });
     const [wN, wBar, V0] = [upload(device, wn), upload(device, wbar), upload(device, eye)];
     const [A0, A1, V1, G, Gbar, M, X1] = Array.from({ length: 7 }, () => device.createBuffer({ size: mm, usage: storage() }));
     const diagOut = device.createBuffer({ size: Bn * m * 4, usage: storage() });
@@ -115,6 +109,7 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
       await submitValidated(device, () => {
         const enc = device.createCommandEncoder();
         const pass = enc.beginComputePass(timer.descriptor);
+        factors.encode(pass);
         mul(pass, { X: Bbuf, Y: Bbuf, w: wN, Z: A0, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
         const first = jacobi.encode(pass, m, Bn, sweeps, [A0, A1], theta > 0 ? [V0, V1] : undefined);
         flops += first.flops;
@@ -138,9 +133,9 @@ export async function createGradedRitz(ctx: GpuContext, options: { sweeps?: numb
       const diag = new Float32Array(bytes, 0, Bn * m);
       return blocks.map((_, b) => Float64Array.from(diag.subarray(b * m, (b + 1) * m)));
     } finally {
-      for (const buf of [Bbuf, P, wN, wBar, V0, A0, A1, V1, G, Gbar, M, X1, diagOut, params, rparams, read, ...temporaries]) buf.destroy();
+      for (const buf of [...factors.buffers, P, wN, wBar, V0, A0, A1, V1, G, Gbar, M, X1, diagOut, params, rparams, read, ...temporaries]) buf.destroy();
       timer.destroy();
     }
   }
-  return { run, capacity, stats };
+  return { run, capacity, stats, factors: former.where };
 }
