@@ -66,7 +66,8 @@ export function fastCounts(): void {
     const total = stages.reduce((a, [, x]) => ({ flops: a.flops + x.flops, bytes: a.bytes + x.bytes }), { flops: 0, bytes: 0 });
     console.log(`fast-counts: K = ${K}: fast mode (f32 graded Rayleigh–Ritz), a block (m = ${m}, N = ${D}):`);
     for (const [name, x] of stages) console.log(`fast-counts:   ${name}: ${G(x.flops)}flop, ${G(x.bytes)}B`);
-    console.log(`fast-counts:   total ${G(total.flops)}flop f32, ${G(total.bytes)}B; host → GPU: B in f32 ${(8 * m * D / 1e6).toFixed(1)} MB a block (host: O(K·N) to form it)`);
+    // a time's vectors: N − 1 modes of 20 bytes and G ≤ N − 1 groups of 64 (form-factor.wgsl), for its two blocks
+    console.log(`fast-counts:   total ${G(total.flops)}flop f32, ${G(total.bytes)}B; host → GPU: ≤ ${((84 * (D - 1)) / 2 / 1e3).toFixed(0)} kB of vectors a block (host: O(N·G) a time), from which the GPU forms B (${(8 * m * D / 1e6).toFixed(1)} MB in f32)`);
     // accurate: complex Householder tridiagonalization, (16/3)K³ real operations in df64; the blocks from the
     // rank-2 displacement form, ~25 df64 operations an entry (form-blocks.wgsl); one df64 operation is
     // 10–20 f32 operations (TwoSum, TwoProduct by fma or Dekker)
