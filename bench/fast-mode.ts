@@ -72,7 +72,8 @@ export function fastCounts(): void {
     const total = stages.reduce((a, [, x]) => ({ flops: a.flops + x.flops, bytes: a.bytes + x.bytes }), { flops: 0, bytes: 0 });
     console.log(`fast-counts: K = ${K}: fast mode (f32 graded Rayleigh–Ritz), a block (m = ${m}, N = ${D}):`);
     for (const [name, x] of stages) console.log(`fast-counts:   ${name}: ${G(x.flops)}flop, ${G(x.bytes)}B`);
-    console.log(`fast-counts:   total ${G(total.flops)}flop f32, ${G(total.bytes)}B; host → GPU: the time's vectors, ~${Math.round((52 * D) / 1e3)} kB a block`);
+    // a time's vectors: N − 1 modes of 20 bytes and G ≤ N − 1 groups of 64 (form-factor.wgsl), for its two blocks
+    console.log(`fast-counts:   total ${G(total.flops)}flop f32, ${G(total.bytes)}B; host → GPU: ≤ ${((84 * (D - 1)) / 2 / 1e3).toFixed(0)} kB of vectors a block (host: O(N·G) a time), from which the GPU forms B`);
     // accurate: 24 flops an element a step in df64 (8m³), one df64 operation 10–20 f32 operations
     // (TwoSum, TwoProduct by fma or Dekker); the fused kernel streams the trailing block (16 bytes an
     // entry) in and out once a step

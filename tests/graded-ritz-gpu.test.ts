@@ -10,7 +10,7 @@ import { readBack, storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
 import { f32Matrix, type F32Matrix } from "../src/spectrum/f32-emulation.ts";
 import { ritzBlocks } from "../src/spectrum/graded-ritz.ts";
 import { planTimes, blocksAt } from "../src/engine/run-plan.ts";
-import { bathFactor } from "../src/propagation/correlation-blocks.ts";
+import { factorVectors } from "../src/propagation/correlation-blocks.ts";
 import { blockEntropy, spectrumEntropy } from "../src/observables/block-entropy.ts";
 import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
 import type { Problem } from "../src/model/problem.ts";
@@ -208,10 +208,11 @@ describe.skipIf(!gpu)("fast mode's f32 kernels", () => {
     const b = blocksAt(plan, t);
     const N = plan.n0.length;
     const ritz = await createGradedRitz(gpu!);
+    const v = factorVectors(plan.spectrum, t);
     const m = K + 2 + ((K + 2) % 2);
     const values = await ritz.run([
-      { B: bathFactor(plan.spectrum, t, 1, K), K, n: plan.n0 },
-      { B: bathFactor(plan.spectrum, t, 1 + K, K + 2), K: K + 2, n: plan.n0 },
+      { e: plan.spectrum, v, start: 1, K, n: plan.n0 },
+      { e: plan.spectrum, v, start: 1 + K, K: K + 2, n: plan.n0 },
     ], m, N + 3);
     expectAllClose([spectrumEntropy(values[0]), spectrumEntropy(values[1])], [blockEntropy(b.LL.re, b.LL.im, K), blockEntropy(b.RR.re, b.RR.im, K + 2)], 2e-6, 0, "S_L, S_R");
   });

@@ -6,7 +6,7 @@ import { webgpuEngine } from "../src/engine/webgpu/webgpu-engine.ts";
 import { META_COLUMNS, ROW_COLUMNS } from "../src/observables/columns.ts";
 import { createGradedRitz } from "../src/engine/webgpu/graded-ritz-gpu.ts";
 import { planTimes, blocksAt } from "../src/engine/run-plan.ts";
-import { bathFactor } from "../src/propagation/correlation-blocks.ts";
+import { factorVectors } from "../src/propagation/correlation-blocks.ts";
 import { blockEntropy, spectrumEntropy } from "../src/observables/block-entropy.ts";
 import type { Problem } from "../src/model/problem.ts";
 import { expectRunClose } from "./helpers/allclose.ts";
@@ -50,7 +50,7 @@ describe.skipIf(!gpu)("WebGPU fast mode (f32 graded Rayleigh–Ritz)", () => {
     const plan = planTimes(p);
     const b = blocksAt(plan, t);
     const want = blockEntropy(b.LL.re, b.LL.im, p.KL);
-    const block = { B: bathFactor(plan.spectrum, t, 1, p.KL), K: p.KL, n: plan.n0 };
+    const block = { e: plan.spectrum, v: factorVectors(plan.spectrum, t), start: 1, K: p.KL, n: plan.n0 };
     const N = plan.n0.length;
     const err = async (theta: number) => Math.abs(spectrumEntropy((await (await createGradedRitz(gpu!, { theta })).run([block], 128, N))[0]) - want);
     const [on, off] = [await err(0.1), await err(0)];

@@ -30,6 +30,7 @@ import householderBack from "../../shaders/householder-back.wgsl";
 import householderWy from "../../shaders/householder-wy.wgsl";
 import householderBackBlocked from "../../shaders/householder-back-blocked.wgsl";
 import tridiagonalQL from "../../shaders/tridiagonal-ql.wgsl";
+import formFactor from "../../shaders/form-factor.wgsl";
 
 registerShaders({
   "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
@@ -44,4 +45,5 @@ registerShaders({
   "householder-f32": householderF32, "householder-back": householderBack,
   "householder-wy": householderWy, "householder-back-blocked": householderBackBlocked,
   "tridiagonal-ql": tridiagonalQL,
+  "form-factor": formFactor,
 });

@@ -55,56 +55,8 @@ export function correlationBlocks(
 export function blockVectors(h: Arrowhead, e: ArrowheadEigen, n: Float64Array, t: number): BlockVectors {
   const N = e.N;
   const m = N - 1;
-  const G = e.D.length;
-  const nc = e.lambda.length;
-  // p_n s_n² for coupled eigenvectors
-  const ar = new Float64Array(nc);
-  const ai = new Float64Array(nc);
-  let u00r = 0;
-  let u00i = 0;
-  for (let j = 0; j < nc; j++) {
-    const ph = e.lambda[j] * t;
-    ar[j] = Math.cos(ph) * e.s2[j];
-    ai[j] = -Math.sin(ph) * e.s2[j];
-    u00r += ar[j];
-    u00i += ai[j];
-  }
-  // per group: G_g = Σ p s² Ẑ/(λ−D), H_g = Σ p s² Ẑ²/(λ−D)², and the decoupled phase e^{−iD t}
-  const Gr = new Float64Array(G);
-  const Gi = new Float64Array(G);
-  const Hr = new Float64Array(G);
-  const Hi = new Float64Array(G);
-  const Pr = new Float64Array(G);
-  const Pi = new Float64Array(G);
-  for (let g = 0; g < G; g++) {
-    let gr = 0, gi = 0, hr = 0, hi = 0;
-    for (let j = 0; j < nc; j++) {
-      const inv = 1 / gapToPole(e, j, g);
-      gr += ar[j] * inv;
-      gi += ai[j] * inv;
-      hr += ar[j] * inv * inv;
-      hi += ai[j] * inv * inv;
-    }
-    const Z = e.Zhat[g];
-    Gr[g] = gr * Z;
-    Gi[g] = gi * Z;
-    Hr[g] = hr * Z * Z;
-    Hi[g] = hi * Z * Z;
-    Pr[g] = Math.cos(e.D[g] * t);
-    Pi[g] = -Math.sin(e.D[g] * t);
-  }
-  // row 0 of U (= column 0, U is symmetric)
-  const rr = new Float64Array(N);
-  const ri = new Float64Array(N);
-  rr[0] = u00r;
-  ri[0] = u00i;
-  for (let k = 0; k < m; k++) {
-    const g = e.group[k];
-    if (g >= 0) {
-      rr[k + 1] = e.u[k] * Gr[g];
-      ri[k + 1] = e.u[k] * Gi[g];
-    }
-  }
+  const f = factorVectors(e, t);
+  const { rr, ri } = f;
   // a_k = z_k (n_k − n_0): [ℋ, C(0)] = e_0 aᵀ − a e_0ᵀ
   const a = new Float64Array(N);
   for (let k = 0; k < m; k++) a[k + 1] = h.z[k] * (n[k + 1] - n[0]);
@@ -118,7 +70,7 @@ export function blockVectors(h: Arrowhead, e: ArrowheadEigen, n: Float64Array, t
   const colr = new Float64Array(N);
   const coli = new Float64Array(N);
   for (let j = 0; j < N; j++) {
-    fillColumn(e, j, rr, ri, Gr, Gi, Hr, Hi, Pr, Pi, t, colr, coli);
+    fillColumn(e, j, f, colr, coli);
     let dsum = 0, sqr = 0, sqi = 0, scr = 0, sci = 0;
     for (let k = 0; k < N; k++) {
       const ur = colr[k];
@@ -175,53 +127,95 @@ export function bathBlock(h: Arrowhead, v: BlockVectors, start: number, size: nu
 }
 
 /**
- * The bath factor of a block (fast mode, src/spectrum/graded-ritz.ts): rows start..start+size−1 of
- * conj(U), U = e^{−iℋt}, so that C_GG = B·diag(n)·B† (U is symmetric). [size, N] row-major, f64,
- * O(size·N); re/im split.
+ * The O(N·G) part of U = e^{−iℋt} at one time, from which every entry of U follows in O(1)
+ * (`fillColumn` here, shaders/form-factor.wgsl on the GPU): per coupled group g, with p_n = e^{−iλ_n t},
+ * G_g = Ẑ_g Σ_n p_n s_n²/(λ_n − D_g), H_g = Ẑ_g² Σ_n p_n s_n²/(λ_n − D_g)², P_g = e^{−iD_g t};
+ * per bath mode k, Q_k = e^{−id_k t} where k is uncoupled (group −1; else 0); row 0 of U. f64, re/im split.
  */
-export function bathFactor(e: ArrowheadEigen, t: number, start: number, size: number): { re: Float64Array; im: Float64Array } {
+export interface FactorVectors {
+  /** length G each */
+  Gr: Float64Array; Gi: Float64Array; Hr: Float64Array; Hi: Float64Array; Pr: Float64Array; Pi: Float64Array;
+  /** length N − 1 (bath modes) */
+  Qr: Float64Array; Qi: Float64Array;
+  /** U_0k = U_k0, length N */
+  rr: Float64Array; ri: Float64Array;
+}
+
+/** FactorVectors at time t, O(N·G); cos/sin of λ·t, D·t and d·t in f64. */
+export function factorVectors(e: ArrowheadEigen, t: number): FactorVectors {
   const N = e.N;
-  // the group sums of blockVectors and row 0 of U, O(N·G) once a time
   const G = e.D.length;
-  const Gr = new Float64Array(G), Gi = new Float64Array(G), Hr = new Float64Array(G), Hi = new Float64Array(G);
-  const Pr = new Float64Array(G), Pi = new Float64Array(G);
+  const nc = e.lambda.length;
+  // p_n s_n² for coupled eigenvectors
+  const ar = new Float64Array(nc);
+  const ai = new Float64Array(nc);
+  let u00r = 0;
+  let u00i = 0;
+  for (let j = 0; j < nc; j++) {
+    const ph = e.lambda[j] * t;
+    ar[j] = Math.cos(ph) * e.s2[j];
+    ai[j] = -Math.sin(ph) * e.s2[j];
+    u00r += ar[j];
+    u00i += ai[j];
+  }
+  const Gr = new Float64Array(G);
+  const Gi = new Float64Array(G);
+  const Hr = new Float64Array(G);
+  const Hi = new Float64Array(G);
+  const Pr = new Float64Array(G);
+  const Pi = new Float64Array(G);
   for (let g = 0; g < G; g++) {
     let gr = 0, gi = 0, hr = 0, hi = 0;
-    for (let j = 0; j < e.lambda.length; j++) {
+    for (let j = 0; j < nc; j++) {
       const inv = 1 / gapToPole(e, j, g);
-      const ar = Math.cos(e.lambda[j] * t) * e.s2[j];
-      const ai = -Math.sin(e.lambda[j] * t) * e.s2[j];
-      gr += ar * inv;
-      gi += ai * inv;
-      hr += ar * inv * inv;
-      hi += ai * inv * inv;
+      gr += ar[j] * inv;
+      gi += ai[j] * inv;
+      hr += ar[j] * inv * inv;
+      hi += ai[j] * inv * inv;
     }
-    Gr[g] = gr * e.Zhat[g];
-    Gi[g] = gi * e.Zhat[g];
-    Hr[g] = hr * e.Zhat[g] * e.Zhat[g];
-    Hi[g] = hi * e.Zhat[g] * e.Zhat[g];
+    const Z = e.Zhat[g];
+    Gr[g] = gr * Z;
+    Gi[g] = gi * Z;
+    Hr[g] = hr * Z * Z;
+    Hi[g] = hi * Z * Z;
     Pr[g] = Math.cos(e.D[g] * t);
     Pi[g] = -Math.sin(e.D[g] * t);
   }
+  // row 0 of U (= column 0, U is symmetric); the phases of uncoupled modes
   const rr = new Float64Array(N);
   const ri = new Float64Array(N);
-  for (let j = 0; j < e.lambda.length; j++) {
-    rr[0] += Math.cos(e.lambda[j] * t) * e.s2[j];
-    ri[0] -= Math.sin(e.lambda[j] * t) * e.s2[j];
-  }
+  const Qr = new Float64Array(N - 1);
+  const Qi = new Float64Array(N - 1);
+  rr[0] = u00r;
+  ri[0] = u00i;
   for (let k = 0; k < N - 1; k++) {
     const g = e.group[k];
     if (g >= 0) {
       rr[k + 1] = e.u[k] * Gr[g];
       ri[k + 1] = e.u[k] * Gi[g];
+    } else {
+      Qr[k] = Math.cos(e.d[k] * t);
+      Qi[k] = -Math.sin(e.d[k] * t);
     }
   }
+  return { Gr, Gi, Hr, Hi, Pr, Pi, Qr, Qi, rr, ri };
+}
+
+/**
+ * The bath factor of a block (fast mode, src/spectrum/graded-ritz.ts): rows start..start+size−1 of
+ * conj(U), U = e^{−iℋt}, so that C_GG = B·diag(n)·B† (U is symmetric). [size, N] row-major, f64,
+ * O(size·N) from the time's FactorVectors (O(N·G), made here unless given); re/im split.
+ */
+export function bathFactor(
+  e: ArrowheadEigen, t: number, start: number, size: number, v: FactorVectors = factorVectors(e, t),
+): { re: Float64Array; im: Float64Array } {
+  const N = e.N;
   const re = new Float64Array(size * N);
   const im = new Float64Array(size * N);
   const cr = new Float64Array(N);
   const ci = new Float64Array(N);
   for (let x = 0; x < size; x++) {
-    fillColumn(e, start + x, rr, ri, Gr, Gi, Hr, Hi, Pr, Pi, t, cr, ci);
+    fillColumn(e, start + x, v, cr, ci);
     for (let k = 0; k < N; k++) {
       re[x * N + k] = cr[k];
       im[x * N + k] = -ci[k];
@@ -230,13 +224,10 @@ export function bathFactor(e: ArrowheadEigen, t: number, start: number, size: nu
   return { re, im };
 }
 
-/** Column j of U = e^{−iℋt} from the closed forms (see ArrowheadEigen). */
-function fillColumn(
-  e: ArrowheadEigen, j: number, rr: Float64Array, ri: Float64Array,
-  Gr: Float64Array, Gi: Float64Array, Hr: Float64Array, Hi: Float64Array,
-  Pr: Float64Array, Pi: Float64Array, t: number, outr: Float64Array, outi: Float64Array,
-): void {
+/** Column j of U = e^{−iℋt} from the closed forms (see ArrowheadEigen and FactorVectors). */
+function fillColumn(e: ArrowheadEigen, j: number, v: FactorVectors, outr: Float64Array, outi: Float64Array): void {
   const N = e.N;
+  const { rr, ri, Gr, Gi, Hr, Hi, Pr, Pi } = v;
   outr[0] = rr[j];
   outi[0] = ri[j];
   if (j === 0) {
@@ -251,8 +242,8 @@ function fillColumn(
   if (h < 0) {
     outr.fill(0, 1);
     outi.fill(0, 1);
-    outr[j] = Math.cos(e.d[l] * t);
-    outi[j] = -Math.sin(e.d[l] * t);
+    outr[j] = v.Qr[l];
+    outi[j] = v.Qi[l];
     return;
   }
   const ul = e.u[l];

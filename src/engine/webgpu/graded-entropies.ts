@@ -1,15 +1,17 @@
 /**
  * Fast mode on every adapter, all f32 on the GPU: the bath blocks' entropies by graded Rayleigh–Ritz
- * from their exact factors (src/spectrum/graded-ritz.ts, graded-ritz-gpu.ts). The host forms each
- * block's factor B (rows of conj(U), f64, O(K·N) a block) and the vectors of C(t) (occupations, dot
- * weights; on the host workers); the GPU returns m values a block, and S = Σ h over them in f64.
+ * from their exact factors (src/spectrum/graded-ritz.ts, graded-ritz-gpu.ts). The host computes each
+ * time's FactorVectors (group sums and phases of U, f64, O(N·G) a time, this thread) and the vectors of
+ * C(t) (occupations, dot weights; on the host workers); the GPU forms each block's factor B (rows of
+ * conj(U); factor-former.ts, on the host where the GPU's df64 fails its check) and returns m values a
+ * block, and S = Σ h over them in f64.
  * Checked at start-up on a fixed graded case against f64 (check-cases.ts).
  */
 import type { HostWork } from "../host-pool.ts";
 import type { GpuContext } from "./device.ts";
 import type { BathEntropies } from "./bath-entropies.ts";
 import { threads } from "./bath-entropies.ts";
-import { bathFactor, bathBlock } from "../../propagation/correlation-blocks.ts";
+import { bathBlock, factorVectors } from "../../propagation/correlation-blocks.ts";
 import { spectrumEntropy } from "../../observables/block-entropy.ts";
 import { hermitianEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
 import { createGradedRitz, type FactorBlock } from "./graded-ritz-gpu.ts";
@@ -29,7 +31,8 @@ export async function gradedEntropies(ctx: GpuContext, checkBound = CHECK_BOUND)
   const ritz = await createGradedRitz(ctx);
   const blocksOf = (plan: TimePlan, t: number): FactorBlock[] => {
     const { KL, KR } = plan.problem;
-    return [[1, KL], [1 + KL, KR]].map(([start, K]) => ({ B: bathFactor(plan.spectrum, t, start, K), K, n: plan.n0 }));
+    const v = factorVectors(plan.spectrum, t);
+    return [[1, KL], [1 + KL, KR]].map(([start, K]) => ({ e: plan.spectrum, v, start, K, n: plan.n0 }));
   };
   // start-up check: S of the check's blocks (one graded thermal, one with an uncoupled bath) against f64
   {
@@ -61,13 +64,16 @@ export async function gradedEntropies(ctx: GpuContext, checkBound = CHECK_BOUND)
     checkFits,
     stats: ritz.stats,
     timesPerBatch: (m) => Math.floor(capacity(m) / 2),
-    hostBytesPerTime: (m) => 2 * 16 * m * depthFor(m),
+    // the host holds a time's FactorVectors (~80 bytes a mode in f64) and their packed copy (~84), or
+    // where it forms B itself, both blocks' B in f64 and f32
+    hostBytesPerTime: (m) => (ritz.factors === "gpu" ? 200 : 2 * 16 * m) * depthFor(m),
     async evaluate(points, m, host) {
       const t0 = performance.now();
       const plans = await Promise.all(points.map(({ job }) => job.plan!));
       const vs = Promise.all(points.map(({ job, slot, t }) => host.vectors(job.name, slot, t)));
       const blocks = points.flatMap(({ t }, i) => blocksOf(plans[i], t));
-      record(ritz.stats, "host: bath factors B (rows of conj(U), f64, O(K·N) a block, this thread)", (performance.now() - t0) / 1000, 0, false);
+      // where the GPU's df64 failed its check, B is formed on the host too, inside the GPU stage's time
+      record(ritz.stats, `host: vectors of the bath factors (group sums of U, f64, O(N·G) a time, this thread${ritz.factors === "host" ? "; B itself on the host" : ""})`, (performance.now() - t0) / 1000, 0, false);
       const values = await ritz.run(blocks, m, depthFor(m));
       const t1 = performance.now();
       const states = await vs;

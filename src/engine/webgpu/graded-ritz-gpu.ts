@@ -2,6 +2,7 @@
  * Fast mode's graded Rayleigh–Ritz on the GPU, all f32 (src/spectrum/graded-ritz.ts gives the
  * algorithm and its f32 emulation; the steps here are the same): per block, from its factor B
  * ([K, N], rows of conj(U)) and n, in one submission:
+ *   B from its time's vectors (factor-former.ts: form-factor.wgsl, df64; or the host's f64 B uploaded);
  *   C = B·diag(n)·B† (f32-gemm.wgsl); its eigenpairs by Householder (householder-f32.wgsl, reflectors
  *   kept), implicit QL on T (tridiagonal-ql.wgsl, values ascending) and V = Q·D·Z
  *   (householder-wy.wgsl, householder-back-blocked.wgsl); P = V†·B; G = P·diag(n)·P†;
@@ -19,13 +20,9 @@ import { createTridiagonalQL, qlFlops, qlStatus } from "./tridiagonal-ql.ts";
 import { probeDf64 } from "./df64-probe.ts";
 import { BATCH_BYTES, kernelStats, type KernelStats, maxMatricesPerDispatch, passTimer, readBack, record, storage, submitValidated, upload } from "./gpu-batch.ts";
 import { GRADED_DEFAULTS } from "../../spectrum/graded-ritz.ts";
+import { createFactorFormer, type FactorBlock } from "./factor-former.ts";
 
-/** One block: its factor (f64, [K, N] row-major, re/im split) and C(0)'s diagonal n (length N). */
-export interface FactorBlock {
-  B: { re: Float64Array; im: Float64Array };
-  K: number;
-  n: Float64Array;
-}
+export type { FactorBlock };
 
 export interface GradedRitz {
   /** per block, H's m eigenvalues (f32 accuracy relative to each group's norm), unsorted; all blocks padded to m rows, D ≥ every N columns */
@@ -33,13 +30,15 @@ export interface GradedRitz {
   /** blocks of m rows and D columns one batch holds */
   capacity(m: number, D: number): number;
   readonly stats: KernelStats;
+  /** where B is formed (factor-former.ts) */
+  readonly factors: "gpu" | "host";
 }
 
 const TILE = 8;
 /** threads of ritz-tiny.wgsl's workgroup (one a matrix) */
 const TINY_WG = 64;
 
-export async function createGradedRitz(ctx: GpuContext, options: { theta?: number; tiny?: number } = {}): Promise<GradedRitz> {
+export async function createGradedRitz(ctx: GpuContext, options: { theta?: number; tiny?: number; factors?: "auto" | "gpu" | "host" } = {}): Promise<GradedRitz> {
   const { device } = ctx;
   const theta = options.theta ?? GRADED_DEFAULTS.theta;
   const tiny = options.tiny ?? GRADED_DEFAULTS.tiny;
@@ -49,6 +48,7 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
   const exact = await probeDf64(ctx).catch(() => ({ DEKKER: 0 }));
   const tridiagonal = await createF32Tridiagonal(ctx, { exact });
   const ql = await createTridiagonalQL(ctx);
+  const former = await createFactorFormer(ctx, options.factors);
   const blocks_ = await computePipeline(device, await shaderSource("ritz-blocks"), { TILE });
   const tinyPipeline = await computePipeline(device, await shaderSource("ritz-tiny"), { WG: TINY_WG });
   const stats = kernelStats(device);
@@ -65,25 +65,19 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
   async function run(blocks: readonly FactorBlock[], m: number, D: number): Promise<Float64Array[]> {
     const Bn = blocks.length;
     if (capacity(m, D) < Bn) throw new DeviceLimitError(`graded Ritz: ${Bn} blocks of ${m}×${D} do not fit one batch (at most ${capacity(m, D)})`, Bn, capacity(m, D));
-    const packed = new Float32Array(Bn * m * D * 2);
     const wn = new Float32Array(Bn * D);
     const wbar = new Float32Array(Bn * D);
-    blocks.forEach(({ B, K, n }, b) => {
+    blocks.forEach(({ n }, b) => {
       const N = n.length;
-      for (let i = 0; i < K; i++) {
-        for (let k = 0; k < N; k++) {
-          packed[2 * ((b * m + i) * D + k)] = B.re[i * N + k];
-          packed[2 * ((b * m + i) * D + k) + 1] = B.im[i * N + k];
-        }
-      }
       for (let k = 0; k < N; k++) {
         wn[b * D + k] = n[k];
         wbar[b * D + k] = 1 - n[k];
       }
     });
     const mm = Bn * m * m * 8;
-    const Bbuf = upload(device, packed);
-    const P = device.createBuffer({ size: packed.byteLength, usage: storage() });
+    const factors = former.prepare(blocks, m, D);
+    const Bbuf = factors.B;
+    const P = device.createBuffer({ size: Bbuf.size, usage: storage() });
     const [wN, wBar] = [upload(device, wn), upload(device, wbar)];
     const [A0, V, G, Gbar, M, X1] = Array.from({ length: 6 }, () => device.createBuffer({ size: mm, usage: storage() }));
     const tinyBlocks = device.createBuffer({ size: 2 * mm, usage: storage() });
@@ -115,7 +109,8 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
       await submitValidated(device, () => {
         const enc = device.createCommandEncoder();
         const pass = enc.beginComputePass(timer.descriptor);
-        // 1. C and its f32 eigenpairs, values ascending
+        // 1. B, C and C's f32 eigenpairs, values ascending
+        factors.encode(pass);
         mul(pass, { X: Bbuf, Y: Bbuf, w: wN, Z: A0, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
         const red = tridiagonal.reduce(pass, A0, m, Bn, { keepReflectors: theta > 0 });
         const q = ql.encode(pass, red.tri, m, Bn);
@@ -177,9 +172,9 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
         return out;
       });
     } finally {
-      for (const buf of [Bbuf, P, wN, wBar, A0, V, G, Gbar, M, X1, tinyBlocks, diagOut, sizes, rparams, tparams, read, ...temporaries]) buf.destroy();
+      for (const buf of [...factors.buffers, P, wN, wBar, A0, V, G, Gbar, M, X1, tinyBlocks, diagOut, sizes, rparams, tparams, read, ...temporaries]) buf.destroy();
       timer.destroy();
     }
   }
-  return { run, capacity, stats };
+  return { run, capacity, stats, factors: former.where };
 }

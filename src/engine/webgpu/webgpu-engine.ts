@@ -12,8 +12,9 @@
  * at K = 1000, within both bars.
  *
  * Where it does not, accurate mode refuses and fast mode runs f32 only (graded-entropies.ts, the
- * engine then named webgpu-fast-f32): the host forms each block's factor B (rows of conj(U)) and the
- * vectors of C(t); the GPU forms C = B·diag(n)·B†, its f32 Jacobi eigenpairs, and refines them by
+ * engine then named webgpu-fast-f32): the host computes each time's group sums of U and the vectors
+ * of C(t); the GPU forms each block's factor B (rows of conj(U)), C = B·diag(n)·B†, its f32 Jacobi
+ * eigenpairs, and refines them by
  * graded Rayleigh–Ritz from the factor (src/spectrum/graded-ritz.ts), so that the many eigenvalues
  * near 0 and 1 keep an error ~u times their own group's scale: ~1e−6 in S at K = 128 on SwiftShader,
  * 1.4e−6 at K = 1000 in f32 emulation. It is not yet the cheaper path: its Jacobi eigensolver does
