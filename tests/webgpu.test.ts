@@ -1,10 +1,8 @@
-// The WebGPU engine on SwiftShader: the batched Jacobi kernel against the f64 Hermitian solver, and every SPEC §2 column of fast mode against the CPU engine.
+// The WebGPU engine on SwiftShader: the df64 eigenvalue kernels' counts, and every SPEC §2 column of fast mode against the CPU engine.
 import { describe, expect, it } from "vitest";
-import { createJacobiEigenvalues } from "../src/engine/webgpu/jacobi-eigenvalues.ts";
 import { webgpuEngine } from "../src/engine/webgpu/webgpu-engine.ts";
 import type { EngineRun } from "../src/engine/engine.ts";
 import { runCpu } from "../src/engine/cpu/cpu-engine.ts";
-import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
 import { META_COLUMNS, ROW_COLUMNS } from "../src/observables/columns.ts";
 import { expectAllClose, expectRunClose, lcg } from "./helpers/allclose.ts";
 import { randomHermitian } from "./helpers/random-matrices.ts";
@@ -13,57 +11,19 @@ import { engineConfigs, engineConfigs as configs, engineTimes as times } from ".
 
 const gpu = await testGpu();
 
-describe.skipIf(!gpu)("WebGPU batched Jacobi eigenvalues (jacobi-round.wgsl, jacobi-diagonal.wgsl)", () => {
-  it("matches the f64 solver for odd sizes, sizes off the 8×8 tile, and mixed sizes in one batch", async () => {
-    const jacobi = await createJacobiEigenvalues(gpu!);
-    const rnd = lcg(99);
-    const blocks = [1, 2, 3, 7, 9, 17, 33, 40].map((n) => randomHermitian(n, rnd));
-    const got = await jacobi.run(blocks);
-    blocks.forEach((b, k) => {
-      const want = hermitianEigenvalues(b.re.slice(), b.im.slice(), b.n);
-      // f32 Jacobi: rounding grows with n and the spectral radius
-      expectAllClose(got[k], want, 2e-5, 2e-5, `n=${b.n}`);
-    });
-  });
-
+describe.skipIf(!gpu)("WebGPU batched df64 eigenvalues (householder-tridiagonal.wgsl, tridiagonal-bisection.wgsl)", () => {
   it("counts its flops and, where the adapter has timestamp queries, its GPU time", async () => {
-    const jacobi = await createJacobiEigenvalues(gpu!, 4);
-    await jacobi.run([randomHermitian(9, lcg(1))]);
-    // n = 9 pads to 10: 4 sweeps × 9 rounds × 10² elements × 32 flops
-    expect(jacobi.stats.flops).toBe(4 * 9 * 100 * 32);
-    if (gpu!.device.features.has("timestamp-query")) expect(jacobi.stats.gpuSeconds).toBeGreaterThan(0);
-    else expect(jacobi.stats.gpuSeconds).toBeNaN();
-  });
-
-  it("splits a batch larger than one dispatch's workgroup limit instead of returning zeros", async () => {
-    const jacobi = await createJacobiEigenvalues(gpu!, 2);
-    const limit = gpu!.device.limits.maxComputeWorkgroupsPerDimension;
-    expect(jacobi.capacity(2)).toBeLessThanOrEqual(limit);
-    const rnd = lcg(5);
-    const blocks = Array.from({ length: limit + 100 }, () => randomHermitian(2, rnd));
-    const got = await jacobi.run(blocks);
-    // 2×2: the closed form
-    const worst = blocks.reduce((w, b, k) => {
-      const mean = (b.re[0] + b.re[3]) / 2;
-      const r = Math.hypot((b.re[0] - b.re[3]) / 2, b.re[1], b.im[1]);
-      return Math.max(w, Math.abs(got[k][0] - (mean - r)), Math.abs(got[k][1] - (mean + r)));
-    }, 0);
-    expect(worst).toBeLessThan(1e-6);
-  });
-
-  it("keeps tiny off-diagonal elements from breaking unitarity (f32 underflow of |b|)", async () => {
-    const jacobi = await createJacobiEigenvalues(gpu!);
-    const n = 12;
-    const b = randomHermitian(n, lcg(3), 1);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && (i + j) % 3 === 0) {
-      b.re[i * n + j] *= 1e-20;
-      b.im[i * n + j] *= 1e-20;
-    }
-    const [got] = await jacobi.run([b]);
-    expectAllClose(got, hermitianEigenvalues(b.re.slice(), b.im.slice(), n), 2e-6, 0, "eigenvalues");
+    const { probeDf64 } = await import("../src/engine/webgpu/df64-probe.ts");
+    const { createTridiagonalEigenvalues } = await import("../src/engine/webgpu/tridiagonal-eigenvalues.ts");
+    const tri = await createTridiagonalEigenvalues(gpu!, await probeDf64(gpu!));
+    const [got] = await tri.run([randomHermitian(9, lcg(1))]);
+    expect(got.length).toBe(9);
+    // 3 complex multiply–adds (24 flops) per trailing element per step: 24·Σ_{j<9} j²
+    expect(tri.stats.flops).toBe(24 * ((8 * 9 * 17) / 6));
+    if (gpu!.device.features.has("timestamp-query")) expect(tri.stats.gpuSeconds).toBeGreaterThan(0);
+    else expect(tri.stats.gpuSeconds).toBeNaN();
   });
 });
-
 
 describe.skipIf(!gpu)("WebGPU engine, fast mode, against the CPU f64 engine", () => {
   it.each(configs)("agrees on every column within 1e-3·max(|x|, 1): %s", async (_, p) => {

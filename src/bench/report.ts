@@ -32,7 +32,7 @@ export function formatWorkload(w: WorkloadResult, opts: { jobs?: boolean } = {})
     lines.push(`${w.name}: host stages ${host.toFixed(3)} s = ${((1000 * host) / Math.max(w.points, 1)).toFixed(2)} ms/point (the engine's thread waiting on host work, overlapping the GPU)`);
     const gpu = g.gpuSeconds ?? NaN;
     lines.push(`${w.name}: ${g.submissions} GPU submissions`);
-    lines.push(`${w.name}: GPU kernels ${gpu.toFixed(3)} s of GPU time (timestamp queries), ${(g.flops / 1e9).toFixed(1)} GFLOP counted, ${(g.flops / gpu / 1e9).toFixed(2)} GFLOP/s (Jacobi: 32 flops per element per round, +16 with vectors; df64: 8 per complex multiply–add)`);
+    lines.push(`${w.name}: GPU kernels ${gpu.toFixed(3)} s of GPU time (timestamp queries), ${(g.flops / 1e9).toFixed(1)} GFLOP counted, ${(g.flops / gpu / 1e9).toFixed(2)} GFLOP/s (8 flops per complex multiply–add, in f32 or df64)`);
   }
   return lines;
 }

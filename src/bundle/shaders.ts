@@ -3,9 +3,6 @@
  * reads the `.wgsl` imports), so that a build needs no shaders/ folder beside it.
  */
 import { registerShaders } from "../engine/webgpu/shader-source.ts";
-import jacobiRotation from "../../shaders/jacobi-rotation.wgsl";
-import jacobiRound from "../../shaders/jacobi-round.wgsl";
-import jacobiDiagonal from "../../shaders/jacobi-diagonal.wgsl";
 import df64 from "../../shaders/df64.wgsl";
 import df64Probe from "../../shaders/df64-probe.wgsl";
 import formBlocks from "../../shaders/form-blocks.wgsl";
@@ -21,7 +18,6 @@ import deletedRowSecular from "../../shaders/deleted-row-secular.wgsl";
 import householderColumn from "../../shaders/householder-column.wgsl";
 import householderTrailing from "../../shaders/householder-trailing.wgsl";
 import householderReduce from "../../shaders/householder-reduce.wgsl";
-import jacobiVectors from "../../shaders/jacobi-vectors.wgsl";
 import f32Gemm from "../../shaders/f32-gemm.wgsl";
 import ritzBlocks from "../../shaders/ritz-blocks.wgsl";
 import ritzTiny from "../../shaders/ritz-tiny.wgsl";
@@ -33,15 +29,14 @@ import tridiagonalQL from "../../shaders/tridiagonal-ql.wgsl";
 import formFactor from "../../shaders/form-factor.wgsl";
 
 registerShaders({
-  "jacobi-rotation": jacobiRotation, "jacobi-round": jacobiRound,
-  "jacobi-diagonal": jacobiDiagonal, df64, "df64-probe": df64Probe,
+  df64, "df64-probe": df64Probe,
   "form-blocks": formBlocks,
   "householder-tridiagonal": householderTridiagonal, "tridiagonal-bisection": tridiagonalBisection,
   "group-sums": groupSums, "vector-time": vectorTime, "evolve-vectors": evolveVectors,
   "df64-entropy": df64Entropy, "deleted-row-time": deletedRowTime,
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
   "householder-column": householderColumn, "householder-trailing": householderTrailing, "householder-reduce": householderReduce,
-  "jacobi-vectors": jacobiVectors, "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
+  "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
   "householder-f32": householderF32, "householder-back": householderBack,
   "householder-wy": householderWy, "householder-back-blocked": householderBackBlocked,
   "tridiagonal-ql": tridiagonalQL,

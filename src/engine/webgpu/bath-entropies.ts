@@ -124,8 +124,8 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
 /**
  * The double-float path where the adapter keeps it exact, in both modes; elsewhere fast mode's f32
  * graded Rayleigh–Ritz and a refusal in accurate mode. `fastPath: "f32"` takes the f32 path in fast
- * mode on every adapter (benchmarks and tests: on a GPU it measures ~10× the df64 path's work at
- * K = 1000 while its eigensolver is Jacobi, bench/RESULTS.md).
+ * mode on every adapter (benchmarks and tests: its counted work at K = 1000 is about the df64 path's,
+ * bench/RESULTS.md; which one is faster is for a GPU to say).
  */
 export async function bathEntropies(ctx: GpuContext, precision: Precision, fastPath: FastPath = "auto"): Promise<BathEntropies> {
   const graded = async () => (await import("./graded-entropies.ts")).gradedEntropies(ctx);

@@ -4,7 +4,7 @@ const cache = new Map<string, Promise<string>>();
 
 /**
  * For bundles that inline the shaders (dist/bench.mjs), where shaders/ is not beside the code.
- * @example registerShaders({ "jacobi-round": roundSource })
+ * @example registerShaders({ "ritz-tiny": ritzTinySource })
  */
 export function registerShaders(sources: Record<string, string>): void {
   for (const [name, src] of Object.entries(sources)) cache.set(name, Promise.resolve(src));

@@ -13,12 +13,13 @@
  *
  * Where it does not, accurate mode refuses and fast mode runs f32 only (graded-entropies.ts, the
  * engine then named webgpu-fast-f32): the host computes each time's group sums of U and the vectors
- * of C(t); the GPU forms each block's factor B (rows of conj(U)), C = B·diag(n)·B†, its f32 Jacobi
- * eigenpairs, and refines them by
- * graded Rayleigh–Ritz from the factor (src/spectrum/graded-ritz.ts), so that the many eigenvalues
- * near 0 and 1 keep an error ~u times their own group's scale: ~1e−6 in S at K = 128 on SwiftShader,
- * 1.4e−6 at K = 1000 in f32 emulation. It is not yet the cheaper path: its Jacobi eigensolver does
- * ~10× the df64 reduction's work at K = 1000 (bench/RESULTS.md, issue 11).
+ * of C(t); the GPU forms each block's factor B (rows of conj(U)), C = B·diag(n)·B†, its f32
+ * eigenpairs (Householder, implicit QL, back-transformation), and refines them by graded Rayleigh–Ritz
+ * from the factor (src/spectrum/graded-ritz.ts), so that the many eigenvalues near 0 and 1 keep an
+ * error ~u times their own group's scale: ≤ 3e−7 on every column at K ≤ 128 on SwiftShader, ~1e−6
+ * in S at K = 1000 in f32 emulation. Its work a K = 1000 block is about the df64 path's (~113 Gflop
+ * f32 and 13.5 GB against ~8 G df64 flops and 10.7 GB; bench/RESULTS.md, issue 11), so where
+ * double-float holds it is taken only when asked (fastPath "f32") until a GPU says it is faster.
  */
 import type { Engine, EngineJob, EngineRun, FastPath, Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
