@@ -23,6 +23,7 @@ import householderTrailing from "../../shaders/householder-trailing.wgsl";
 import householderReduce from "../../shaders/householder-reduce.wgsl";
 import jacobiVectors from "../../shaders/jacobi-vectors.wgsl";
 import f32Gemm from "../../shaders/f32-gemm.wgsl";
+import f32GemmSmall from "../../shaders/f32-gemm-small.wgsl";
 import ritzBlocks from "../../shaders/ritz-blocks.wgsl";
 import ritzTiny from "../../shaders/ritz-tiny.wgsl";
 
@@ -35,5 +36,5 @@ registerShaders({
   "df64-entropy": df64Entropy, "deleted-row-time": deletedRowTime,
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
   "householder-column": householderColumn, "householder-trailing": householderTrailing, "householder-reduce": householderReduce,
-  "jacobi-vectors": jacobiVectors, "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
+  "jacobi-vectors": jacobiVectors, "f32-gemm": f32Gemm, "f32-gemm-small": f32GemmSmall, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
 });
