@@ -38,6 +38,7 @@ override CONJ_X: bool = false;
 override CONJ_Y: bool = false;
 override WEIGHTED: bool = false;
 
+// the tile, derived (the host sets TX, TY)
 override TM: u32 = 4u * TY;
 override TN: u32 = 4u * TX;
 

@@ -1,6 +1,7 @@
 /**
- * Batched complex f32 matrix products on the GPU (shaders/f32-gemm.wgsl, f32-gemm-small.wgsl): Z = op(X)·diag(w)·op(Y) for
- * each matrix of a batch, op = identity or conjugate transpose; fast mode's graded Rayleigh–Ritz.
+ * Batched complex f32 matrix products on the GPU (shaders/f32-gemm.wgsl, register-blocked, and
+ * f32-gemm-small.wgsl for tiny ones): Z = op(X)·diag(w)·op(Y) for each matrix of a batch, op =
+ * identity or conjugate transpose; fast mode's graded Rayleigh–Ritz.
  */
 import type { GpuContext } from "./device.ts";
 import { shaderSource } from "./shader-source.ts";
@@ -36,10 +37,10 @@ export type GemmKernel = "auto" | "register" | "small";
 /**
  * f32-gemm.wgsl's override constants: 16 × 16 threads, each a 4 × 4 block of entries (64 × 64 tiles:
  * ~64 registers of sums and corrections, ~16 of operands a thread), slices 16 deep: (64 + 64)·16·8 B =
- * 16 KiB of workgroup memory, WebGPU's default maxComputeWorkgroupStorageSize (which no device has
- * less of); halving the barriers and global-load waits of 8-deep slices.
+ * 16 KiB of workgroup memory, WebGPU's default maxComputeWorkgroupStorageSize (no device has less),
+ * half the barriers and global-load waits of 8-deep slices.
  */
-export const REGISTER_TILES = { TX: 16, TY: 16, TK: 16 } as const;
+const REGISTER_TILES = { TX: 16, TY: 16, TK: 16 } as const;
 
 /** f32-gemm-small.wgsl's tile */
 const SMALL_TILE = 8;
