@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { testGpu } from "./helpers/gpu.ts";
 import { expectAllClose, lcg } from "./helpers/allclose.ts";
-import { createGemm } from "../src/engine/webgpu/f32-gemm.ts";
+import { createGemm, type GemmKernel } from "../src/engine/webgpu/f32-gemm.ts";
 import { createGradedRitz } from "../src/engine/webgpu/graded-ritz-gpu.ts";
 import { computePipeline, shaderSource } from "../src/engine/webgpu/shader-source.ts";
 import { readBack, storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
@@ -31,50 +31,71 @@ async function once(encode: (pass: GPUComputePassEncoder) => void, out: GPUBuffe
   return new Float32Array(await readBack(gpu!, read));
 }
 
-describe.skipIf(!gpu)("fast mode's f32 kernels", () => {
-  it.each([[false, false, false], [true, false, true], [false, true, true], [true, true, false]])(
-    "f32-gemm: op(X)·diag(w)·op(Y) of 13×19 by 19×7, batch 2, within f32 of f64 (conjX %s, conjY %s, weighted %s)",
-    async (conjX, conjY, weighted) => {
-      const { device } = gpu!;
-      const [rows, depth, cols, batch] = [13, 19, 7, 2];
-      const rnd = lcg(7);
-      const x = random(batch * rows * depth, rnd);
-      const y = random(batch * depth * cols, rnd);
-      const w = Float32Array.from({ length: batch * depth }, rnd);
-      const Z = device.createBuffer({ size: batch * rows * cols * 8, usage: storage() });
-      const gemm = await createGemm(gpu!);
-      const got = await once((pass) => gemm.encode(pass, {
-        X: upload(device, x), Y: upload(device, y), Z, w: weighted ? upload(device, w) : undefined, rows, cols, depth, batch, conjX, conjY,
-      }), Z);
-      const want: number[] = [];
-      for (let b = 0; b < batch; b++) {
-        for (let i = 0; i < rows; i++) {
-          for (let j = 0; j < cols; j++) {
-            let sr = 0, si = 0;
-            for (let k = 0; k < depth; k++) {
-              const xa = 2 * (conjX ? (b * depth + k) * rows + i : (b * rows + i) * depth + k);
-              const ya = 2 * (conjY ? (b * cols + j) * depth + k : (b * depth + k) * cols + j);
-              const s = weighted ? w[b * depth + k] : 1;
-              const xr = x[xa] * s, xi = (conjX ? -x[xa + 1] : x[xa + 1]) * s;
-              const yr = y[ya], yi = conjY ? -y[ya + 1] : y[ya + 1];
-              sr += xr * yr - xi * yi;
-              si += xr * yi + xi * yr;
-            }
-            want.push(sr, si);
-          }
+/**
+ * f32-gemm's product op(X)·diag(w)·op(Y) of random entries on the GPU (through `kernel`), against the
+ * same product of the same f32 inputs summed in f64; returns both and the largest |entry| of Z.
+ */
+async function gemmCase(
+  [rows, depth, cols, batch]: readonly number[], conjX: boolean, conjY: boolean, weighted: boolean, kernel: GemmKernel,
+): Promise<{ got: Float32Array; want: number[]; scale: number }> {
+  const { device } = gpu!;
+  const rnd = lcg(7);
+  const x = random(batch * rows * depth, rnd);
+  const y = random(batch * depth * cols, rnd);
+  const w = Float32Array.from({ length: batch * depth }, rnd);
+  const Z = device.createBuffer({ size: batch * rows * cols * 8, usage: storage() });
+  const gemm = await createGemm(gpu!, { kernel });
+  const got = await once((pass) => gemm.encode(pass, {
+    X: upload(device, x), Y: upload(device, y), Z, w: weighted ? upload(device, w) : undefined, rows, cols, depth, batch, conjX, conjY,
+  }), Z);
+  const want: number[] = [];
+  for (let b = 0; b < batch; b++) {
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        let sr = 0, si = 0;
+        for (let k = 0; k < depth; k++) {
+          const xa = 2 * (conjX ? (b * depth + k) * rows + i : (b * rows + i) * depth + k);
+          const ya = 2 * (conjY ? (b * cols + j) * depth + k : (b * depth + k) * cols + j);
+          const s = weighted ? w[b * depth + k] : 1;
+          const xr = x[xa] * s, xi = (conjX ? -x[xa + 1] : x[xa + 1]) * s;
+          const yr = y[ya], yi = conjY ? -y[ya + 1] : y[ya + 1];
+          sr += xr * yr - xi * yi;
+          si += xr * yi + xi * yr;
         }
+        want.push(sr, si);
       }
+    }
+  }
+  return { got, want, scale: Math.max(...want.map(Math.abs)) };
+}
+
+// (conjX, conjY, weighted): every conjugation, with and without weights
+const combos = [[false, false, false], [true, false, true], [false, true, true], [true, true, false]] as const;
+
+describe.skipIf(!gpu)("fast mode's f32 kernels", () => {
+  it.each(combos.flatMap((c) => (["small", "register"] as const).map((k) => [...c, k] as const)))(
+    "f32-gemm: op(X)·diag(w)·op(Y) of 13×19 by 19×7, batch 2, within f32 of f64 (conjX %s, conjY %s, weighted %s; %s kernel)",
+    async (conjX, conjY, weighted, kernel) => {
+      const { got, want } = await gemmCase([13, 19, 7, 2], conjX, conjY, weighted, kernel);
       expectAllClose(got, want, 2e-5, 0, "Z");
     },
   );
 
-  it("f32-gemm sums compensated: 100 003 terms of fl(0.1)·(1 + i) within 1e-6 relatively (a plain f32 sum misses by ~1e-4 and more)", async () => {
+  it.each(([[70, 130, 67, 3], [64, 64, 64, 3], [1, 5, 1, 3]] as const).flatMap((shape) => combos.map((c) => [...shape, ...c] as const)))(
+    "f32-gemm's register tiles: op(X) %i×%i by op(Y) …×%i, batch %i (full and partial 64 × 64 tiles and 16-deep slices), within 2e-6 of f64 relative to Z's scale (conjX %s, conjY %s, weighted %s)",
+    async (rows, depth, cols, batch, conjX, conjY, weighted) => {
+      const { got, want, scale } = await gemmCase([rows, depth, cols, batch], conjX, conjY, weighted, "register");
+      expectAllClose(got, want, 2e-6 * scale, 0, "Z");
+    },
+  );
+
+  it.each(["small", "register"] as const)("f32-gemm sums compensated: 100 003 terms of fl(0.1)·(1 + i) within 1e-6 relatively (a plain f32 sum misses by ~1e-4 and more; %s kernel)", async (kernel) => {
     const { device } = gpu!;
     const depth = 100_003;
     const x = new Float32Array(2 * depth).map((_, k) => (k % 2 ? 0 : 0.1));
     const y = new Float32Array(2 * depth).fill(1);
     const Z = device.createBuffer({ size: 8, usage: storage() });
-    const gemm = await createGemm(gpu!);
+    const gemm = await createGemm(gpu!, { kernel });
     const got = await once((pass) => gemm.encode(pass, { X: upload(device, x), Y: upload(device, y), Z, rows: 1, cols: 1, depth, batch: 1 }), Z);
     let plain = 0;
     for (let k = 0; k < depth; k++) plain = Math.fround(plain + x[0]);

@@ -19,6 +19,7 @@ import householderColumn from "../../shaders/householder-column.wgsl";
 import householderTrailing from "../../shaders/householder-trailing.wgsl";
 import householderReduce from "../../shaders/householder-reduce.wgsl";
 import f32Gemm from "../../shaders/f32-gemm.wgsl";
+import f32GemmSmall from "../../shaders/f32-gemm-small.wgsl";
 import ritzBlocks from "../../shaders/ritz-blocks.wgsl";
 import ritzTiny from "../../shaders/ritz-tiny.wgsl";
 import householderF32 from "../../shaders/householder-f32.wgsl";
@@ -36,7 +37,7 @@ registerShaders({
   "df64-entropy": df64Entropy, "deleted-row-time": deletedRowTime,
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
   "householder-column": householderColumn, "householder-trailing": householderTrailing, "householder-reduce": householderReduce,
-  "f32-gemm": f32Gemm, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
+  "f32-gemm": f32Gemm, "f32-gemm-small": f32GemmSmall, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
   "householder-f32": householderF32, "householder-back": householderBack,
   "householder-wy": householderWy, "householder-back-blocked": householderBackBlocked,
   "tridiagonal-ql": tridiagonalQL,

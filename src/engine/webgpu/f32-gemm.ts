@@ -1,12 +1,11 @@
 /**
- * Batched complex f32 matrix products on the GPU (shaders/f32-gemm.wgsl): Z = op(X)·diag(w)·op(Y) for
- * each matrix of a batch, op = identity or conjugate transpose; fast mode's graded Rayleigh–Ritz.
+ * Batched complex f32 matrix products on the GPU (shaders/f32-gemm.wgsl, register-blocked, and
+ * f32-gemm-small.wgsl for tiny ones): Z = op(X)·diag(w)·op(Y) for each matrix of a batch, op =
+ * identity or conjugate transpose; fast mode's graded Rayleigh–Ritz.
  */
 import type { GpuContext } from "./device.ts";
-import { computePipeline, shaderSource } from "./shader-source.ts";
+import { shaderSource } from "./shader-source.ts";
 import { upload } from "./gpu-batch.ts";
-
-const TILE = 8;
 
 /** One batched product: shapes of op(X) [rows, depth] and op(Y) [depth, cols], per matrix. */
 export interface GemmCall {
@@ -28,30 +27,71 @@ export interface Gemm {
   encode(pass: GPUComputePassEncoder, call: GemmCall): { flops: number; temporaries: GPUBuffer[] };
 }
 
-export async function createGemm(ctx: GpuContext): Promise<Gemm> {
+/**
+ * Which kernel a product gets: "register" (f32-gemm.wgsl: 64 × 64 tiles, 4 × 4 entries a thread),
+ * "small" (f32-gemm-small.wgsl: 8 × 8 tiles, one entry a thread), or "auto": register tiles once
+ * both sides of Z fill one (below, most of a 64 × 64 tile's threads would idle).
+ */
+export type GemmKernel = "auto" | "register" | "small";
+
+/**
+ * f32-gemm.wgsl's override constants: 16 × 16 threads, each a 4 × 4 block of entries (64 × 64 tiles:
+ * ~64 registers of sums and corrections, ~16 of operands a thread), slices 16 deep: (64 + 64)·16·8 B =
+ * 16 KiB of workgroup memory, WebGPU's default maxComputeWorkgroupStorageSize (no device has less),
+ * half the barriers and global-load waits of 8-deep slices.
+ */
+const REGISTER_TILES = { TX: 16, TY: 16, TK: 16 } as const;
+
+/** f32-gemm-small.wgsl's tile */
+const SMALL_TILE = 8;
+
+// pipelines by device, compiled on first use and kept: a register kernel's unrolled loop costs
+// SwiftShader seconds to compile, and most callers use a few of the 16 (kernel, conjX, conjY, weighted)
+const compiled = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
+
+/**
+ * The batched products of `ctx`'s device. `options.kernel` forces one kernel (tests); the interface is
+ * the same either way. The WGSL is validated here; each pipeline is compiled at its first encode
+ * (encode is synchronous), where a failure is the device's validation error at submission.
+ */
+export async function createGemm(ctx: GpuContext, options: { kernel?: GemmKernel } = {}): Promise<Gemm> {
   const { device } = ctx;
-  const code = await shaderSource("f32-gemm");
-  const pipelines = new Map<string, GPUComputePipeline>();
-  // every combination the caller may ask for, compiled up front (encode is synchronous)
-  for (const conjX of [false, true]) {
-    for (const conjY of [false, true]) {
-      for (const weighted of [false, true]) {
-        pipelines.set(`${conjX}${conjY}${weighted}`, await computePipeline(device, code, {
-          TILE, CONJ_X: Number(conjX), CONJ_Y: Number(conjY), WEIGHTED: Number(weighted),
-        }));
-      }
+  const choice = options.kernel ?? "auto";
+  const tiles = REGISTER_TILES;
+  device.pushErrorScope("validation");
+  const modules = {
+    register: device.createShaderModule({ code: await shaderSource("f32-gemm") }),
+    small: device.createShaderModule({ code: await shaderSource("f32-gemm-small") }),
+  };
+  const err = await device.popErrorScope();
+  if (err) throw new Error(`WGSL of f32-gemm failed validation: ${err.message}`);
+  if (!compiled.has(device)) compiled.set(device, new Map());
+  const pipelines = compiled.get(device)!;
+  const pipeline = (kind: "register" | "small", conjX: boolean, conjY: boolean, weighted: boolean) => {
+    const key = `${kind}${conjX}${conjY}${weighted}`;
+    let p = pipelines.get(key);
+    if (!p) {
+      const shape = kind === "register" ? tiles : { TILE: SMALL_TILE };
+      p = device.createComputePipeline({
+        layout: "auto",
+        compute: { module: modules[kind], entryPoint: "main", constants: { ...shape, CONJ_X: Number(conjX), CONJ_Y: Number(conjY), WEIGHTED: Number(weighted) } },
+      });
+      pipelines.set(key, p);
     }
-  }
+    return p;
+  };
   return {
     encode(pass, c) {
-      const pipeline = pipelines.get(`${!!c.conjX}${!!c.conjY}${!!c.w}`)!;
+      const kind = choice !== "auto" ? choice : c.rows >= 64 && c.cols >= 64 ? "register" : "small";
+      const [tm, tn] = kind === "register" ? [4 * tiles.TY, 4 * tiles.TX] : [SMALL_TILE, SMALL_TILE];
+      const pipe = pipeline(kind, !!c.conjX, !!c.conjY, !!c.w);
       const params = upload(device, new Uint32Array([c.rows, c.cols, c.depth, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-      pass.setPipeline(pipeline);
+      pass.setPipeline(pipe);
       pass.setBindGroup(0, device.createBindGroup({
-        layout: pipeline.getBindGroupLayout(0),
+        layout: pipe.getBindGroupLayout(0),
         entries: [c.X, c.Y, c.w ?? c.X, c.Z, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
       }));
-      pass.dispatchWorkgroups(Math.ceil(c.cols / TILE), Math.ceil(c.rows / TILE), c.batch);
+      pass.dispatchWorkgroups(Math.ceil(c.cols / tn), Math.ceil(c.rows / tm), c.batch);
       return { flops: 8 * c.rows * c.cols * c.depth * c.batch, temporaries: [params] };
     },
   };
