@@ -84,7 +84,8 @@ fn main(
   storageBarrier();
   workgroupBarrier();
 
-  let tau = reflect_column(A0, m, n, j, b, up, uc, wp, tid);
+  // one pending update, step j − 1's (zero at j = 0)
+  let tau = reflect_column(A0, m, n, j, b, up, wp, 0u, 1u, uc, tid);
   // every thread read τ_{j−1} in part 0, before the reductions' barriers
   if (tid == 0u) {
     taus[b] = tau;

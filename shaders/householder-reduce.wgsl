@@ -49,20 +49,26 @@ fn reduce(v: vec4f, tid: u32) -> vec4f {
 }
 
 // Steps 1 and 2 of step j (householder-tridiagonal.wgsl's numbering), the same in both kernels: row j
-// of A^{(j)} from A^{(j−1)} and (u_{j−1}, w_{j−1}) at `up`, `wp` gives d_j and x = A_{j+1.., j} (into
-// u_j's slot `uc`); the reflector u_j from x scaled by a power of two to max |x_i| ~ 1: the graded
-// blocks have columns of 1e−15 and less, whose squares would lose their lower words below the f32
-// range and leave the reflector unitary only to f32 accuracy (the reductions' barriers publish
-// x0shared). Writes (d_j, e_j) to `out` and returns τ_j (the same in every thread). Uses the kernel's
-// bindings `a` (matrix b at A0, row stride m), `vecs` and `out`.
-fn reflect_column(A0: u32, m: u32, n: u32, j: u32, b: u32, up: u32, uc: u32, wp: u32, tid: u32) -> vec2f {
-  // 1. row j of A^{(j)}; its conjugate is column j: d_j and x
-  let uj = vecs[up + j];
-  let wj = vecs[wp + j];
+// of A^{(j)} from the stored matrix and the L pending rank-2 updates (u_l, w_l) not yet applied to it
+// (the fused kernel's panel; the split kernel's one update of step j − 1), pair q's u at
+// `ub + q·stride` and w at `wb + q·stride`, gives d_j and x = A_{j+1.., j} (into u_j's slot `uc`);
+// the reflector u_j from x scaled by a power of two to max |x_i| ~ 1: the graded blocks have columns
+// of 1e−15 and less, whose squares would lose their lower words below the f32 range and leave the
+// reflector unitary only to f32 accuracy (the reductions' barriers publish x0shared). Writes (d_j,
+// e_j) to `out` and returns τ_j (the same in every thread). Reads the pending vectors at indices ≥ j
+// only. Uses the kernel's bindings `a` (matrix b at A0, row stride m), `vecs` and `out`.
+fn reflect_column(A0: u32, m: u32, n: u32, j: u32, b: u32, ub: u32, wb: u32, stride: u32, L: u32, uc: u32, tid: u32) -> vec2f {
+  // 1. row j of A^{(j)}: A_{ji} − Σ_q (u_q[j] conj(w_q[i]) + w_q[j] conj(u_q[i])); its conjugate is
+  // column j: d_j and x
   var xmax = 0.0;
   var dj = vec2f(0.0);
   for (var i = j + tid; i < n; i += WG) {
-    let r = c_sub(a[A0 + j * m + i], c_add(c_mul_conj(uj, vecs[wp + i]), c_mul_conj(wj, vecs[up + i])));
+    var r = a[A0 + j * m + i];
+    for (var q = 0u; q < L; q++) {
+      let uq = ub + q * stride;
+      let wq = wb + q * stride;
+      r = c_sub(r, c_add(c_mul_conj(vecs[uq + j], vecs[wq + i]), c_mul_conj(vecs[wq + j], vecs[uq + i])));
+    }
     let x = vec4f(r.xy, -r.zw);
     if (i == j) {
       dj = x.xy;
@@ -110,7 +116,8 @@ fn reflect_column(A0: u32, m: u32, n: u32, j: u32, b: u32, up: u32, uc: u32, wp:
   }
   if (tid == 0u) {
     out[b * m + j] = vec4f(dj, e);
-    // u_j and w_j vanish at indices ≤ j (u_{j−2} and w_{j−1} reached down to j − 1 and j)
+    // u_j vanishes at indices ≤ j (the split kernel's slot held u_{j−2}, from index j − 1 on; nothing
+    // reads u_j lower down)
     vecs[uc + j] = vec4f(0.0);
     if (j > 0u) { vecs[uc + j - 1u] = vec4f(0.0); }
   }

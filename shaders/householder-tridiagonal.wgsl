@@ -7,28 +7,52 @@
 // reduction in f32 moves every eigenvalue by ~1e−7·‖A‖, which shifts Σh by ~1e−3 at K = 1000.
 // Double-float keeps that ~1e−13.
 //
-// Step j (A^{(j)} = A after j reflections, u_j the reflector of column j, τ_j its scale, p_j = τ_j
-// A^{(j)} u_j, w_j = p_j − (τ_j/2)(u_j†p_j) u_j, so that A^{(j+1)} = A^{(j)} − u_j w_j† − w_j u_j†):
-//   1. row j of A^{(j)} from A^{(j−1)} and (u_{j−1}, w_{j−1}): its conjugate is column j, x = A_{j+1.., j};
+// Why panels (the blocked reduction of LAPACK's zhetrd/zlatrd): the trailing block is what takes the
+// time (16 bytes an entry, ~n³/3 entries over the reduction), and applying each step's rank-2 update
+// at once would read AND write it every step. Here the stored matrix is updated once per panel of P
+// steps; in between it is only read, and the panel's pending updates enter through vectors.
+//
+// Notation: A^{(j)} = A after j reflections, u_j the reflector of column j, τ_j its scale, p_j = τ_j
+// A^{(j)} u_j, w_j = p_j − (τ_j/2)(u_j†p_j) u_j, so that A^{(j+1)} = A^{(j)} − u_j w_j† − w_j u_j†.
+// The stored trailing block (rows and columns > j) holds A^{(s)}, s ≤ j the panel's first step, and
+// the pairs (u_l, w_l), l = s … j − 1 (L = j − s of them), are pending. Step j:
+//   1. row j of A^{(j)} = row j of A^{(s)} − Σ_l (u_l[j] w_l† + w_l[j] u_l†): its conjugate is column
+//      j, x = A_{j+1.., j} (householder-reduce.wgsl's reflect_column, O(n·L));
 //   2. σ = ‖x‖ (workgroup reductions, x scaled by a power of two first), then e_j = σ and
 //      u_j = x + (x_0/|x_0|)σ e_1, τ_j = 1/(σ(σ + |x_0|)) (u_j, τ_j of the scaled x: τ u u† is the same);
-//   3. one pass over the trailing block (rows and columns > j) that both applies step j−1's rank-2
-//      update and accumulates p_j: the matrix is read and written once per step;
+//   3. p_j over the trailing block, either
+//      a. (L < P) by a READ-ONLY pass for A^{(s)} u_j, less Σ_l (u_l (w_l†u_j) + w_l (u_l†u_j)), the
+//         2L dot products by groups of threads, or
+//      b. (L = P, the panel is full) by ONE pass that applies the P pending rank-2 updates in place
+//         (read and write) and accumulates A^{(j)} u_j from the updated entries; the panel restarts
+//         at s = j with (u_j, w_j) its first pair;
 //   4. w_j from p_j and the workgroup reduction u_j†p_j.
-// Step 0 runs the same code with u_{−1} = w_{−1} = 0.
+// So the trailing block is read every step and written every P-th. The rows a thread walks are
+// columns' conjugates: p_i = Σ_k A_ik u_k = Σ_k u_k conj(A_ki) reads a[k·m + i], consecutive threads
+// consecutive i (coalesced); both triangles are stored and updated.
+// The panel width P of a block of size n is min(NB, max(1, ⌊n/2⌋ − 1)): no wider than half the block,
+// so that its 2P + 2 scratch vectors never outnumber its rows (the scratch binding is never larger
+// than the matrices'), and depending on n alone, so a block's bits do not depend on its batch.
 //
 // Buffers:
 //   @binding(0) a:      array<vec4f> [B, m, m] row-major complex df64 (re.hi, re.lo, im.hi, im.lo);
 //                       only matrix b's leading n_b×n_b block is read — read, overwritten
 //   @binding(1) sizes:  array<u32> [B] n_b ≤ m — read
-//   @binding(2) vecs:   array<vec4f> [B, 4, m] scratch: u of even and odd steps, w, p — written
+//   @binding(2) vecs:   array<vec4f> [B, S, m], S = 2·(P(m) + 1): pair q = 0 … P(m) is (u, w) at
+//                       vectors 2q, 2q + 1; pair q < L holds (u_{s+q}, w_{s+q}), pair L receives
+//                       (u_j, p_j → w_j); a full panel's new pair (P) moves to pair 0 — scratch, written
 //   @binding(3) out:    array<vec4f> [B, m] (d_j.hi, d_j.lo, e_j.hi, e_j.lo), e_j = |T_{j+1,j}|,
 //                       e_{n−1} = 0; entries j ≥ n_b untouched — written
 //   @binding(4) params: { m: u32 } — uniform
-// Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); WG is an override constant.
+// Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); WG (householder-reduce.wgsl) and NB are
+// override constants.
 
-// columns each thread carries through a pass: independent loads in flight per row
+// the widest panel (steps between two writes of the trailing block)
+override NB: u32 = 16u;
+// columns each thread carries through a read-only pass: independent loads in flight per row
 const CPT: u32 = 4u;
+// rows each thread carries through a panel's update (the entries held while P updates apply)
+const RPT: u32 = 4u;
 
 struct Params {
   m: u32,
@@ -39,6 +63,44 @@ struct Params {
 @group(0) @binding(2) var<storage, read_write> vecs: array<vec4f>;
 @group(0) @binding(3) var<storage, read_write> out: array<vec4f>;
 @group(0) @binding(4) var<uniform> params: Params;
+
+// w_l†u_j (d < L) and u_l†u_j (d = L + l) of step 3a
+var<workgroup> pdots: array<vec4f, 2u * NB>;
+
+fn panel_width(n: u32) -> u32 {
+  return clamp(n / 2u, 2u, NB + 1u) - 1u;
+}
+
+// Step 3a's dot products over the indices > j, pair q's u at V0 + q·stride, w m after it: G threads
+// per dot (as many as 2·NB groups allow, a power of two), each over every G-th index, then a tree in
+// `red` per group; fewer threads than dots take several rounds (G = 1, no tree).
+fn panel_dots(V0: u32, stride: u32, m: u32, n: u32, j: u32, L: u32, uc: u32, tid: u32) {
+  let G = max(1u, WG / (2u * NB));
+  let Gp = 1u << firstLeadingBit(G);
+  let lane = tid % Gp;
+  let D = 2u * L;
+  for (var d0 = 0u; d0 < D; d0 += WG / Gp) {
+    let d = d0 + tid / Gp;
+    var acc = vec4f(0.0);
+    if (d < D) {
+      // d < L: w_{s+d}; else u_{s+d−L} (select evaluates both; the wrapped one is unused)
+      let v = select(V0 + (d - L) * stride, V0 + d * stride + m, d < L);
+      for (var i = j + 1u + lane; i < n; i += Gp) {
+        acc = c_add(acc, c_mul_conj(vecs[uc + i], vecs[v + i]));
+      }
+    }
+    red[tid] = acc;
+    workgroupBarrier();
+    for (var h = Gp / 2u; h > 0u; h = h >> 1u) {
+      if (lane < h) {
+        red[tid] = vec4f(df_add(red[tid].xy, red[tid + h].xy), df_add(red[tid].zw, red[tid + h].zw));
+      }
+      workgroupBarrier();
+    }
+    if (lane == 0u && d < D) { pdots[d] = red[tid]; }
+    workgroupBarrier();
+  }
+}
 
 @compute @workgroup_size(WG, 1, 1)
 fn main(
@@ -52,69 +114,105 @@ fn main(
   let n = sizes[b];
   let tid = lid.x;
   let A0 = b * m * m;
-  let V0 = b * 4u * m;
-  let wp = V0 + 2u * m;
-  let pp = V0 + 3u * m;
-  for (var i = tid; i < 4u * m; i += WG) {
-    vecs[V0 + i] = vec4f(0.0);
-  }
-  storageBarrier();
-  workgroupBarrier();
+  let stride = 2u * m;
+  let V0 = b * (panel_width(m) + 1u) * stride;
+  let P = panel_width(n);
 
+  var s = 0u;
   for (var j = 0u; j < n; j++) {
-    let up = V0 + ((j + 1u) % 2u) * m; // u_{j−1}
-    let uc = V0 + (j % 2u) * m; // u_j, over u_{j−2}
-    let tau = reflect_column(A0, m, n, j, b, up, uc, wp, tid);
+    let L = j - s;
+    let full = L == P;
+    let uc = V0 + L * stride; // u_j
+    let wc = uc + m; // p_j, then w_j
+    let tau = reflect_column(A0, m, n, j, b, V0, V0 + m, stride, L, uc, tid);
     storageBarrier();
     workgroupBarrier();
 
-    // 3. A^{(j)} over the trailing block, and p_j = τ A^{(j)} u_j; the dot u_j†p_j on the way
+    // 3. p_j = τ A^{(j)} u_j; the dot u_j†p_j on the way. A thread owns the indices i ≡ j + 1 + tid
+    // (mod WG) here and in 4.
     var dot = vec4f(0.0);
-    for (var c0 = j + 1u; c0 < n; c0 += WG * CPT) {
-      var p: array<vec4f, CPT>;
-      var wi: array<vec4f, CPT>;
-      var ui: array<vec4f, CPT>;
-      for (var c = 0u; c < CPT; c++) {
-        let i = c0 + tid + c * WG;
-        p[c] = vec4f(0.0);
-        if (i < n) {
-          wi[c] = vecs[wp + i];
-          ui[c] = vecs[up + i];
-        } else {
-          wi[c] = vec4f(0.0);
-          ui[c] = vec4f(0.0);
+    if (full) {
+      // b. the panel's updates applied, RPT rows of a column at a time
+      for (var i = j + 1u + tid; i < n; i += WG) {
+        var p = vec4f(0.0);
+        for (var k0 = j + 1u; k0 < n; k0 += RPT) {
+          var x: array<vec4f, RPT>;
+          for (var r = 0u; r < RPT; r++) {
+            if (k0 + r < n) { x[r] = a[A0 + (k0 + r) * m + i]; }
+          }
+          for (var q = 0u; q < P; q++) {
+            let uq = V0 + q * stride;
+            let wq = uq + m;
+            let ui = vecs[uq + i];
+            let wi = vecs[wq + i];
+            for (var r = 0u; r < RPT; r++) {
+              let k = k0 + r;
+              if (k < n) {
+                // A_ki −= u_k conj(w_i) + w_k conj(u_i)
+                x[r] = c_sub(x[r], c_add(c_mul_conj(vecs[uq + k], wi), c_mul_conj(vecs[wq + k], ui)));
+              }
+            }
+          }
+          for (var r = 0u; r < RPT; r++) {
+            let k = k0 + r;
+            if (k < n) {
+              a[A0 + k * m + i] = x[r];
+              // p_i += A_ik u_k = u_k conj(A_ki)
+              p = c_add(p, c_mul_conj(vecs[uc + k], x[r]));
+            }
+          }
         }
+        let pi = c_scale(p, tau);
+        vecs[wc + i] = pi;
+        dot = c_add(dot, c_mul_conj(pi, vecs[uc + i]));
       }
-      for (var k = j + 1u; k < n; k++) {
-        let uk = vecs[up + k];
-        let wk = vecs[wp + k];
-        let vk = vecs[uc + k];
+    } else {
+      // a. read-only; the pending pairs through their dot products with u_j
+      if (L > 0u) {
+        panel_dots(V0, stride, m, n, j, L, uc, tid);
+      }
+      for (var c0 = j + 1u; c0 < n; c0 += WG * CPT) {
+        var p: array<vec4f, CPT>;
+        for (var c = 0u; c < CPT; c++) {
+          p[c] = vec4f(0.0);
+        }
+        for (var k = j + 1u; k < n; k++) {
+          let uk = vecs[uc + k];
+          for (var c = 0u; c < CPT; c++) {
+            let i = c0 + tid + c * WG;
+            if (i < n) {
+              p[c] = c_add(p[c], c_mul_conj(uk, a[A0 + k * m + i]));
+            }
+          }
+        }
         for (var c = 0u; c < CPT; c++) {
           let i = c0 + tid + c * WG;
           if (i < n) {
-            let at = A0 + k * m + i;
-            // A_ki −= u_k conj(w_i) + w_k conj(u_i); p_i += A_ik u_k = u_k conj(A_ki)
-            let x = c_sub(a[at], c_add(c_mul_conj(uk, wi[c]), c_mul_conj(wk, ui[c])));
-            a[at] = x;
-            p[c] = c_add(p[c], c_mul_conj(vk, x));
+            // (A^{(s)} − Σ_l (u_l w_l† + w_l u_l†)) u_j at i
+            var y = p[c];
+            for (var q = 0u; q < L; q++) {
+              let uq = V0 + q * stride;
+              y = c_sub(y, c_add(c_mul(vecs[uq + i], pdots[q]), c_mul(vecs[uq + m + i], pdots[L + q])));
+            }
+            let pi = c_scale(y, tau);
+            vecs[wc + i] = pi;
+            dot = c_add(dot, c_mul_conj(pi, vecs[uc + i]));
           }
         }
       }
-      for (var c = 0u; c < CPT; c++) {
-        let i = c0 + tid + c * WG;
-        if (i < n) {
-          let pi = c_scale(p[c], tau);
-          vecs[pp + i] = pi;
-          dot = c_add(dot, c_mul_conj(pi, vecs[uc + i]));
-        }
+    }
+    // 4. w_j = p_j − (τ/2)(u_j†p_j) u_j (the reduction's barriers also end every read of the pending
+    // pairs: a full panel's pair 0 may be overwritten below)
+    let K = df_mul(df_mul(tau, vec2f(0.5, 0.0)), reduce(dot, tid).xy);
+    for (var i = j + 1u + tid; i < n; i += WG) {
+      let w = c_sub(vecs[wc + i], c_scale(vecs[uc + i], K));
+      vecs[wc + i] = w;
+      if (full) {
+        vecs[V0 + i] = vecs[uc + i];
+        vecs[V0 + m + i] = w;
       }
     }
-    // 4. w_j = p_j − (τ/2)(u_j†p_j) u_j (the reduction's barriers also end every read of w_{j−1})
-    let K = df_mul(df_mul(tau, vec2f(0.5, 0.0)), reduce(dot, tid).xy);
-    if (tid == 0u) { vecs[wp + j] = vec4f(0.0); }
-    for (var i = j + 1u + tid; i < n; i += WG) {
-      vecs[wp + i] = c_sub(vecs[pp + i], c_scale(vecs[uc + i], K));
-    }
+    if (full) { s = j; }
     storageBarrier();
     workgroupBarrier();
   }

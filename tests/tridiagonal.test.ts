@@ -1,7 +1,7 @@
 // The double-float Householder tridiagonalization (shaders/householder-tridiagonal.wgsl) against the
 // f64 CPU eigensolver, and against the exact spectra of graded blocks built from known eigenvalues.
 import { describe, expect, it } from "vitest";
-import { createTridiagonalEigenvalues } from "../src/engine/webgpu/tridiagonal-eigenvalues.ts";
+import { createTridiagonalEigenvalues, panelWidth } from "../src/engine/webgpu/tridiagonal-eigenvalues.ts";
 import { createBlockFormer, type FormInput } from "../src/engine/webgpu/block-former.ts";
 import { probeDf64 } from "../src/engine/webgpu/df64-probe.ts";
 import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
@@ -54,6 +54,29 @@ describe.skipIf(!gpu)("householder-tridiagonal.wgsl", () => {
         const ref = hermitianEigenvalues(b.re.slice(), b.im.slice(), b.n);
         expect(maxDiff(got[i], ref)).toBeLessThan(1e-13 * b.n);
       });
+    }
+  });
+
+  it("gives the f64 eigenvalues to 1e−13 for sizes around the panel width P (n = 1, 2, NB − 1, NB, NB + 1, 2NB + 2, 2NB + 3, 3NB + 1, 3NB + 2) in one batch, the same bits at any padding", async () => {
+    const exact = await probeDf64(gpu!);
+    const rnd = lcg(5);
+    // P(n) = min(NB, ⌊n/2⌋ − 1): from 2NB + 2 on the panels are NB wide; 3NB + 1 and 3NB + 2 end on a
+    // full panel (its update over no rows, or one); 16 threads take several rounds for the 2L dots,
+    // 256 threads groups of 8 or 32 per dot
+    for (const NB of [16, 4]) {
+      const sizes = [1, 2, NB - 1, NB, NB + 1, 2 * NB + 2, 2 * NB + 3, 3 * NB + 1, 3 * NB + 2];
+      expect(sizes.map((n) => panelWidth(n, NB)).slice(-4)).toEqual([NB, NB, NB, NB]);
+      const blocks = sizes.map((n) => randomHermitian(n, rnd));
+      const want = blocks.map((b) => hermitianEigenvalues(b.re.slice(), b.im.slice(), b.n));
+      for (const workgroupSize of [16, 256]) {
+        const tri = await createTridiagonalEigenvalues(gpu!, exact, { workgroupSize, panelWidth: NB });
+        const got = await tri.run(blocks);
+        blocks.forEach((b, i) => expect(maxDiff(got[i], want[i])).toBeLessThan(1e-13));
+        if (workgroupSize === 16) {
+          const padded = await tri.run(blocks, 3 * NB + 10);
+          padded.forEach((x, i) => expect(x).toEqual(got[i]));
+        }
+      }
     }
   });
 

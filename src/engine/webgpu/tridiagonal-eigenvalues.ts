@@ -43,7 +43,11 @@ export interface TridiagonalEigenvalues {
   capacity(n: number): number;
   /** throws DeviceLimitError when not even one n×n block fits */
   checkFits(n: number): void;
-  /** GPU time of the reductions, and their arithmetic counted as 3 complex multiply–adds (24 flops) per trailing element per step */
+  /**
+   * GPU time of the reductions, and their arithmetic in complex multiply–adds (8 flops each): the
+   * fused kernel's as reductionFlops counts it (≈ 3 per trailing element and step, and the O(n·NB)
+   * vector work of the pending updates), the split kernels' 3 per trailing element and step
+   */
   readonly stats: KernelStats;
 }
 
@@ -65,11 +69,47 @@ const TRIDIAGONAL_BATCH_BYTES = 2 ** 30;
  */
 const SPLIT_FROM = 1536;
 
+/**
+ * The fused kernel's widest panel: the trailing block is written once per this many steps and only
+ * read in between (reads + writes per element and step (NB + 1)/NB instead of 2; the pending updates
+ * add O(n·NB) vector work a step).
+ */
+const PANEL_WIDTH = 16;
+
+/** Scratch vectors per block of the split kernels (householder-column.wgsl): u of even and odd steps, w, p. */
+const SPLIT_VECTORS = 4;
+
+/** householder-tridiagonal.wgsl's panel width of an n×n block: at most NB, and ⌊n/2⌋ − 1 (≥ 1). */
+export const panelWidth = (n: number, NB: number) => Math.min(NB, Math.max(1, Math.floor(n / 2) - 1));
+
+/** Scratch vectors per block of the fused kernel at padded size m: P(m) + 1 pairs (u, w). */
+export const panelVectors = (m: number, NB: number) => 2 * (panelWidth(m, NB) + 1);
+
+/**
+ * Flops (8 a complex multiply–add) of the fused kernel on an n×n block with widest panel NB, as
+ * householder-tridiagonal.wgsl does them: step j with L pending pairs and t = n − 1 − j trailing
+ * rows does 2L(t + 1) for row j, then either t² (A u_j) + 4L·t (the 2L dots and the corrections of
+ * p_j) or, where the panel is full, (2L + 1)·t² (its updates applied, then A u_j).
+ */
+export function reductionFlops(n: number, NB: number): number {
+  const P = panelWidth(n, NB);
+  let madds = 0;
+  for (let j = 0, s = 0; j < n; j++) {
+    const L = j - s;
+    const t = n - 1 - j;
+    madds += 2 * L * (t + 1) + (L === P ? (2 * L + 1) * t * t : t * t + 4 * L * t);
+    if (L === P) s = j;
+  }
+  return 8 * madds;
+}
+
 export interface TridiagonalOptions {
   /** device bytes of one batch at most, or one binding's worth where that is more (default 1 GiB) */
   batchBytes?: number;
   /** threads per matrix, a power of two (default 512, or the device's limit where lower) */
   workgroupSize?: number;
+  /** the fused kernel's widest panel NB: steps between two writes of the trailing block (default 16) */
+  panelWidth?: number;
   /** bytes per binding at most (default: the device's limit; tests set less to split batches) */
   bindingBytes?: number;
   /** padded size from which blocks are reduced over many workgroups each (default 1536; tests set less) */
@@ -80,21 +120,27 @@ export interface TridiagonalOptions {
 
 export async function createTridiagonalEigenvalues(
   ctx: GpuContext, exact: Df64Constants,
-  { batchBytes = TRIDIAGONAL_BATCH_BYTES, workgroupSize, bindingBytes = Infinity, splitFrom = SPLIT_FROM, splitRows }: TridiagonalOptions = {},
+  {
+    batchBytes = TRIDIAGONAL_BATCH_BYTES, workgroupSize, panelWidth: NB = PANEL_WIDTH, bindingBytes = Infinity, splitFrom = SPLIT_FROM, splitRows,
+  }: TridiagonalOptions = {},
 ): Promise<TridiagonalEigenvalues> {
   const { device } = ctx;
   // wider workgroups keep more loads in flight per matrix (H100, K = 1000: 12.0 ms a block at 256
-  // threads, 7.8 at 512); the workgroup's reduction array takes 16 bytes a thread
+  // threads, 7.8 at 512); the workgroup's reduction array takes 16 bytes a thread, beside x0shared
+  // and the panel's 2·NB dot products
   const limit = 2 ** Math.floor(Math.log2(Math.min(
-    device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX, (device.limits.maxComputeWorkgroupStorageSize - 16) / 16,
+    device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX, (device.limits.maxComputeWorkgroupStorageSize - 16 - 32 * NB) / 16,
   )));
   const WG = Math.min(workgroupSize ?? 512, limit);
   const df64 = await shaderSource("df64");
-  const pipeline = await computePipeline(device, df64 + (await shaderSource("householder-reduce")) + (await shaderSource("householder-tridiagonal")), { ...exact, WG });
+  const pipeline = await computePipeline(device, df64 + (await shaderSource("householder-reduce")) + (await shaderSource("householder-tridiagonal")), { ...exact, WG, NB });
   const bisection = await computePipeline(device, df64 + (await shaderSource("tridiagonal-bisection")), { ...exact });
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize, bindingBytes);
-  // blocks per binding (and dispatch): even, so that a time's C_L and C_R share one
-  const perBinding = (m: number) => 2 * Math.floor(Math.min(Math.floor(maxBinding / (m * m * 16)), maxMatricesPerDispatch(device)) / 2);
+  // blocks per binding (and dispatch): even, so that a time's C_L and C_R share one; their scratch
+  // vectors too (from m = 4 on no more than m a block: the matrices bind the more)
+  const perBinding = (m: number) => 2 * Math.floor(Math.min(
+    Math.floor(maxBinding / (m * m * 16)), Math.floor(maxBinding / (Math.max(SPLIT_VECTORS, panelVectors(m, NB)) * m * 16)), maxMatricesPerDispatch(device),
+  ) / 2);
   const capacity = (n: number) => {
     const m = paddedSize(n);
     const per = perBinding(m);
@@ -137,7 +183,7 @@ export async function createTridiagonalEigenvalues(
         first, count,
         A: device.createBuffer({ size: count * m * m * 16, usage: storage() }),
         sizes: upload(device, Uint32Array.from(sizes.slice(first, first + count))),
-        vecs: device.createBuffer({ size: count * 4 * m * 16, usage: storage() }),
+        vecs: device.createBuffer({ size: count * (splitter ? SPLIT_VECTORS : panelVectors(m, NB)) * m * 16, usage: storage() }),
         out: device.createBuffer({ size: count * m * 16, usage: storage() }),
         eig: device.createBuffer({ size: count * m * 8, usage: storage() }),
       };
@@ -188,7 +234,7 @@ export async function createTridiagonalEigenvalues(
       });
       const bytes = await readBack(ctx, read);
       const extraBytes = await Promise.all(readExtra.map((b) => readBack(ctx, b)));
-      const flops = sizes.reduce((s, n) => s + 24 * ((n * (n - 1) * (2 * n - 1)) / 6), 0);
+      const flops = sizes.reduce((s, n) => s + (splitter ? 24 * ((n * (n - 1) * (2 * n - 1)) / 6) : reductionFlops(n, NB)), 0);
       record(stats, splitter ? `${stage} (reduction split over workgroups)` : stage, timer.seconds(bytes, B * m * 8), flops);
       const lambda = new Float32Array(bytes, 0, B * m * 2);
       const spectra = sizes.map((n, b) => Float64Array.from({ length: n }, (_, k) => lambda[2 * (b * m + k)] + lambda[2 * (b * m + k) + 1]).sort());
