@@ -27,7 +27,8 @@
 //         (read and write) and accumulates A^{(j)} u_j from the updated entries; the panel restarts
 //         at s = j with (u_j, w_j) its first pair;
 //   4. w_j from p_j and the workgroup reduction u_j†p_j.
-// So the trailing block is read every step and written every P-th. The rows a thread walks are
+// Step 0 has L = 0. So the trailing block is read every step and written every P-th; P = 1 is the
+// unblocked reduction (step j − 1's update applied in step j's pass). The rows a thread walks are
 // columns' conjugates: p_i = Σ_k A_ik u_k = Σ_k u_k conj(A_ki) reads a[k·m + i], consecutive threads
 // consecutive i (coalesced); both triangles are stored and updated.
 // The panel width P of a block of size n is min(NB, max(1, ⌊n/2⌋ − 1)): no wider than half the block,
@@ -49,9 +50,8 @@
 
 // the widest panel (steps between two writes of the trailing block)
 override NB: u32 = 16u;
-// columns each thread carries through a read-only pass: independent loads in flight per row
-const CPT: u32 = 4u;
-// rows each thread carries through a panel's update (the entries held while P updates apply)
+// rows of a column each thread holds in a pass: independent loads in flight, and the entries that a
+// full panel's P updates apply to
 const RPT: u32 = 4u;
 
 struct Params {
@@ -128,18 +128,23 @@ fn main(
     storageBarrier();
     workgroupBarrier();
 
-    // 3. p_j = τ A^{(j)} u_j; the dot u_j†p_j on the way. A thread owns the indices i ≡ j + 1 + tid
-    // (mod WG) here and in 4.
+    // 3. p_j = τ A^{(j)} u_j; the dot u_j†p_j on the way. A thread owns the columns i ≡ j + 1 + tid
+    // (mod WG), here and in 4., and walks their rows RPT at a time (RPT loads in flight).
+    // a. the pending pairs enter through their dot products with u_j
+    let Lp = select(L, 0u, full);
+    if (Lp > 0u) {
+      panel_dots(V0, stride, m, n, j, Lp, uc, tid);
+    }
     var dot = vec4f(0.0);
-    if (full) {
-      // b. the panel's updates applied, RPT rows of a column at a time
-      for (var i = j + 1u + tid; i < n; i += WG) {
-        var p = vec4f(0.0);
-        for (var k0 = j + 1u; k0 < n; k0 += RPT) {
-          var x: array<vec4f, RPT>;
-          for (var r = 0u; r < RPT; r++) {
-            if (k0 + r < n) { x[r] = a[A0 + (k0 + r) * m + i]; }
-          }
+    for (var i = j + 1u + tid; i < n; i += WG) {
+      var p = vec4f(0.0);
+      for (var k0 = j + 1u; k0 < n; k0 += RPT) {
+        var x: array<vec4f, RPT>;
+        for (var r = 0u; r < RPT; r++) {
+          if (k0 + r < n) { x[r] = a[A0 + (k0 + r) * m + i]; }
+        }
+        if (full) {
+          // b. the panel's updates applied: A_ki −= Σ_q (u_q[k] conj(w_q[i]) + w_q[k] conj(u_q[i]))
           for (var q = 0u; q < P; q++) {
             let uq = V0 + q * stride;
             let wq = uq + m;
@@ -148,58 +153,30 @@ fn main(
             for (var r = 0u; r < RPT; r++) {
               let k = k0 + r;
               if (k < n) {
-                // A_ki −= u_k conj(w_i) + w_k conj(u_i)
                 x[r] = c_sub(x[r], c_add(c_mul_conj(vecs[uq + k], wi), c_mul_conj(vecs[wq + k], ui)));
               }
             }
           }
           for (var r = 0u; r < RPT; r++) {
-            let k = k0 + r;
-            if (k < n) {
-              a[A0 + k * m + i] = x[r];
-              // p_i += A_ik u_k = u_k conj(A_ki)
-              p = c_add(p, c_mul_conj(vecs[uc + k], x[r]));
-            }
+            if (k0 + r < n) { a[A0 + (k0 + r) * m + i] = x[r]; }
           }
         }
-        let pi = c_scale(p, tau);
-        vecs[wc + i] = pi;
-        dot = c_add(dot, c_mul_conj(pi, vecs[uc + i]));
-      }
-    } else {
-      // a. read-only; the pending pairs through their dot products with u_j
-      if (L > 0u) {
-        panel_dots(V0, stride, m, n, j, L, uc, tid);
-      }
-      for (var c0 = j + 1u; c0 < n; c0 += WG * CPT) {
-        var p: array<vec4f, CPT>;
-        for (var c = 0u; c < CPT; c++) {
-          p[c] = vec4f(0.0);
-        }
-        for (var k = j + 1u; k < n; k++) {
-          let uk = vecs[uc + k];
-          for (var c = 0u; c < CPT; c++) {
-            let i = c0 + tid + c * WG;
-            if (i < n) {
-              p[c] = c_add(p[c], c_mul_conj(uk, a[A0 + k * m + i]));
-            }
-          }
-        }
-        for (var c = 0u; c < CPT; c++) {
-          let i = c0 + tid + c * WG;
-          if (i < n) {
-            // (A^{(s)} − Σ_l (u_l w_l† + w_l u_l†)) u_j at i
-            var y = p[c];
-            for (var q = 0u; q < L; q++) {
-              let uq = V0 + q * stride;
-              y = c_sub(y, c_add(c_mul(vecs[uq + i], pdots[q]), c_mul(vecs[uq + m + i], pdots[L + q])));
-            }
-            let pi = c_scale(y, tau);
-            vecs[wc + i] = pi;
-            dot = c_add(dot, c_mul_conj(pi, vecs[uc + i]));
+        for (var r = 0u; r < RPT; r++) {
+          let k = k0 + r;
+          if (k < n) {
+            // p_i += A_ik u_k = u_k conj(A_ki)
+            p = c_add(p, c_mul_conj(vecs[uc + k], x[r]));
           }
         }
       }
+      // a. (A^{(s)} − Σ_l (u_l w_l† + w_l u_l†)) u_j at i
+      for (var q = 0u; q < Lp; q++) {
+        let uq = V0 + q * stride;
+        p = c_sub(p, c_add(c_mul(vecs[uq + i], pdots[q]), c_mul(vecs[uq + m + i], pdots[Lp + q])));
+      }
+      let pi = c_scale(p, tau);
+      vecs[wc + i] = pi;
+      dot = c_add(dot, c_mul_conj(pi, vecs[uc + i]));
     }
     // 4. w_j = p_j − (τ/2)(u_j†p_j) u_j (the reduction's barriers also end every read of the pending
     // pairs: a full panel's pair 0 may be overwritten below)

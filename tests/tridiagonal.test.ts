@@ -46,7 +46,7 @@ describe.skipIf(!gpu)("householder-tridiagonal.wgsl", () => {
     const exact = await probeDf64(gpu!);
     const rnd = lcg(7);
     const blocks = [1, 2, 3, 17, 33, 64, 70].map((n) => randomHermitian(n, rnd));
-    // 16 threads carry 4 columns each: n = 70 takes two passes per step
+    // 16 threads: n = 70 takes several columns a thread, and rounds of the panel's dot products
     for (const workgroupSize of [16, 256]) {
       const tri = await createTridiagonalEigenvalues(gpu!, exact, { workgroupSize });
       const got = await tri.run(blocks);
