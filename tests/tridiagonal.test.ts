@@ -1,7 +1,8 @@
 // The double-float Householder tridiagonalization (shaders/householder-tridiagonal.wgsl) against the
 // f64 CPU eigensolver, and against the exact spectra of graded blocks built from known eigenvalues.
 import { describe, expect, it } from "vitest";
-import { createTridiagonalEigenvalues, panelWidth } from "../src/engine/webgpu/tridiagonal-eigenvalues.ts";
+import { createTridiagonalEigenvalues } from "../src/engine/webgpu/tridiagonal-eigenvalues.ts";
+import { panelVectors, panelWidth, reductionFlops } from "../src/engine/webgpu/householder-panel.ts";
 import { createBlockFormer, type FormInput } from "../src/engine/webgpu/block-former.ts";
 import { probeDf64 } from "../src/engine/webgpu/df64-probe.ts";
 import { hermitianEigenvalues } from "../src/spectrum/hermitian-eigenvalues.ts";
@@ -40,6 +41,22 @@ async function f32Eigenvalues(A: { re: Float64Array; im: Float64Array; n: number
   for (const b of [a, read, ...r.temporaries]) b.destroy();
   return Array.from({ length: A.n }, (_, k) => eig[2 * k] + eig[2 * k + 1]);
 }
+
+describe("householder-panel.ts", () => {
+  it("counts the fused kernel's arithmetic: at NB = 1 the unblocked reduction's, at n = 7, NB = 2 a hand count", () => {
+    // NB = 1: step 0 forms A u_0 ((n−1)² multiply–adds); each later step with t trailing rows applies
+    // the last update and forms p (3t²) after row j's correction (2(t + 1))
+    const n = 9;
+    let unblocked = (n - 1) ** 2;
+    for (let t = 0; t <= n - 2; t++) unblocked += 3 * t * t + 2 * (t + 1);
+    expect(reductionFlops(n, 1)).toBe(8 * unblocked);
+    // P = 2, t = 6 … 0: 36, 12 + 25 + 20, (full) 20 + 5·16, 8 + 9 + 12, (full) 12 + 5·4, 4 + 1 + 4, (full) 4
+    expect(panelWidth(7, 2)).toBe(2);
+    expect(reductionFlops(7, 2)).toBe(8 * 267);
+    // the panel never outgrows half the block, its scratch never the block
+    expect([1, 2, 4, 10, 34, 35, 1000].map((m) => panelVectors(m, 16))).toEqual([4, 4, 4, 10, 34, 34, 34]);
+  });
+});
 
 describe.skipIf(!gpu)("householder-tridiagonal.wgsl", () => {
   it("gives the eigenvalues of random Hermitian blocks of sizes 1…70 in one batch (odd, padded, more columns than one pass of threads) to 1e−13", async () => {
