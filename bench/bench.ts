@@ -4,8 +4,8 @@
  * BenchReport, src/bench/report.ts). Workloads (src/bench/workloads.ts): SPEC §5 names (at bath size `--K`, default 1000) plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
  * `host-k1000` (the host's per-time share of the GPU engine's work), `tridiag-k1000` (the df64
- * tridiagonal kernel alone, over workgroup and batch sizes), `fast-counts` and `graded-k<K>` (fast
- * mode's per-block counts and its f32 emulation against f64, bench/fast-mode.ts). The same workloads
+ * tridiagonal kernel alone, over workgroup sizes, panel widths and batch sizes), `fast-counts` and
+ * `graded-k<K>` (fast mode's per-block counts and its f32 emulation against f64, bench/fast-mode.ts). The same workloads
  * run in headless Chromium with `setsim bench WORKLOAD --runtime chromium` (src/cli/bench-command.ts).
  */
 import os from "node:os";
@@ -81,7 +81,7 @@ async function hostK1000(threads: number[]) {
 
 /**
  * `tridiag-k1000`: the df64 tridiagonal reduction alone on K = 1000 bath blocks formed on the GPU
- * (one time's vectors repeated), over workgroup sizes and batch sizes: GPU time per block.
+ * (one time's vectors repeated), over workgroup sizes, panel widths and batch sizes: GPU time per block.
  */
 async function tridiagK1000() {
   const { requestGpu } = await import("../src/engine/webgpu/device.ts");
@@ -97,8 +97,8 @@ async function tridiagK1000() {
   const input = { v: vectorsAt(plan, 1e5), h: plan.h, KL: 1000, KR: 1000 };
   const maxWg = ctx.device.limits.maxComputeInvocationsPerWorkgroup;
   console.log(`tridiag-k1000: ${ctx.adapterName}; max binding ${ctx.device.limits.maxStorageBufferBindingSize} B, max workgroup ${maxWg}`);
-  for (const workgroupSize of [256, 512, 1024].filter((w) => w <= maxWg)) {
-    const tri = await createTridiagonalEigenvalues(ctx, exact, { workgroupSize, batchBytes: 2 ** 34 });
+  for (const workgroupSize of [256, 512, 1024].filter((w) => w <= maxWg)) for (const panelWidth of [8, 16, 32]) {
+    const tri = await createTridiagonalEigenvalues(ctx, exact, { workgroupSize, panelWidth, batchBytes: 2 ** 34 });
     for (const blocks of [132, 264, 528]) {
       if (blocks > tri.capacity(1000)) continue;
       const t0 = performance.now();
@@ -106,7 +106,7 @@ async function tridiagK1000() {
       await tri.runFormed(former, Array(blocks / 2).fill(input), 1000);
       const wall = (performance.now() - t0) / 1000;
       const gpu = tri.stats.gpuSeconds - g0;
-      console.log(`tridiag-k1000: workgroup ${workgroupSize}, ${blocks} blocks: GPU ${gpu.toFixed(3)} s = ${((1000 * gpu) / blocks).toFixed(2)} ms/block, wall ${wall.toFixed(3)} s (host QL included)`);
+      console.log(`tridiag-k1000: workgroup ${workgroupSize}, panel ${panelWidth}, ${blocks} blocks: GPU ${gpu.toFixed(3)} s = ${((1000 * gpu) / blocks).toFixed(2)} ms/block, wall ${wall.toFixed(3)} s (host QL included)`);
     }
   }
   ctx.release();
