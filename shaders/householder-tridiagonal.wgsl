@@ -31,9 +31,9 @@
 // unblocked reduction (step j − 1's update applied in step j's pass). The rows a thread walks are
 // columns' conjugates: p_i = Σ_k A_ik u_k = Σ_k u_k conj(A_ki) reads a[k·m + i], consecutive threads
 // consecutive i (coalesced); both triangles are stored and updated.
-// The panel width P of a block of size n is min(NB, max(1, ⌊n/2⌋ − 1)): no wider than half the block,
-// so that its 2P + 2 scratch vectors never outnumber its rows (the scratch binding is never larger
-// than the matrices'), and depending on n alone, so a block's bits do not depend on its batch.
+// The panel width P of a block of size n is min(NB, max(1, ⌊n/2⌋ − 1)): under half the block, so
+// that its 2P + 2 scratch vectors do not outnumber its rows (from n = 4 on: the scratch binding is no
+// larger than the matrices'), and set by n alone, so that a block's bits do not depend on its batch.
 //
 // Buffers:
 //   @binding(0) a:      array<vec4f> [B, m, m] row-major complex df64 (re.hi, re.lo, im.hi, im.lo);
