@@ -72,26 +72,25 @@ fn panel_width(n: u32) -> u32 {
 }
 
 // Step 3a's dot products over the indices > j, pair q's u at V0 + q·stride, w m after it: G threads
-// per dot (as many as 2·NB groups allow, a power of two), each over every G-th index, then a tree in
-// `red` per group; fewer threads than dots take several rounds (G = 1, no tree).
+// per dot (the largest power of two that 2·NB groups of G fit the workgroup, or 1), each over every
+// G-th index, then a tree in `red` per group; with fewer threads than dots, several rounds.
 fn panel_dots(V0: u32, stride: u32, m: u32, n: u32, j: u32, L: u32, uc: u32, tid: u32) {
-  let G = max(1u, WG / (2u * NB));
-  let Gp = 1u << firstLeadingBit(G);
-  let lane = tid % Gp;
+  let G = 1u << firstLeadingBit(max(1u, WG / (2u * NB)));
+  let lane = tid % G;
   let D = 2u * L;
-  for (var d0 = 0u; d0 < D; d0 += WG / Gp) {
-    let d = d0 + tid / Gp;
+  for (var d0 = 0u; d0 < D; d0 += WG / G) {
+    let d = d0 + tid / G;
     var acc = vec4f(0.0);
     if (d < D) {
       // d < L: w_{s+d}; else u_{s+d−L} (select evaluates both; the wrapped one is unused)
       let v = select(V0 + (d - L) * stride, V0 + d * stride + m, d < L);
-      for (var i = j + 1u + lane; i < n; i += Gp) {
+      for (var i = j + 1u + lane; i < n; i += G) {
         acc = c_add(acc, c_mul_conj(vecs[uc + i], vecs[v + i]));
       }
     }
     red[tid] = acc;
     workgroupBarrier();
-    for (var h = Gp / 2u; h > 0u; h = h >> 1u) {
+    for (var h = G / 2u; h > 0u; h = h >> 1u) {
       if (lane < h) {
         red[tid] = vec4f(df_add(red[tid].xy, red[tid + h].xy), df_add(red[tid].zw, red[tid + h].zw));
       }
