@@ -13,6 +13,7 @@ import { bathFactor } from "../src/propagation/correlation-blocks.ts";
 import { blockEntropy } from "../src/observables/block-entropy.ts";
 import { GRADED_DEFAULTS, gradedRitzEntropy } from "../src/spectrum/graded-ritz.ts";
 import { caseA } from "../src/bench/workloads.ts";
+import { PANEL_WIDTH, panelWidth, reductionFlops } from "../src/engine/webgpu/householder-panel.ts";
 
 /** One block a configuration: thermal (a), pure, asymmetric, ε_d ≠ 0 (b), with the time it is taken at. */
 const configs = (K: number): [string, Problem, number][] => [
@@ -75,12 +76,13 @@ export function fastCounts(): void {
     // a time's vectors: N − 1 modes of 20 bytes and G ≤ N − 1 groups of 64 (form-factor.wgsl), for its two blocks
     console.log(`fast-counts:   total ${G(total.flops)}flop f32, ${G(total.bytes)}B; host → GPU: ≤ ${((84 * (D - 1)) / 2 / 1e3).toFixed(0)} kB of vectors a block (host: O(N·G) a time), from which the GPU forms B`);
     // accurate: 24 flops an element a step in df64 (8m³), one df64 operation 10–20 f32 operations
-    // (TwoSum, TwoProduct by fma or Dekker); the fused kernel streams the trailing block (16 bytes an
-    // entry) in and out once a step
-    const house = 8 * m ** 3;
-    const houseBytes = (32 * m ** 3) / 3;
+    // (TwoSum, TwoProduct by fma or Dekker); the fused kernel reads the trailing block (16 bytes an
+    // entry) every step and writes it once a panel of P steps (householder-tridiagonal.wgsl)
+    const P = panelWidth(m, PANEL_WIDTH);
+    const house = reductionFlops(m, PANEL_WIDTH);
+    const houseBytes = ((1 + 1 / P) * 16 * m ** 3) / 3;
     console.log(`fast-counts: K = ${K}: accurate mode (df64), a block: Householder ${G(house)}flop df64 (≈ ${G(10 * house)}–${G(20 * house)}flop f32), ` +
-      `${G(houseBytes)}B streamed; forming the block ~25 df64 operations an entry; bisection O(K²)`);
+      `${G(houseBytes)}B streamed (panels of ${P}; ${G((32 * m ** 3) / 3)}B unblocked); forming the block ~25 df64 operations an entry; bisection O(K²)`);
     console.log(`fast-counts: K = ${K}: fast/accurate: flops ≈ ${(total.flops / (20 * house)).toFixed(2)}–${(total.flops / (10 * house)).toFixed(2)}, bytes ≈ ${(total.bytes / houseBytes).toFixed(2)}`);
   }
 }
