@@ -17,7 +17,7 @@ describe("the benchmark bundle (npm run build:bench)", () => {
       await run(process.execPath, [join(ROOT, "scripts/build-bench.mjs"), dir]);
       const bench = (...args: string[]) => run(process.execPath, [join(dir, "bench.mjs"), ...args], { cwd: dir });
       expect((await bench("--help")).stdout).toMatch(/Usage: npm run bench --/);
-      expect((await bench("fast-counts")).stdout).toMatch(/fast\/accurate flop ratio/);
+      expect((await bench("fast-counts")).stdout).toMatch(/fast\/accurate: flops ≈/);
       // K = 32: the CPU engine's blocks go to its worker pool, from block-worker.mjs beside the bundle
       const { stdout } = await bench("trace", "--K", "32", "--engine", "cpu");
       expect(stdout).toMatch(/engine cpu-f64 \(up to \d+ worker threads?\)/);
