@@ -106,8 +106,7 @@ export async function createGemm(ctx: GpuContext, options: { kernel?: GemmKernel
       const compute = kind === "register"
         ? { module: modules.register, entryPoint: "main", constants: { ...tiles, ...flags, RANGED: Number(ranged > 0), RANGE_DEPTH: Number(ranged > 1) } }
         : { module: modules.small, entryPoint: "main", constants: { TILE: SMALL_TILE, ...flags } };
-      layout ??= registerLayout(device);
-      p = device.createComputePipeline({ layout: kind === "register" ? layout : "auto", compute });
+      p = device.createComputePipeline({ layout: kind === "register" ? (layout ??= registerLayout(device)) : "auto", compute });
       pipelines.set(key, p);
     }
     return p;

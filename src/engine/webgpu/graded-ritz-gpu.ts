@@ -192,7 +192,7 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
       if (failed >= 0) throw new Error(`--precision fast: the f32 QL eigensolver did not converge on block ${failed} of a batch (K = ${blocks[failed].K}); use --precision accurate or --engine cpu`);
       flops += qlFlops(qs, m);
       if (theta > 0) for (let b = 0; b < Bn; b++) flops += ritzFlops(m, D, counts[b], counts[Bn + b]);
-      record(stats, "GPU: graded Rayleigh–Ritz (f32: C, Householder + QL + back-transformation, Ritz matrices, tiny blocks' values)", timer.seconds(bytes, diagBytes + eigBytes + sizeBytes + statusBytes), flops);
+      record(stats, "GPU: graded Rayleigh–Ritz (f32: C, Householder + QL + back-transformation, P, Ritz matrices on the tiny blocks, H's diagonal, tiny blocks' values)", timer.seconds(bytes, diagBytes + eigBytes + sizeBytes + statusBytes), flops);
       stats.submissions++;
       return blocks.map((_, b) => {
         const out = Float64Array.from(diag.subarray(b * m, (b + 1) * m));
