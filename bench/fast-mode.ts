@@ -46,6 +46,9 @@ export async function gradedEmulation(K: number): Promise<void> {
  * f32 flops and bytes a block, per stage, of fast mode (graded-ritz-gpu.ts) and accurate mode (df64),
  * counted from the kernels' loops; QL's rotations and the tiny blocks' sizes are data-dependent: the
  * worst of the SPEC cases at K = 1000 (`npx tsx bench/ql-sweeps.ts --K 1000`, and `graded-k1000`).
+ * The tiny blocks are taken at lo = hi = 0.4 m each, the pessimistic size (pure states reach
+ * lo + hi ≈ 0.8 m; thermal blocks ~0.3 m at K = 1000): the ranged products (Gc, M, H) run on them
+ * alone, counted as the kernel does them, in whole 64 × 64 tiles of the output (depth exact).
  */
 export function fastCounts(): void {
   const G = (x: number) => (x >= 1e9 ? `${(x / 1e9).toFixed(1)} G` : `${(x / 1e6).toFixed(1)} M`);
@@ -56,8 +59,16 @@ export function fastCounts(): void {
     const twice = (x: { flops: number; bytes: number }) => ({ flops: 2 * x.flops, bytes: 2 * x.bytes });
     // QL: 0.77 m² rotations on the thermal case (a) Γ = 3 block, 0.04–0.11 m² on the others; 8 flops and 8 bytes a row element each
     const rotations = 0.77 * m * m;
-    // tiny blocks (values within 1e−3 of 0 or 1): up to ~0.45 m each (pure states)
-    const tiny = 0.45 * m;
+    // tiny blocks (values within 1e−3 of 0 or 1): pessimistically 0.4 m each; the ranged products'
+    // outputs cover whole 64 × 64 tiles: the leading block's from row 0, the trailing one's to row m
+    const tiny = Math.round(0.4 * m);
+    const tile = 64;
+    const lead = Math.ceil(tiny / tile) * tile;
+    const trail = Math.ceil(m / tile) * tile - Math.floor((m - tiny) / tile) * tile;
+    const ranged = (d: (r: number) => number) => [lead, trail].reduce((a, r) => {
+      const x = gemm(r, r, d(r));
+      return { flops: a.flops + x.flops, bytes: a.bytes + x.bytes };
+    }, { flops: 0, bytes: 0 });
     const stages: [string, { flops: number; bytes: number }][] = [
       ["B formed on the GPU (form-factor.wgsl, ~15 df64 operations an entry ≈ 200 f32)", { flops: 200 * m * D, bytes: 8 * m * D }],
       ["C = B·diag(n)·B†", gemm(m, m, D)],
@@ -65,10 +76,11 @@ export function fastCounts(): void {
       [`implicit QL with vectors, ${(rotations / (m * m)).toFixed(2)} m² rotations`, { flops: 8 * m * rotations, bytes: 8 * m * rotations }],
       ["V = Q·D·Z, 16 reflectors a pass (compact WY)", { flops: 8 * m ** 3, bytes: (12 * m ** 3) / 16 }],
       ["P = V†·B", gemm(m, D, m)],
-      ["G, Ḡ = P·diag(n or 1 − n)·P†", twice(gemm(m, m, D))],
-      ["M = V†·V", gemm(m, m, m)],
-      ["H = T̃·Gc·T̃†", twice(gemm(m, m, m))],
-      [`two tiny blocks of ~${Math.round(tiny)}: Householder + df64 bisection`, { flops: 2 * 8 * tiny ** 3 + 2 * 52 * tiny * tiny * 40, bytes: (2 * 16 * tiny ** 3) / 3 }],
+      [`Gc on the tiny blocks only (ranged): P·diag(n)·P† on [0, lo), P·diag(1 − n)·P† on [m − hi, m), lo = hi = ${tiny} (${lead} and ${trail} rows of tiles)`, ranged(() => D)],
+      ["M = V†·V on the tiny blocks only (ranged)", ranged(() => m)],
+      ["H = T̃·Gc·T̃† on the tiny blocks only (ranged, inner index too)", twice(ranged(() => tiny))],
+      ["H's diagonal from |P_ik|²·n_k, |P_ik|²·(1 − n_k), |V_ki|² (ritz-diagonal.wgsl: 15 flops a term of P, 7 of V)", { flops: 15 * m * D + 7 * m * m, bytes: 8 * m * D + 8 * m * m + 8 * D }],
+      [`two tiny blocks of ~${tiny}: Householder + df64 bisection`, { flops: 2 * 8 * tiny ** 3 + 2 * 52 * tiny * tiny * 40, bytes: (2 * 16 * tiny ** 3) / 3 }],
     ];
     const total = stages.reduce((a, [, x]) => ({ flops: a.flops + x.flops, bytes: a.bytes + x.bytes }), { flops: 0, bytes: 0 });
     console.log(`fast-counts: K = ${K}: fast mode (f32 graded Rayleigh–Ritz), a block (m = ${m}, N = ${D}):`);

@@ -21,15 +21,23 @@
 // consecutive words of global memory; a thread's complex multiply–add then costs 8/16 = 0.5 loads
 // from workgroup memory (the one-entry kernel: 2).
 //
+// Ranged (RANGED; fast mode's tiny Ritz blocks, whose bounds only the GPU knows): matrix b's product
+// is wanted on [r0, r1) × [r0, r1) only, (r0, r1) = ranges[rangeBase + b]; a workgroup whose tile
+// misses that square returns at once, and only entries inside it are stored (Z elsewhere is left as
+// it was). With RANGE_DEPTH the inner index runs over [r0, min(r1, depth)) too (op(X) and op(Y) then
+// square blocks of one matrix). The grid stays the full one; the work scales with the ranges.
+//
 // Buffers (complex numbers as vec2f (re, im); each matrix row-major, the batch's matrices one after
 // another):
 //   @binding(0) X: array<vec2f> [batch, rows, depth], or [batch, depth, rows] where CONJ_X — read
 //   @binding(1) Y: array<vec2f> [batch, depth, cols], or [batch, cols, depth] where CONJ_Y — read
 //   @binding(2) w: array<f32>   [batch, depth] (read only where WEIGHTED; bind any buffer else) — read
 //   @binding(3) Z: array<vec2f> [batch, rows, cols] — written
-//   @binding(4) params: { rows, cols, depth: u32 } — uniform
+//   @binding(4) params: { rows, cols, depth, rangeBase: u32 } — uniform
+//   @binding(5) ranges: array<vec2u> [rangeBase + batch] (r0, r1) (read only where RANGED; bind any
+//               buffer else) — read
 // Workgroup: (TX, TY, 1) threads; grid (⌈cols/TN⌉, ⌈rows/TM⌉, batch). Override constants: TX, TY, TK,
-// CONJ_X, CONJ_Y, WEIGHTED.
+// CONJ_X, CONJ_Y, WEIGHTED, RANGED, RANGE_DEPTH.
 
 override TX: u32 = 16u;
 override TY: u32 = 16u;
@@ -37,6 +45,8 @@ override TK: u32 = 16u;
 override CONJ_X: bool = false;
 override CONJ_Y: bool = false;
 override WEIGHTED: bool = false;
+override RANGED: bool = false;
+override RANGE_DEPTH: bool = false;
 
 // the tile, derived (the host sets TX, TY)
 override TM: u32 = 4u * TY;
@@ -46,6 +56,7 @@ struct Params {
   rows: u32,
   cols: u32,
   depth: u32,
+  rangeBase: u32,
 }
 
 @group(0) @binding(0) var<storage, read> X: array<vec2f>;
@@ -53,6 +64,7 @@ struct Params {
 @group(0) @binding(2) var<storage, read> w: array<f32>;
 @group(0) @binding(3) var<storage, read_write> Z: array<vec2f>;
 @group(0) @binding(4) var<uniform> params: Params;
+@group(0) @binding(5) var<storage, read> ranges: array<vec2u>;
 
 // op(X)·diag(w) slice: [TK, TM] where CONJ_X, else [TM, TK] (the layout X has in memory)
 var<workgroup> xs: array<vec2f, TM * TK>;
@@ -61,6 +73,15 @@ var<workgroup> ys: array<vec2f, TK * TN>;
 
 // 1, from the dispatch size at run time: no algebraic identity holds across a product with it
 var<private> one: f32 = 0.0;
+
+// RANGED: this matrix's range (r0, r1)
+var<private> range: vec2u;
+
+// the end of the inner index
+fn depthEnd() -> u32 {
+  if (RANGE_DEPTH) { return min(params.depth, range.y); }
+  return params.depth;
+}
 
 // two entries' compensated sums: (re, im) of each, and their Kahan corrections
 struct Sum {
@@ -73,7 +94,7 @@ fn conj(z: vec2f) -> vec2f { return vec2f(z.x, -z.y); }
 // op(X)[i][k] · w[k] of matrix b (zero outside)
 fn xAt(b: u32, i: u32, k: u32) -> vec2f {
   let p = params;
-  if (i >= p.rows || k >= p.depth) { return vec2f(0.0); }
+  if (i >= p.rows || k >= depthEnd()) { return vec2f(0.0); }
   var x: vec2f;
   if (CONJ_X) {
     x = conj(X[(b * p.depth + k) * p.rows + i]);
@@ -87,7 +108,7 @@ fn xAt(b: u32, i: u32, k: u32) -> vec2f {
 // op(Y)[k][j] of matrix b (zero outside)
 fn yAt(b: u32, k: u32, j: u32) -> vec2f {
   let p = params;
-  if (j >= p.cols || k >= p.depth) { return vec2f(0.0); }
+  if (j >= p.cols || k >= depthEnd()) { return vec2f(0.0); }
   if (CONJ_Y) { return conj(Y[(b * p.cols + j) * p.depth + k]); }
   return Y[(b * p.depth + k) * p.cols + j];
 }
@@ -131,12 +152,19 @@ fn add(a: Sum, p: vec4f) -> Sum {
   return Sum(t, (t - a.s) - term);
 }
 
+// column j inside Z (and, where RANGED, inside the range)
+fn column(j: u32) -> bool {
+  if (RANGED) { return j < params.cols && j >= range.x && j < range.y; }
+  return j < params.cols;
+}
+
 // entries (i, j) and (i, j + TX) of matrix b, where inside
 fn store(b: u32, i: u32, j: u32, v: vec4f) {
   let p = params;
   if (i >= p.rows) { return; }
-  if (j < p.cols) { Z[(b * p.rows + i) * p.cols + j] = v.xy; }
-  if (j + TX < p.cols) { Z[(b * p.rows + i) * p.cols + j + TX] = v.zw; }
+  if (RANGED && (i < range.x || i >= range.y)) { return; }
+  if (column(j)) { Z[(b * p.rows + i) * p.cols + j] = v.xy; }
+  if (column(j + TX)) { Z[(b * p.rows + i) * p.cols + j + TX] = v.zw; }
 }
 
 @compute @workgroup_size(TX, TY, 1)
@@ -149,6 +177,19 @@ fn main(
   let b = wg.z;
   let row0 = wg.y * TM;
   let col0 = wg.x * TN;
+  // the inner index's range [k1, kEnd)
+  var k1 = 0u;
+  var kEnd = p.depth;
+  if (RANGED) {
+    // uniform across the workgroup (read-only storage at the workgroup's index), so the return is too
+    let r = ranges[p.rangeBase + b];
+    range = r;
+    if (r.x >= r.y || row0 >= r.y || row0 + TM <= r.x || col0 >= r.y || col0 + TN <= r.x) { return; }
+    if (RANGE_DEPTH) {
+      k1 = r.x;
+      kEnd = min(p.depth, r.y);
+    }
+  }
   // a thread whose first row or column lies outside has no entry to sum, only slices to stage
   let inside = row0 + l.y < p.rows && col0 + l.x < p.cols;
   // row r, columns 0 and 1 (a) or 2 and 3 (b) of the thread's block
@@ -156,11 +197,11 @@ fn main(
   var s1a: Sum; var s1b: Sum;
   var s2a: Sum; var s2b: Sum;
   var s3a: Sum; var s3b: Sum;
-  for (var k0 = 0u; k0 < p.depth; k0 += TK) {
+  for (var k0 = k1; k0 < kEnd; k0 += TK) {
     stage(b, row0, col0, k0, t);
     workgroupBarrier();
     if (inside) {
-      let kn = min(TK, p.depth - k0);
+      let kn = min(TK, kEnd - k0);
       for (var kk = 0u; kk < kn; kk++) {
         let y = kk * TN + l.x;
         let ya = vec4f(ys[y], ys[y + TX]);

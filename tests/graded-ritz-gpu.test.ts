@@ -1,4 +1,4 @@
-// Fast mode's f32 kernels on SwiftShader against f64 (and the f32 emulation), at small, odd and off-tile sizes: the batched products, the Ritz blocks, the tiny blocks, the whole graded Rayleigh–Ritz.
+// Fast mode's f32 kernels on SwiftShader against f64 (and the f32 emulation), at small, odd and off-tile sizes: the batched products, the tiny Ritz blocks' sizes, T̃ and copies, the whole graded Rayleigh–Ritz (the ranged products and the diagonal: ritz-ranged-gpu.test.ts).
 import { describe, expect, it } from "vitest";
 import { testGpu } from "./helpers/gpu.ts";
 import { expectAllClose, lcg } from "./helpers/allclose.ts";
@@ -6,8 +6,8 @@ import { createGemm, type GemmKernel } from "../src/engine/webgpu/f32-gemm.ts";
 import { createGradedRitz } from "../src/engine/webgpu/graded-ritz-gpu.ts";
 import { computePipeline, shaderSource } from "../src/engine/webgpu/shader-source.ts";
 import { readBack, storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
-import { f32Matrix, type F32Matrix } from "../src/spectrum/f32-emulation.ts";
-import { ritzBlocks } from "../src/spectrum/graded-ritz.ts";
+import { f32Matrix } from "../src/spectrum/f32-emulation.ts";
+import { newtonSchulz } from "../src/spectrum/graded-ritz.ts";
 import { planTimes, blocksAt } from "../src/engine/run-plan.ts";
 import { factorVectors } from "../src/propagation/correlation-blocks.ts";
 import { blockEntropy, spectrumEntropy } from "../src/observables/block-entropy.ts";
@@ -104,56 +104,45 @@ describe.skipIf(!gpu)("fast mode's f32 kernels", () => {
     expectAllClose(got, [want, want], 1e-6 * want, 0, "Σ");
   });
 
-  it("ritz-blocks: Gc and T̃ as the emulation makes them, for a 9×9 block (odd, off-tile) and groups of all three kinds", async () => {
-    const { device } = gpu!;
-    const n = 9, rnd = lcg(11);
-    const mat = () => ({ ...f32Matrix(n, n), re: Float32Array.from({ length: n * n }, rnd), im: Float32Array.from({ length: n * n }, rnd) });
-    const [G, Gbar, M] = [mat(), mat(), mat()];
-    const lam = [0.01, 0.5, 0.95, 0.05, 0.099, 0.901, 0.3, 1e-6, 1];
-    const a = Float32Array.from(lam);
-    const inter = (X: F32Matrix) => Float32Array.from({ length: 2 * n * n }, (_, k) => (k % 2 ? X.im : X.re)[k >> 1]);
-    const [g, gb, t] = [upload(device, inter(G)), upload(device, inter(Gbar)), upload(device, inter(M))];
-    const params = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
-    device.queue.writeBuffer(params, 0, new Uint32Array([n, 0]));
-    device.queue.writeBuffer(params, 4, new Float32Array([0.1]));
-    const pipeline = await computePipeline(device, await shaderSource("ritz-blocks"), { TILE: 8 });
-    const run = (pass: GPUComputePassEncoder) => {
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [upload(device, a), g, gb, t, params].map((buffer, binding) => ({ binding, resource: { buffer } })) }));
-      pass.dispatchWorkgroups(2, 2, 1);
-    };
-    const gotG = await once(run, g);
-    const gotT = await once(() => {}, t);
-    ritzBlocks(G, Gbar, M, Int32Array.from(lam, (x) => (x < 0.1 ? 0 : x > 0.9 ? 2 : 1)));
-    expect(Array.from(gotG)).toEqual(Array.from(inter(G)));
-    expectAllClose(gotT, inter(M), 1e-7, 0, "T̃");
-  });
-
-  it("ritz-tiny: H's diagonal, and its leading (λ < τ) and trailing (λ > 1 − τ) blocks copied out, for 11×11 matrices (one with no tiny values)", async () => {
+  it("ritz-sizes, ritz-blocks, ritz-tiny: the tiny blocks' sizes and ranges (λ < τ leading, λ > 1 − τ trailing), T̃ = (3I − M)/2 on them as the emulation makes it and nothing elsewhere, and the blocks copied out of H, for 11×11 matrices (one with no tiny values)", async () => {
     const { device } = gpu!;
     const n = 11, B = 2, tau = 1e-3, rnd = lcg(5);
     const lam = [[0, 1e-9, 2e-4, 0.01, 0.2, 0.5, 0.7, 0.99, 1 - 1e-4, 1 - 1e-8, 1], [0.01, 0.02, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]];
+    const m = Float32Array.from({ length: 2 * B * n * n }, rnd);
     const h = Float32Array.from({ length: 2 * B * n * n }, rnd);
-    const values = upload(device, Float32Array.from(lam.flat()));
-    const hbuf = upload(device, h);
-    const diag = device.createBuffer({ size: 4 * B * n, usage: storage() });
+    const [values, mbuf, hbuf] = [upload(device, Float32Array.from(lam.flat())), upload(device, m), upload(device, h)];
     const tiny = device.createBuffer({ size: 16 * B * n * n, usage: storage() });
     const sizes = device.createBuffer({ size: 8 * B, usage: storage() });
+    const ranges = device.createBuffer({ size: 16 * B, usage: storage() });
     const params = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(params, 0, new Uint32Array([n, B]));
     device.queue.writeBuffer(params, 8, new Float32Array([tau]));
-    const pipeline = await computePipeline(device, await shaderSource("ritz-tiny"), { WG: 4 });
-    const run = (pass: GPUComputePassEncoder) => {
+    const pipe = async (name: string, constants: Record<string, number>) => computePipeline(device, await shaderSource(name), constants);
+    const [sizesP, blocksP, tinyP] = [await pipe("ritz-sizes", { WG: 4 }), await pipe("ritz-blocks", { TILE: 8 }), await pipe("ritz-tiny", { WG: 4 })];
+    const run = (pass: GPUComputePassEncoder, pipeline: GPUComputePipeline, buffers: GPUBuffer[], grid: [number, number?, number?]) => {
       pass.setPipeline(pipeline);
-      pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [values, hbuf, diag, tiny, sizes, params].map((buffer, binding) => ({ binding, resource: { buffer } })) }));
-      pass.dispatchWorkgroups(B);
+      pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) }));
+      pass.dispatchWorkgroups(...grid);
     };
-    const gotDiag = await once(run, diag);
-    const gotTiny = await once(() => {}, tiny);
-    const gotSizes = Array.from(new Uint32Array((await once(() => {}, sizes)).buffer));
+    const gotSizes = Array.from(new Uint32Array((await once((pass) => {
+      run(pass, sizesP, [values, sizes, ranges, params], [B]);
+      run(pass, blocksP, [sizes, mbuf, params], [2, 2, B]);
+      run(pass, tinyP, [hbuf, tiny, sizes, params], [B]);
+    }, sizes)).buffer));
     expect(gotSizes).toEqual([3, 0, 3, 0]);
-    for (let b = 0; b < B; b++) for (let i = 0; i < n; i++) expect(gotDiag[b * n + i]).toBe(h[2 * (b * n * n + i * n + i)]);
+    expect(Array.from(new Uint32Array((await once(() => {}, ranges)).buffer))).toEqual([0, 3, 0, 0, 8, 11, 11, 11]);
+    const gotT = await once(() => {}, mbuf);
+    const gotTiny = await once(() => {}, tiny);
     const entry = (buf: Float32Array, mat: number, i: number, j: number) => [buf[2 * (mat * n * n + i * n + j)], buf[2 * (mat * n * n + i * n + j) + 1]];
+    // T̃ on matrix 0's two 3×3 blocks (rows and columns 0–2, 8–10), M everywhere else
+    for (const from of [0, 8]) {
+      const M = f32Matrix(3, 3);
+      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) [M.re[i * 3 + j], M.im[i * 3 + j]] = entry(m, 0, from + i, from + j);
+      newtonSchulz(M);
+      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expectAllClose(entry(gotT, 0, from + i, from + j), [M.re[i * 3 + j], M.im[i * 3 + j]], 1e-7, 0, "T̃");
+    }
+    const inBlock = (b: number, i: number, j: number) => b === 0 && ((i < 3 && j < 3) || (i >= 8 && j >= 8));
+    for (let b = 0; b < B; b++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (!inBlock(b, i, j)) expect(entry(gotT, b, i, j)).toEqual(entry(m, b, i, j));
     for (let i = 0; i < 3; i++) {
       for (let j = 0; j < 3; j++) {
         expect(entry(gotTiny, 0, i, j)).toEqual(entry(h, 0, i, j));

@@ -22,6 +22,8 @@ import f32Gemm from "../../shaders/f32-gemm.wgsl";
 import f32GemmSmall from "../../shaders/f32-gemm-small.wgsl";
 import ritzBlocks from "../../shaders/ritz-blocks.wgsl";
 import ritzTiny from "../../shaders/ritz-tiny.wgsl";
+import ritzSizes from "../../shaders/ritz-sizes.wgsl";
+import ritzDiagonal from "../../shaders/ritz-diagonal.wgsl";
 import householderF32 from "../../shaders/householder-f32.wgsl";
 import householderBack from "../../shaders/householder-back.wgsl";
 import householderWy from "../../shaders/householder-wy.wgsl";
@@ -38,6 +40,7 @@ registerShaders({
   "deleted-row-weights": deletedRowWeights, "deleted-row-secular": deletedRowSecular,
   "householder-column": householderColumn, "householder-trailing": householderTrailing, "householder-reduce": householderReduce,
   "f32-gemm": f32Gemm, "f32-gemm-small": f32GemmSmall, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
+  "ritz-sizes": ritzSizes, "ritz-diagonal": ritzDiagonal,
   "householder-f32": householderF32, "householder-back": householderBack,
   "householder-wy": householderWy, "householder-back-blocked": householderBackBlocked,
   "tridiagonal-ql": tridiagonalQL,

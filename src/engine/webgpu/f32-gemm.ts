@@ -20,10 +20,20 @@ export interface GemmCall {
   batch: number;
   conjX?: boolean;
   conjY?: boolean;
+  /**
+   * Only [r0, r1) × [r0, r1) of matrix b wanted, (r0, r1) = entry `base + b` of `buffer` ([·] vec2u,
+   * written on the GPU); Z elsewhere is left as it was. `depth`: the inner index runs over [r0, r1)
+   * too. Always the register kernel.
+   */
+  range?: { buffer: GPUBuffer; base?: number; depth?: boolean };
 }
 
 export interface Gemm {
-  /** Encodes the product; returns its flops (8 a complex multiply–add) and the buffers to destroy after submission. */
+  /**
+   * Encodes the product; returns its flops (8 a complex multiply–add; a ranged product's are those of
+   * the whole product, an upper bound: its ranges are on the GPU) and the buffers to destroy after
+   * submission.
+   */
   encode(pass: GPUComputePassEncoder, call: GemmCall): { flops: number; temporaries: GPUBuffer[] };
 }
 
@@ -46,8 +56,28 @@ const REGISTER_TILES = { TX: 16, TY: 16, TK: 16 } as const;
 const SMALL_TILE = 8;
 
 // pipelines by device, compiled on first use and kept: a register kernel's unrolled loop costs
-// SwiftShader seconds to compile, and most callers use a few of the 16 (kernel, conjX, conjY, weighted)
+// SwiftShader seconds to compile, and most callers use a few of the (kernel, conjX, conjY, weighted,
+// ranged) kinds
 const compiled = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
+
+/**
+ * The register kernel's bindings, given rather than reflected: an automatic layout may leave out the
+ * ranges (binding 5) where RANGED is false, and one layout keeps the bind groups alike.
+ */
+function registerLayout(device: GPUDevice): GPUPipelineLayout {
+  const stage = GPUShaderStage.COMPUTE;
+  const read = { visibility: stage, buffer: { type: "read-only-storage" as const } };
+  return device.createPipelineLayout({
+    bindGroupLayouts: [device.createBindGroupLayout({
+      entries: [
+        { binding: 0, ...read }, { binding: 1, ...read }, { binding: 2, ...read },
+        { binding: 3, visibility: stage, buffer: { type: "storage" } },
+        { binding: 4, visibility: stage, buffer: { type: "uniform" } },
+        { binding: 5, ...read },
+      ],
+    })],
+  });
+}
 
 /**
  * The batched products of `ctx`'s device. `options.kernel` forces one kernel (tests); the interface is
@@ -67,29 +97,33 @@ export async function createGemm(ctx: GpuContext, options: { kernel?: GemmKernel
   if (err) throw new Error(`WGSL of f32-gemm failed validation: ${err.message}`);
   if (!compiled.has(device)) compiled.set(device, new Map());
   const pipelines = compiled.get(device)!;
-  const pipeline = (kind: "register" | "small", conjX: boolean, conjY: boolean, weighted: boolean) => {
-    const key = `${kind}${conjX}${conjY}${weighted}`;
+  let layout: GPUPipelineLayout | undefined;
+  const pipeline = (kind: "register" | "small", conjX: boolean, conjY: boolean, weighted: boolean, ranged: number) => {
+    const key = `${kind}${conjX}${conjY}${weighted}${ranged}`;
     let p = pipelines.get(key);
     if (!p) {
-      const shape = kind === "register" ? tiles : { TILE: SMALL_TILE };
-      p = device.createComputePipeline({
-        layout: "auto",
-        compute: { module: modules[kind], entryPoint: "main", constants: { ...shape, CONJ_X: Number(conjX), CONJ_Y: Number(conjY), WEIGHTED: Number(weighted) } },
-      });
+      const flags = { CONJ_X: Number(conjX), CONJ_Y: Number(conjY), WEIGHTED: Number(weighted) };
+      const compute = kind === "register"
+        ? { module: modules.register, entryPoint: "main", constants: { ...tiles, ...flags, RANGED: Number(ranged > 0), RANGE_DEPTH: Number(ranged > 1) } }
+        : { module: modules.small, entryPoint: "main", constants: { TILE: SMALL_TILE, ...flags } };
+      p = device.createComputePipeline({ layout: kind === "register" ? (layout ??= registerLayout(device)) : "auto", compute });
       pipelines.set(key, p);
     }
     return p;
   };
   return {
     encode(pass, c) {
-      const kind = choice !== "auto" ? choice : c.rows >= 64 && c.cols >= 64 ? "register" : "small";
+      if (c.range && choice === "small") throw new Error("f32-gemm: ranged products run on the register kernel only");
+      const kind = c.range ? "register" : choice !== "auto" ? choice : c.rows >= 64 && c.cols >= 64 ? "register" : "small";
       const [tm, tn] = kind === "register" ? [4 * tiles.TY, 4 * tiles.TX] : [SMALL_TILE, SMALL_TILE];
-      const pipe = pipeline(kind, !!c.conjX, !!c.conjY, !!c.w);
-      const params = upload(device, new Uint32Array([c.rows, c.cols, c.depth, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+      const pipe = pipeline(kind, !!c.conjX, !!c.conjY, !!c.w, c.range ? (c.range.depth ? 2 : 1) : 0);
+      const params = upload(device, new Uint32Array([c.rows, c.cols, c.depth, c.range?.base ?? 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
+      const buffers = [c.X, c.Y, c.w ?? c.X, c.Z, params];
+      if (kind === "register") buffers.push(c.range?.buffer ?? c.X);
       pass.setPipeline(pipe);
       pass.setBindGroup(0, device.createBindGroup({
         layout: pipe.getBindGroupLayout(0),
-        entries: [c.X, c.Y, c.w ?? c.X, c.Z, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
+        entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
       }));
       pass.dispatchWorkgroups(Math.ceil(c.cols / tn), Math.ceil(c.rows / tm), c.batch);
       return { flops: 8 * c.rows * c.cols * c.depth * c.batch, temporaries: [params] };

@@ -5,10 +5,14 @@
  *   B from its time's vectors (factor-former.ts: form-factor.wgsl, df64; or the host's f64 B uploaded);
  *   C = B·diag(n)·B† (f32-gemm.wgsl); its eigenpairs by Householder (householder-f32.wgsl, reflectors
  *   kept), implicit QL on T (tridiagonal-ql.wgsl, values ascending) and V = Q·D·Z
- *   (householder-wy.wgsl, householder-back-blocked.wgsl); P = V†·B; G = P·diag(n)·P†;
- *   Ḡ = P·diag(1 − n)·P†; M = V†·V; Gc, T̃ (ritz-blocks.wgsl); H = T̃·Gc·T̃†; H's diagonal and its two
- *   tiny blocks (ritz-tiny.wgsl), whose values come from householder-f32.wgsl + tridiagonal-bisection.wgsl.
- * Only m values a block come back; S = Σ h over them (h(λ) = h(1 − λ) for the high group).
+ *   (householder-wy.wgsl, householder-back-blocked.wgsl); P = V†·B; the tiny blocks' sizes lo, hi
+ *   (ritz-sizes.wgsl); then, on the leading lo×lo block only, Gc = P·diag(n)·P† and on the trailing
+ *   hi×hi block Gc = P·diag(1 − n)·P†, M = V†·V on both, T̃ = (3I − M)/2 there (ritz-blocks.wgsl) and
+ *   H = T̃·Gc·T̃† there (ranged products, f32-gemm.wgsl: the grid is the full one, the work is the
+ *   blocks'); H's diagonal elsewhere from three diagonals (ritz-diagonal.wgsl); the two blocks copied out
+ *   (ritz-tiny.wgsl) and their values from householder-f32.wgsl + tridiagonal-bisection.wgsl.
+ * Only m values a block come back; S = Σ h over them (h(λ) = h(1 − λ) for the high group). The flops
+ * recorded are counted on the host from the sizes read back (ritzFlops).
  * θ = 0 switches the refinement off: QL's own f32 values of C come back (for tests and benchmarks).
  */
 import { DeviceLimitError } from "../../errors.ts";
@@ -24,6 +28,18 @@ import { createFactorFormer, type FactorBlock } from "./factor-former.ts";
 
 export type { FactorBlock };
 
+/**
+ * f32 flops of a block's Ritz stage between P = V†·B and the tiny blocks' eigenvalues (m rows, D
+ * columns, tiny blocks lo and hi): the ranged products on the blocks' entries (a 64 × 64 tile partly
+ * outside a block computes there too and stores nothing: not counted) and the diagonal kernel (|p|²
+ * and two weighted compensated sums, 15 flops a term of P; 7 a term of V).
+ */
+export function ritzFlops(m: number, D: number, lo: number, hi: number): number {
+  const sq = lo * lo + hi * hi;
+  const cube = lo ** 3 + hi ** 3;
+  return 8 * sq * D + 8 * sq * m + 16 * cube + 15 * m * D + 7 * m * m;
+}
+
 export interface GradedRitz {
   /** per block, H's m eigenvalues (f32 accuracy relative to each group's norm), unsorted; all blocks padded to m rows, D ≥ every N columns */
   run(blocks: readonly FactorBlock[], m: number, D: number): Promise<Float64Array[]>;
@@ -35,7 +51,7 @@ export interface GradedRitz {
 }
 
 const TILE = 8;
-/** threads of ritz-tiny.wgsl's workgroup (one a matrix) */
+/** threads of ritz-sizes.wgsl's and ritz-tiny.wgsl's workgroups (one a matrix) and of ritz-diagonal.wgsl's */
 const TINY_WG = 64;
 
 export async function createGradedRitz(ctx: GpuContext, options: { theta?: number; tiny?: number; factors?: "auto" | "gpu" | "host" } = {}): Promise<GradedRitz> {
@@ -49,16 +65,18 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
   const tridiagonal = await createF32Tridiagonal(ctx, { exact });
   const ql = await createTridiagonalQL(ctx);
   const former = await createFactorFormer(ctx, options.factors);
+  const sizesPipeline = await computePipeline(device, await shaderSource("ritz-sizes"), { WG: TINY_WG });
   const blocks_ = await computePipeline(device, await shaderSource("ritz-blocks"), { TILE });
+  const diagonal = await computePipeline(device, await shaderSource("ritz-diagonal"), { WG: TINY_WG });
   const tinyPipeline = await computePipeline(device, await shaderSource("ritz-tiny"), { WG: TINY_WG });
   const stats = kernelStats(device);
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
-  // B and P: m·D complex a block; C (then the reflectors), V, G, Ḡ, M, T̃·Gc: m² complex each; the
-  // tiny blocks 2m² complex; Z m² f32 (one block a batch even past BATCH_BYTES, where its buffers fit
-  // the binding limit: K = 4000 needs 1.5 GB)
+  // B and P: m·D complex a block; C (then the reflectors, T̃·Gc and last the tiny blocks) 2m² complex;
+  // V, Gc (then H), M (then T̃): m² complex each; Z m² f32 (one block a batch even past BATCH_BYTES,
+  // where its buffers fit the binding limit: K = 4000 needs 1.5 GB)
   const capacity = (m: number, D: number) => Math.min(
     Math.floor(maxBinding / (m * D * 8)), Math.floor(maxBinding / (16 * m * m)), ql.capacity(m),
-    Math.max(1, Math.floor(BATCH_BYTES / (16 * m * D + 68 * m * m))), Math.floor(maxMatricesPerDispatch(device) / 2),
+    Math.max(1, Math.floor(BATCH_BYTES / (16 * m * D + 44 * m * m))), Math.floor(maxMatricesPerDispatch(device) / 2),
     Math.floor((maxMatricesPerDispatch(device) * 64) / m),
   );
 
@@ -79,13 +97,16 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
     const Bbuf = factors.B;
     const P = device.createBuffer({ size: Bbuf.size, usage: storage() });
     const [wN, wBar] = [upload(device, wn), upload(device, wbar)];
-    const [A0, V, G, Gbar, M, X1] = Array.from({ length: 6 }, () => device.createBuffer({ size: mm, usage: storage() }));
-    const tinyBlocks = device.createBuffer({ size: 2 * mm, usage: storage() });
+    // A0: C, its reflectors, then T̃·Gc, then the tiny blocks ([2B, m, m]); G: Gc, then H; M: M, then T̃
+    // (the ranged products write the tiny blocks only: what lies elsewhere is never read)
+    const A0 = device.createBuffer({ size: 2 * mm, usage: storage() });
+    const [V, G, M] = Array.from({ length: 3 }, () => device.createBuffer({ size: mm, usage: storage() }));
     const diagOut = device.createBuffer({ size: Bn * m * 4, usage: storage() });
     const sizes = device.createBuffer({ size: Math.max(16, 2 * Bn * 4), usage: storage() });
-    const rparams = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
-    device.queue.writeBuffer(rparams, 0, new Uint32Array([m, 0]));
-    device.queue.writeBuffer(rparams, 4, new Float32Array([theta]));
+    const ranges = device.createBuffer({ size: Math.max(16, 2 * Bn * 8), usage: storage() });
+    const dparams = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    device.queue.writeBuffer(dparams, 0, new Uint32Array([m, D]));
+    device.queue.writeBuffer(dparams, 8, new Float32Array([theta]));
     const tparams = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
     device.queue.writeBuffer(tparams, 0, new Uint32Array([m, Bn]));
     device.queue.writeBuffer(tparams, 8, new Float32Array([tiny]));
@@ -95,9 +116,10 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
     const timer = passTimer(device);
     const temporaries: GPUBuffer[] = [];
     let flops = 0;
+    // a ranged product's flops are counted from the sizes read back (ritzFlops), not here
     const mul = (pass: GPUComputePassEncoder, c: Parameters<typeof gemm.encode>[1]) => {
       const r = gemm.encode(pass, c);
-      flops += r.flops;
+      if (!c.range) flops += r.flops;
       temporaries.push(...r.temporaries);
     };
     const bind = (pipeline: GPUComputePipeline, buffers: GPUBuffer[]) => device.createBindGroup({
@@ -120,21 +142,30 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
           const back = tridiagonal.backTransform(pass, A0, red.reflectors!, q.Z, V, m, Bn);
           flops += back.flops;
           temporaries.push(...back.temporaries);
-          // 2–3. the Ritz matrices from the factor, their blocks, H
+          // 2. P, the tiny blocks' sizes
           mul(pass, { X: V, Y: Bbuf, Z: P, rows: m, cols: D, depth: m, batch: Bn, conjX: true });
-          mul(pass, { X: P, Y: P, w: wN, Z: G, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
-          mul(pass, { X: P, Y: P, w: wBar, Z: Gbar, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
-          mul(pass, { X: V, Y: V, Z: M, rows: m, cols: m, depth: m, batch: Bn, conjX: true });
-          pass.setPipeline(blocks_);
-          pass.setBindGroup(0, bind(blocks_, [q.values, G, Gbar, M, rparams]));
-          pass.dispatchWorkgroups(Math.ceil(m / TILE), Math.ceil(m / TILE), Bn);
-          mul(pass, { X: M, Y: G, Z: X1, rows: m, cols: m, depth: m, batch: Bn });
-          mul(pass, { X: X1, Y: M, Z: Gbar, rows: m, cols: m, depth: m, batch: Bn, conjY: true });
-          // 4. H's diagonal, its tiny blocks' values
-          pass.setPipeline(tinyPipeline);
-          pass.setBindGroup(0, bind(tinyPipeline, [q.values, Gbar, diagOut, tinyBlocks, sizes, tparams]));
+          pass.setPipeline(sizesPipeline);
+          pass.setBindGroup(0, bind(sizesPipeline, [q.values, sizes, ranges, tparams]));
           pass.dispatchWorkgroups(Bn);
-          const ev = tridiagonal.eigenvalues(pass, tinyBlocks, m, 2 * Bn, sizes);
+          // 3. on the leading block (ranges 0 … B − 1) and the trailing one (B … 2B − 1): Gc, M, T̃, H
+          const low = { buffer: ranges, base: 0 }, high = { buffer: ranges, base: Bn };
+          const square = { rows: m, cols: m, batch: Bn };
+          mul(pass, { ...square, X: P, Y: P, w: wN, Z: G, depth: D, conjY: true, range: low });
+          mul(pass, { ...square, X: P, Y: P, w: wBar, Z: G, depth: D, conjY: true, range: high });
+          for (const range of [low, high]) mul(pass, { ...square, X: V, Y: V, Z: M, depth: m, conjX: true, range });
+          pass.setPipeline(blocks_);
+          pass.setBindGroup(0, bind(blocks_, [sizes, M, tparams]));
+          pass.dispatchWorkgroups(Math.ceil(m / TILE), Math.ceil(m / TILE), Bn);
+          for (const r of [low, high]) mul(pass, { ...square, X: M, Y: G, Z: A0, depth: m, range: { ...r, depth: true } });
+          for (const r of [low, high]) mul(pass, { ...square, X: A0, Y: M, Z: G, depth: m, conjY: true, range: { ...r, depth: true } });
+          // 4. H's diagonal, its tiny blocks' values
+          pass.setPipeline(diagonal);
+          pass.setBindGroup(0, bind(diagonal, [q.values, P, V, wN, wBar, diagOut, dparams]));
+          pass.dispatchWorkgroups(Math.ceil(m / TINY_WG), Bn);
+          pass.setPipeline(tinyPipeline);
+          pass.setBindGroup(0, bind(tinyPipeline, [G, A0, sizes, tparams]));
+          pass.dispatchWorkgroups(Bn);
+          const ev = tridiagonal.eigenvalues(pass, A0, m, 2 * Bn, sizes);
           flops += ev.flops;
           temporaries.push(...ev.temporaries);
           eig = ev.eig;
@@ -160,7 +191,8 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
       const failed = qs.findIndex((x) => x.failed);
       if (failed >= 0) throw new Error(`--precision fast: the f32 QL eigensolver did not converge on block ${failed} of a batch (K = ${blocks[failed].K}); use --precision accurate or --engine cpu`);
       flops += qlFlops(qs, m);
-      record(stats, "GPU: graded Rayleigh–Ritz (f32: C, Householder + QL + back-transformation, Ritz matrices, tiny blocks' values)", timer.seconds(bytes, diagBytes + eigBytes + sizeBytes + statusBytes), flops);
+      if (theta > 0) for (let b = 0; b < Bn; b++) flops += ritzFlops(m, D, counts[b], counts[Bn + b]);
+      record(stats, "GPU: graded Rayleigh–Ritz (f32: C, Householder + QL + back-transformation, P, Ritz matrices on the tiny blocks, H's diagonal, tiny blocks' values)", timer.seconds(bytes, diagBytes + eigBytes + sizeBytes + statusBytes), flops);
       stats.submissions++;
       return blocks.map((_, b) => {
         const out = Float64Array.from(diag.subarray(b * m, (b + 1) * m));
@@ -172,7 +204,7 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
         return out;
       });
     } finally {
-      for (const buf of [...factors.buffers, P, wN, wBar, A0, V, G, Gbar, M, X1, tinyBlocks, diagOut, sizes, rparams, tparams, read, ...temporaries]) buf.destroy();
+      for (const buf of [...factors.buffers, P, wN, wBar, A0, V, G, M, diagOut, sizes, ranges, dparams, tparams, read, ...temporaries]) buf.destroy();
       timer.destroy();
     }
   }

@@ -1,0 +1,125 @@
+// Fast mode's ranged f32 products (f32-gemm.wgsl with RANGED, RANGE_DEPTH) and H's diagonal without H (ritz-diagonal.wgsl) on SwiftShader, against f64 sums of the same f32 inputs.
+import { describe, expect, it } from "vitest";
+import { testGpu } from "./helpers/gpu.ts";
+import { expectAllClose, lcg } from "./helpers/allclose.ts";
+import { createGemm } from "../src/engine/webgpu/f32-gemm.ts";
+import { computePipeline, shaderSource } from "../src/engine/webgpu/shader-source.ts";
+import { readBack, storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
+
+const gpu = await testGpu();
+
+/** Interleaved f32 (re, im) of complex entries drawn in [−1, 1]. */
+const random = (count: number, rnd: () => number) => Float32Array.from({ length: 2 * count }, () => 2 * rnd() - 1);
+
+/** Runs `encode` in one pass and reads `out` back as f32. */
+async function once(encode: (pass: GPUComputePassEncoder) => void, out: GPUBuffer): Promise<Float32Array> {
+  const { device } = gpu!;
+  const read = device.createBuffer({ size: out.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  const enc = device.createCommandEncoder();
+  const pass = enc.beginComputePass();
+  encode(pass);
+  pass.end();
+  enc.copyBufferToBuffer(out, 0, read, 0, out.size);
+  device.queue.submit([enc.finish()]);
+  return new Float32Array(await readBack(gpu!, read));
+}
+
+/** Entry (i, j) of op(X)·diag(w)·op(Y) of matrix b in f64, the inner index over [k0, k1); X, Y stored as f32-gemm.wgsl reads them. */
+function entry(
+  x: Float32Array, y: Float32Array, w: Float32Array | undefined, s: { n: number; depth: number; conjX: boolean; conjY: boolean },
+  b: number, i: number, j: number, k0: number, k1: number,
+): [number, number] {
+  const { n, depth, conjX, conjY } = s;
+  let sr = 0, si = 0;
+  for (let k = k0; k < k1; k++) {
+    const xa = 2 * (conjX ? (b * depth + k) * n + i : (b * n + i) * depth + k);
+    const ya = 2 * (conjY ? (b * n + j) * depth + k : (b * depth + k) * n + j);
+    const c = w ? w[b * depth + k] : 1;
+    const xr = x[xa] * c, xi = (conjX ? -x[xa + 1] : x[xa + 1]) * c;
+    const yr = y[ya], yi = conjY ? -y[ya + 1] : y[ya + 1];
+    sr += xr * yr - xi * yi;
+    si += xr * yi + xi * yr;
+  }
+  return [sr, si];
+}
+
+// per matrix of a batch of 5: empty, at 0, partial inside one 64 × 64 tile, across a tile's edge, full
+const n = 70;
+const ranges = [[0, 0], [0, 9], [5, 40], [60, 70], [0, 70]];
+
+describe.skipIf(!gpu)("fast mode's ranged Ritz kernels", () => {
+  // (depth, conjX, conjY, weighted, range depth): G = P·diag(n)·P† (inner D), M = V†·V, T̃·Gc and (T̃·Gc)·T̃† (inner index in range)
+  it.each([[33, false, true, true, false], [n, true, false, false, false], [n, false, false, false, true], [n, false, true, false, true]] as const)(
+    "f32-gemm ranged: %i-deep products of 70×70 matrices (conjX %s, conjY %s, weighted %s, inner index ranged %s) on ranges ∅, [0, 9), [5, 40), [60, 70), [0, 70) of a batch, within 2e-6 of f64 relative to Z's scale, Z elsewhere untouched",
+    async (depth, conjX, conjY, weighted, rangeDepth) => {
+      const { device } = gpu!;
+      const B = ranges.length;
+      const rnd = lcg(3);
+      const x = random(B * n * depth, rnd);
+      const y = random(B * n * depth, rnd);
+      const w = Float32Array.from({ length: B * depth }, rnd);
+      const sentinel = new Float32Array(2 * B * n * n).fill(7);
+      const Z = upload(device, sentinel);
+      // ranges at entries 2 … 2 + B − 1 of the buffer (base 2)
+      const rbuf = upload(device, Uint32Array.from([9, 9, 9, 9, ...ranges.flat()]));
+      const gemm = await createGemm(gpu!);
+      const got = await once((pass) => gemm.encode(pass, {
+        X: upload(device, x), Y: upload(device, y), Z, w: weighted ? upload(device, w) : undefined, rows: n, cols: n, depth, batch: B, conjX, conjY,
+        range: { buffer: rbuf, base: 2, depth: rangeDepth },
+      }), Z);
+      const s = { n, depth, conjX, conjY };
+      const want: number[] = [];
+      for (let b = 0; b < B; b++) {
+        const [r0, r1] = ranges[b];
+        for (let i = 0; i < n; i++) {
+          for (let j = 0; j < n; j++) {
+            const inside = i >= r0 && i < r1 && j >= r0 && j < r1;
+            want.push(...(inside ? entry(x, y, weighted ? w : undefined, s, b, i, j, rangeDepth ? r0 : 0, rangeDepth ? r1 : depth) : [7, 7]));
+          }
+        }
+      }
+      const scale = Math.max(...want.map(Math.abs));
+      expectAllClose(got, want, 2e-6 * scale, 0, "Z");
+      // outside the ranges bit for bit
+      for (let k = 0; k < want.length; k++) if (want[k] === 7) expect(got[k]).toBe(7);
+    },
+  );
+
+  it("ritz-diagonal: (3/2 − M_ii/2)²·(G_ii, or Ḡ_ii where λ_i > 1 − θ) of 70 rows, D = 133, batch 2, within 1e-6 relatively of f64 sums of the same f32 P, V, n", async () => {
+    const { device } = gpu!;
+    const B = 2, D = 133, theta = 0.1, rnd = lcg(9);
+    const P = random(B * n * D, rnd);
+    // V's columns near unit length, as C's f32 eigenvectors are: M_ii = 1 + O(0.01)
+    const V = random(B * n * n, rnd).map((v) => v * Math.sqrt(3 / (2 * n)));
+    const wn = Float32Array.from({ length: B * D }, rnd);
+    const wbar = Float32Array.from(wn, (v) => 1 - v);
+    const lam = Float32Array.from({ length: B * n }, (_, k) => (k % n) / n);
+    const diag = device.createBuffer({ size: 4 * B * n, usage: storage() });
+    const params = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    device.queue.writeBuffer(params, 0, new Uint32Array([n, D]));
+    device.queue.writeBuffer(params, 8, new Float32Array([theta]));
+    const pipeline = await computePipeline(device, await shaderSource("ritz-diagonal"), { WG: 32 });
+    const got = await once((pass) => {
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, device.createBindGroup({
+        layout: pipeline.getBindGroupLayout(0),
+        entries: [lam, P, V, wn, wbar].map((a) => upload(device, a)).concat([diag, params]).map((buffer, binding) => ({ binding, resource: { buffer } })),
+      }));
+      pass.dispatchWorkgroups(Math.ceil(n / 32), B);
+    }, diag);
+    const want: number[] = [];
+    for (let b = 0; b < B; b++) {
+      for (let i = 0; i < n; i++) {
+        let g = 0, gbar = 0, m = 0;
+        for (let k = 0; k < D; k++) {
+          const a = P[2 * ((b * n + i) * D + k)] ** 2 + P[2 * ((b * n + i) * D + k) + 1] ** 2;
+          g += a * wn[b * D + k];
+          gbar += a * wbar[b * D + k];
+        }
+        for (let k = 0; k < n; k++) m += V[2 * ((b * n + k) * n + i)] ** 2 + V[2 * ((b * n + k) * n + i) + 1] ** 2;
+        want.push((1.5 - m / 2) ** 2 * (lam[b * n + i] > 1 - theta ? gbar : g));
+      }
+    }
+    expectAllClose(got, want, 0, 1e-6, "H_ii");
+  });
+});
