@@ -1,11 +1,12 @@
 // Fast mode's f32 kernels on SwiftShader against f64 (and the f32 emulation), at small, odd and off-tile sizes: the batched products, the tiny Ritz blocks' sizes, T̃ and copies, the whole graded Rayleigh–Ritz (the ranged products and the diagonal: ritz-ranged-gpu.test.ts).
 import { describe, expect, it } from "vitest";
-import { testGpu } from "./helpers/gpu.ts";
+import { onePass, testGpu } from "./helpers/gpu.ts";
+import { randomComplexF32 } from "./helpers/random-matrices.ts";
 import { expectAllClose, lcg } from "./helpers/allclose.ts";
 import { createGemm, type GemmKernel } from "../src/engine/webgpu/f32-gemm.ts";
 import { createGradedRitz } from "../src/engine/webgpu/graded-ritz-gpu.ts";
 import { computePipeline, shaderSource } from "../src/engine/webgpu/shader-source.ts";
-import { readBack, storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
+import { storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
 import { f32Matrix } from "../src/spectrum/f32-emulation.ts";
 import { newtonSchulz } from "../src/spectrum/graded-ritz.ts";
 import { planTimes, blocksAt } from "../src/engine/run-plan.ts";
@@ -15,21 +16,8 @@ import type { Problem } from "../src/model/problem.ts";
 
 const gpu = await testGpu();
 
-/** Interleaved f32 (re, im) of complex entries drawn in [−1, 1]. */
-const random = (count: number, rnd: () => number) => Float32Array.from({ length: 2 * count }, () => 2 * rnd() - 1);
-
-/** Runs `encode` in one pass and reads `out` back as f32. */
-async function once(encode: (pass: GPUComputePassEncoder) => void, out: GPUBuffer): Promise<Float32Array> {
-  const { device } = gpu!;
-  const read = device.createBuffer({ size: out.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-  const enc = device.createCommandEncoder();
-  const pass = enc.beginComputePass();
-  encode(pass);
-  pass.end();
-  enc.copyBufferToBuffer(out, 0, read, 0, out.size);
-  device.queue.submit([enc.finish()]);
-  return new Float32Array(await readBack(gpu!, read));
-}
+const once = onePass(gpu);
+const random = randomComplexF32;
 
 /**
  * f32-gemm's product op(X)·diag(w)·op(Y) of random entries on the GPU (through `kernel`), against the

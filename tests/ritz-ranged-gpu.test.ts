@@ -1,28 +1,16 @@
 // Fast mode's ranged f32 products (f32-gemm.wgsl with RANGED, RANGE_DEPTH) and H's diagonal without H (ritz-diagonal.wgsl) on SwiftShader, against f64 sums of the same f32 inputs.
 import { describe, expect, it } from "vitest";
-import { testGpu } from "./helpers/gpu.ts";
+import { onePass, testGpu } from "./helpers/gpu.ts";
+import { randomComplexF32 } from "./helpers/random-matrices.ts";
 import { expectAllClose, lcg } from "./helpers/allclose.ts";
 import { createGemm } from "../src/engine/webgpu/f32-gemm.ts";
 import { computePipeline, shaderSource } from "../src/engine/webgpu/shader-source.ts";
-import { readBack, storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
+import { storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
 
 const gpu = await testGpu();
 
-/** Interleaved f32 (re, im) of complex entries drawn in [−1, 1]. */
-const random = (count: number, rnd: () => number) => Float32Array.from({ length: 2 * count }, () => 2 * rnd() - 1);
-
-/** Runs `encode` in one pass and reads `out` back as f32. */
-async function once(encode: (pass: GPUComputePassEncoder) => void, out: GPUBuffer): Promise<Float32Array> {
-  const { device } = gpu!;
-  const read = device.createBuffer({ size: out.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-  const enc = device.createCommandEncoder();
-  const pass = enc.beginComputePass();
-  encode(pass);
-  pass.end();
-  enc.copyBufferToBuffer(out, 0, read, 0, out.size);
-  device.queue.submit([enc.finish()]);
-  return new Float32Array(await readBack(gpu!, read));
-}
+const once = onePass(gpu);
+const random = randomComplexF32;
 
 /** Entry (i, j) of op(X)·diag(w)·op(Y) of matrix b in f64, the inner index over [k0, k1); X, Y stored as f32-gemm.wgsl reads them. */
 function entry(

@@ -1,6 +1,7 @@
 // One WebGPU context for the GPU tests: SwiftShader's Vulkan driver from Debian's chromium when no other ICD is set.
 import { existsSync } from "node:fs";
 import { requestGpu, type GpuContext } from "../../src/engine/webgpu/device.ts";
+import { readBack } from "../../src/engine/webgpu/gpu-batch.ts";
 
 const SWIFTSHADER = "/usr/lib/chromium/vk_swiftshader_icd.json";
 
@@ -18,4 +19,19 @@ export function testGpu(): Promise<GpuContext | null> {
     });
   }
   return ctx;
+}
+
+/** `once(encode, out)`: runs `encode` in one compute pass on `ctx` and reads `out` back as f32. */
+export function onePass(ctx: GpuContext | null) {
+  return async (encode: (pass: GPUComputePassEncoder) => void, out: GPUBuffer): Promise<Float32Array> => {
+    const { device } = ctx!;
+    const read = device.createBuffer({ size: out.size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const enc = device.createCommandEncoder();
+    const pass = enc.beginComputePass();
+    encode(pass);
+    pass.end();
+    enc.copyBufferToBuffer(out, 0, read, 0, out.size);
+    device.queue.submit([enc.finish()]);
+    return new Float32Array(await readBack(ctx!, read));
+  };
 }

@@ -94,3 +94,6 @@ export function withSpectrum(U: ComplexMatrix, lam: ArrayLike<number>): ComplexM
   }
   return matmul(D, Uh, false);
 }
+
+/** Interleaved f32 (re, im) of `count` complex entries drawn in [−1, 1]. */
+export const randomComplexF32 = (count: number, rnd: () => number) => Float32Array.from({ length: 2 * count }, () => 2 * rnd() - 1);
