@@ -61,7 +61,8 @@ export function fastCounts(): void {
     const stages: [string, { flops: number; bytes: number }][] = [
       ["B formed on the GPU (form-factor.wgsl, ~15 df64 operations an entry ≈ 200 f32)", { flops: 200 * m * D, bytes: 8 * m * D }],
       ["C = B·diag(n)·B†", gemm(m, m, D)],
-      ["Householder reduction, reflectors kept (24 flops an element a step)", { flops: 8 * m ** 3, bytes: (16 * m ** 3) / 3 }],
+      // panels of P steps (householder-f32.wgsl): the trailing block read every step, written every P-th
+      [`Householder reduction, reflectors kept (panels of ${panelWidth(m, PANEL_WIDTH)})`, { flops: reductionFlops(m, PANEL_WIDTH), bytes: ((1 + 1 / panelWidth(m, PANEL_WIDTH)) * 8 * m ** 3) / 3 }],
       [`implicit QL with vectors, ${(rotations / (m * m)).toFixed(2)} m² rotations`, { flops: 8 * m * rotations, bytes: 8 * m * rotations }],
       ["V = Q·D·Z, 16 reflectors a pass (compact WY)", { flops: 8 * m ** 3, bytes: (12 * m ** 3) / 16 }],
       ["P = V†·B", gemm(m, D, m)],
