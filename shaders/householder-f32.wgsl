@@ -37,6 +37,10 @@
 //      was read in 1. for the last time (later steps read rows and write rows and columns > j only,
 //      so no panel's update reaches a kept reflector).
 // Step 0 has L = 0. P = 1 is the unblocked reduction (step j − 1's update applied in step j's pass).
+// Numerics of the panels: row j subtracts the pending terms in the order, and with the roundings, that
+// the unblocked reduction applies them to its entries; p_j differs: A^{(s)}u_j less 2L corrections
+// through f32 dot products, errors of the same order (graded blocks: ~1.5e−7 of the small block's norm
+// against ~1.3e−7, the medians over 64 matrices).
 // A thread owns columns i (consecutive threads consecutive i) and walks their rows k: p_i = Σ_k A_ik
 // u_k = Σ_k u_k conj(A_ki) reads a[k·m + i], coalesced; both triangles are stored and updated.
 // The panel width of a block of size n is P(n) = min(NB, max(1, ⌊n/2⌋ − 1)) (householder-panel.ts):
