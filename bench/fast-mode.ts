@@ -69,7 +69,7 @@ export function fastCounts(): void {
       ["G, Ḡ = P·diag(n or 1 − n)·P†", twice(gemm(m, m, D))],
       ["M = V†·V", gemm(m, m, m)],
       ["H = T̃·Gc·T̃†", twice(gemm(m, m, m))],
-      [`two tiny blocks of ~${Math.round(tiny)}: Householder + df64 bisection`, { flops: 2 * 8 * tiny ** 3 + 2 * 52 * tiny * tiny * 40, bytes: (2 * 16 * tiny ** 3) / 3 }],
+      [`two tiny blocks of ~${Math.round(tiny)}: Householder + df64 bisection`, { flops: 2 * reductionFlops(Math.round(tiny), PANEL_WIDTH) + 2 * 52 * tiny * tiny * 40, bytes: (2 * (1 + 1 / panelWidth(Math.round(tiny), PANEL_WIDTH)) * 8 * tiny ** 3) / 3 }],
     ];
     const total = stages.reduce((a, [, x]) => ({ flops: a.flops + x.flops, bytes: a.bytes + x.bytes }), { flops: 0, bytes: 0 });
     console.log(`fast-counts: K = ${K}: fast mode (f32 graded Rayleigh–Ritz), a block (m = ${m}, N = ${D}):`);
