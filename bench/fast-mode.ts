@@ -72,7 +72,8 @@ export function fastCounts(): void {
     const stages: [string, { flops: number; bytes: number }][] = [
       ["B formed on the GPU (form-factor.wgsl, ~15 df64 operations an entry ≈ 200 f32)", { flops: 200 * m * D, bytes: 8 * m * D }],
       ["C = B·diag(n)·B†", gemm(m, m, D)],
-      ["Householder reduction, reflectors kept (24 flops an element a step)", { flops: 8 * m ** 3, bytes: (16 * m ** 3) / 3 }],
+      // panels of P steps (householder-f32.wgsl): the trailing block read every step, written every P-th
+      [`Householder reduction, reflectors kept (panels of ${panelWidth(m, PANEL_WIDTH)})`, { flops: reductionFlops(m, PANEL_WIDTH), bytes: ((1 + 1 / panelWidth(m, PANEL_WIDTH)) * 8 * m ** 3) / 3 }],
       [`implicit QL with vectors, ${(rotations / (m * m)).toFixed(2)} m² rotations`, { flops: 8 * m * rotations, bytes: 8 * m * rotations }],
       ["V = Q·D·Z, 16 reflectors a pass (compact WY)", { flops: 8 * m ** 3, bytes: (12 * m ** 3) / 16 }],
       ["P = V†·B", gemm(m, D, m)],
@@ -80,7 +81,7 @@ export function fastCounts(): void {
       ["M = V†·V on the tiny blocks only (ranged)", ranged(() => m)],
       ["H = T̃·Gc·T̃† on the tiny blocks only (ranged, inner index too)", twice(ranged(() => tiny))],
       ["H's diagonal from |P_ik|²·n_k, |P_ik|²·(1 − n_k), |V_ki|² (ritz-diagonal.wgsl: 15 flops a term of P, 7 of V)", { flops: 15 * m * D + 7 * m * m, bytes: 8 * m * D + 8 * m * m + 8 * D }],
-      [`two tiny blocks of ~${tiny}: Householder + df64 bisection`, { flops: 2 * 8 * tiny ** 3 + 2 * 52 * tiny * tiny * 40, bytes: (2 * 16 * tiny ** 3) / 3 }],
+      [`two tiny blocks of ~${tiny}: Householder + df64 bisection`, { flops: 2 * reductionFlops(tiny, PANEL_WIDTH) + 2 * 52 * tiny * tiny * 40, bytes: (2 * (1 + 1 / panelWidth(tiny, PANEL_WIDTH)) * 8 * tiny ** 3) / 3 }],
     ];
     const total = stages.reduce((a, [, x]) => ({ flops: a.flops + x.flops, bytes: a.bytes + x.bytes }), { flops: 0, bytes: 0 });
     console.log(`fast-counts: K = ${K}: fast mode (f32 graded Rayleigh–Ritz), a block (m = ${m}, N = ${D}):`);

@@ -9,6 +9,7 @@ import type { GpuContext } from "./device.ts";
 import type { Df64Constants } from "./df64-probe.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
 import { storage, upload } from "./gpu-batch.ts";
+import { PANEL_WIDTH, panelVectors, reductionFlops } from "./householder-panel.ts";
 
 /** What a reduction leaves: every buffer here is among `temporaries` (destroy after submission). */
 export interface F32Reduction {
@@ -16,7 +17,7 @@ export interface F32Reduction {
   tri: GPUBuffer;
   /** with keepReflectors: [B, m] vec4f (τ_j, 0, δ_j.re, δ_j.im); u_j is then in row j of `a` (entries j+1…m−1) */
   reflectors?: GPUBuffer;
-  /** 24 per trailing element per step, as the kernel's loop does them: 8m³ a matrix */
+  /** as the kernel's loops do them (householder-panel.ts's reductionFlops at size m: ~8m³ a matrix) */
   flops: number;
   temporaries: GPUBuffer[];
 }
@@ -63,19 +64,23 @@ const BISECTION_WG = 64;
  *   device's limit where lower)
  * @param backWorkgroupSize columns per workgroup of the back-transformations (default 64; tests
  *   set less to cover several column tiles at small m)
+ * @param panelWidth the reduction's widest panel NB: steps between two writes of the trailing block
+ *   (default 16; a block of size n takes min(NB, max(1, ⌊n/2⌋ − 1)))
  */
 export async function createF32Tridiagonal(
   ctx: GpuContext,
-  { exact = { DEKKER: 0 }, workgroupSize = 256, backWorkgroupSize = BACK_WG }: { exact?: Df64Constants; workgroupSize?: number; backWorkgroupSize?: number } = {},
+  { exact = { DEKKER: 0 }, workgroupSize = 256, backWorkgroupSize = BACK_WG, panelWidth: PANEL = PANEL_WIDTH }:
+    { exact?: Df64Constants; workgroupSize?: number; backWorkgroupSize?: number; panelWidth?: number } = {},
 ): Promise<F32Tridiagonal> {
   const { device } = ctx;
+  // workgroup memory: a vec2f a thread, x_0, and the panel's 2·NB dot products
   const limit = 2 ** Math.floor(Math.log2(Math.min(
-    device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX, (device.limits.maxComputeWorkgroupStorageSize - 16) / 4,
+    device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX, (device.limits.maxComputeWorkgroupStorageSize - 8 - 16 * PANEL) / 8,
   )));
   const WG = Math.min(workgroupSize, limit);
   const reduction = await shaderSource("householder-f32");
-  const keep = await computePipeline(device, reduction, { WG, KEEP: 1 });
-  const valuesOnly = await computePipeline(device, reduction, { WG, KEEP: 0 });
+  const keep = await computePipeline(device, reduction, { WG, KEEP: 1, NB: PANEL });
+  const valuesOnly = await computePipeline(device, reduction, { WG, KEEP: 0, NB: PANEL });
   const back = await computePipeline(device, await shaderSource("householder-back"), { WG: backWorkgroupSize });
   const wyFactor = await computePipeline(device, await shaderSource("householder-wy"));
   const backBlocked = await computePipeline(device, await shaderSource("householder-back-blocked"), { TC: backWorkgroupSize });
@@ -88,7 +93,7 @@ export async function createF32Tridiagonal(
 
   const reduce: F32Tridiagonal["reduce"] = (pass, a, m, B, { keepReflectors = false, sizes } = {}) => {
     const all = sizes ? undefined : upload(device, new Uint32Array(B).fill(m));
-    const vecs = device.createBuffer({ size: B * 4 * m * 8, usage: storage() });
+    const vecs = device.createBuffer({ size: B * panelVectors(m, PANEL) * m * 8, usage: storage() });
     const tri = device.createBuffer({ size: B * m * 16, usage: storage() });
     // unwritten without KEEP, but the binding must exist
     const reflectors = device.createBuffer({ size: keepReflectors ? B * m * 16 : 16, usage: storage() });
@@ -98,7 +103,7 @@ export async function createF32Tridiagonal(
     pass.setBindGroup(0, bind(pipeline, [a, vecs, tri, reflectors, params, sizes ?? all!]));
     pass.dispatchWorkgroups(B);
     // (an upper bound where `sizes` cuts the blocks)
-    const flops = B * 24 * (((m - 1) * m * (2 * m - 1)) / 6);
+    const flops = B * reductionFlops(m, PANEL);
     return { tri, reflectors: keepReflectors ? reflectors : undefined, flops, temporaries: [vecs, tri, reflectors, params, ...(all ? [all] : [])] };
   };
 

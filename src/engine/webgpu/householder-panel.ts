@@ -1,4 +1,4 @@
-/** The panels of the fused Householder kernel (shaders/householder-tridiagonal.wgsl): their width, the scratch they take, the arithmetic they do. */
+/** The panels of the fused Householder kernels (shaders/householder-tridiagonal.wgsl in df64, householder-f32.wgsl in f32, the same steps): their width, the scratch they take, the arithmetic they do. */
 
 /**
  * The fused kernel's widest panel: the trailing block is written once per this many steps and only
