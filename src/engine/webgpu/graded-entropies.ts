@@ -18,7 +18,7 @@ import { createGradedRitz, type FactorBlock } from "./graded-ritz-gpu.ts";
 import { DeviceLimitError } from "../../errors.ts";
 import { record } from "./gpu-batch.ts";
 import { checkPoints } from "./check-cases.ts";
-import { type TimePlan, vectorsAt } from "../run-plan.ts";
+import { planTimes, type TimePlan, vectorsAt } from "../run-plan.ts";
 
 /** Worst |ΔS| of the start-up check allowed (the path gives ~1e−6 on the check's K ≤ 14 blocks). */
 const CHECK_BOUND = 1e-5;
@@ -34,19 +34,24 @@ export async function gradedEntropies(ctx: GpuContext, checkBound = CHECK_BOUND)
     const v = factorVectors(plan.spectrum, t);
     return [[1, KL], [1 + KL, KR]].map(([start, K]) => ({ e: plan.spectrum, v, start, K, n: plan.n0 }));
   };
-  // start-up check: S of the check's blocks (one graded thermal, one with an uncoupled bath) against f64
+  // start-up check: S of the check's blocks (one graded thermal, one with an uncoupled bath) against
+  // f64, and of one K = 70 pair, so that the register-blocked products (from 64) and full Householder
+  // panels (from 34) run too
   {
-    const points = checkPoints();
-    const values = await ritz.run(points.flatMap(({ plan, t }) => blocksOf(plan, t)), 14, depthFor(14));
+    const small = checkPoints();
+    const large = [{ plan: planTimes({ ...small[0].plan.problem, KL: 70, KR: 66 }), t: 300 }];
     let worst = 0;
-    points.forEach(({ plan, t }, i) => {
-      const v = vectorsAt(plan, t);
-      const { KL, KR } = plan.problem;
-      [[1, KL], [1 + KL, KR]].forEach(([start, K], bath) => {
-        const b = bathBlock(plan.h, v, start, K);
-        worst = Math.max(worst, Math.abs(spectrumEntropy(values[2 * i + bath]) - spectrumEntropy(hermitianEigenvalues(b.re, b.im, K))));
+    for (const [points, m] of [[small, 14], [large, 70]] as const) {
+      const values = await ritz.run(points.flatMap(({ plan, t }) => blocksOf(plan, t)), m, depthFor(m));
+      points.forEach(({ plan, t }, i) => {
+        const v = vectorsAt(plan, t);
+        const { KL, KR } = plan.problem;
+        [[1, KL], [1 + KL, KR]].forEach(([start, K], bath) => {
+          const b = bathBlock(plan.h, v, start, K);
+          worst = Math.max(worst, Math.abs(spectrumEntropy(values[2 * i + bath]) - spectrumEntropy(hermitianEigenvalues(b.re, b.im, K))));
+        });
       });
-    });
+    }
     if (!(worst < checkBound)) {
       throw new DeviceLimitError(`--precision fast: this adapter's f32 kernels miss the f64 entropies of a fixed case by ${worst.toExponential(1)} (allowed ${checkBound.toExponential(0)}); use --engine cpu`, worst, checkBound);
     }
