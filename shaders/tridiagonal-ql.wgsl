@@ -10,6 +10,13 @@
 // (8 flops and 8 bytes of Z moved a row element a rotation: the loop is bound by memory). Rotations go to a storage scratch (m reaches ~4000: 32 KiB a sweep, more than workgroup
 // memory), double-buffered by sweep parity with the sweep descriptor, so two barriers a sweep suffice
 // (thread 0 writes sweep k + 2's slot only after every thread has passed sweep k + 1's barriers).
+// That loop streams 8 bytes of Z a row element a rotation (6.2 GB on a K = 1000 bath block), so by default
+// the sweeps are LOGGED instead: the host encodes ROUNDS of (this kernel with params.direct = 0, then
+// ql-rotations.wgsl). In a logging round thread 0 alone runs sweeps and appends each one's rotations
+// to the matrix's chunk of `log` until the next sweep might not fit, saves its state (d, e in work,
+// l and iter in work's last entry, the counts in status) and ends; ql-rotations.wgsl then applies the
+// chunk to Z with many workgroups, W sweeps a pass over Z. A last round with params.direct = 1 resumes
+// the sweeps as described above (rotating Z here: usually nothing is left), sorts and normalizes.
 // Z is kept transposed while it is rotated (Zt[k·m + r] = component r of vector k): a rotation then
 // reads and writes consecutive words across the threads; one in-place transpose at the end gives the
 // row-major output (ROW_MAJOR = false leaves Zt, i.e. row k = eigenvector k).
@@ -34,7 +41,13 @@
 //   @binding(4) work:   array<vec4f> [B, 3, m] scratch: (d_j, e_j, 0, 0); then rotation i as (s_i, c_i − σ_i,
 //                       σ_i, 0), σ_i = ±1 the sign of c_i, for even and odd sweeps (the sort's
 //                       transpositions reuse the first of these)
-//   @binding(5) params: { m: u32 } — uniform
+//   @binding(5) params: { m, capacity, round, direct: u32 } — uniform: capacity = log entries a matrix;
+//                       round 0 initializes (Z = I, work); direct = 0: log this round's sweeps, 1: rotate Z
+//                       here, then sort and normalize (the last round)
+//   @binding(6) log:    array<vec2f> [B, capacity] this round's sweeps, each a header (f32(lo), f32(hi)) and
+//                       its rotations i = hi−1 … lo as (s_i, δ_i), δ_i = c_i − σ_i with |δ_i| ≥ FLT_MIN so
+//                       that σ_i = −sign(δ_i); a header with lo = hi ends the chunk — written
+// (work holds [B, 3m + 1] entries: the last is (l, iter, 0, 0) as f32 between rounds)
 // Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); thread t owns rows r = t, t + WG, …
 
 override WG: u32 = 256u;
@@ -44,8 +57,13 @@ override ROW_MAJOR: bool = true;
 const EPS: f32 = 5.9604645e-8; // 2⁻²⁴
 const FLOOR: f32 = 1.0842022e-19; // 2⁻⁶³ = √FLT_MIN
 
+const FLT_MIN: f32 = 1.1754944e-38; // 2⁻¹²⁶
+
 struct Params {
   m: u32,
+  capacity: u32,
+  round: u32,
+  direct: u32,
 }
 
 @group(0) @binding(0) var<storage, read> tri: array<vec4f>;
@@ -54,6 +72,7 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> status: array<vec4u>;
 @group(0) @binding(4) var<storage, read_write> work: array<vec4f>;
 @group(0) @binding(5) var<uniform> params: Params;
+@group(0) @binding(6) var<storage, read_write> rlog: array<vec2f>;
 
 // (more, lo, hi, 0) per sweep parity: rotations i = hi−1 … lo; more = 0: converged
 var<workgroup> sweep: array<vec4u, 2>;
@@ -73,12 +92,12 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
   let m = params.m;
   let b = wid.x;
   let Zb = b * m * m;
-  let W = b * 3u * m;
-
-  // Zt = I, each thread its own rows (no other thread touches them until the transpose)
-  for (var r = tid; r < m; r += WG) {
-    for (var k = 0u; k < m; k++) { Z[Zb + k * m + r] = select(0.0, 1.0, k == r); }
-  }
+  let W = b * (3u * m + 1u);
+  let state = W + 3u * m;
+  let logging = params.direct == 0u;
+  let R = params.capacity;
+  let LB = b * R;
+  var pos = 0u; // next free entry of this matrix's log chunk
 
   // thread 0's state: eigenvalue l in progress, its sweeps, and the counts for `status`
   var l = 0u;
@@ -87,11 +106,25 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
   var rotations = 0u;
   var most = 0u;
   var failed = 0u;
-  if (tid == 0u) {
-    for (var j = 0u; j < m; j++) {
-      let t = tri[b * m + j];
-      work[W + j] = vec4f(t.x + t.y, select(t.z + t.w, 0.0, j + 1u == m), 0.0, 0.0);
+  if (params.round == 0u) {
+    // Zt = I, each thread its own rows (no other thread touches them until the transpose)
+    for (var r = tid; r < m; r += WG) {
+      for (var k = 0u; k < m; k++) { Z[Zb + k * m + r] = select(0.0, 1.0, k == r); }
     }
+    if (tid == 0u) {
+      for (var j = 0u; j < m; j++) {
+        let t = tri[b * m + j];
+        work[W + j] = vec4f(t.x + t.y, select(t.z + t.w, 0.0, j + 1u == m), 0.0, 0.0);
+      }
+    }
+  } else if (tid == 0u) {
+    let saved = status[b];
+    failed = saved.x;
+    sweeps = saved.y;
+    rotations = saved.z;
+    most = saved.w;
+    l = u32(work[state].x);
+    iter = u32(work[state].y);
   }
 
   var parity = 0u;
@@ -118,6 +151,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
           work[W + l].y = 0.0;
           continue;
         }
+        // logging: stop before a sweep that might not fit (its header, ≤ n − l rotations, the end mark)
+        if (logging && pos + n - l + 2u > R) { break; }
         iter++;
         sweeps++;
         // Wilkinson shift from the leading 2×2 of the unreduced block
@@ -157,20 +192,31 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
           // and ~2m sweeps a column would leave |ZᵀZ − I| = 1e−5 on a K = 256 bath block, 2e−6
           // this way: bench/ql-sweeps.ts)
           let sigma = select(-1.0, 1.0, c >= 0.0);
-          work[rot + k] = vec4f(s, -sigma * (s * s) / (1.0 + abs(c)), sigma, 0.0);
+          if (logging) {
+            rlog[LB + pos + n - k] = vec2f(s, -sigma * max((s * s) / (1.0 + abs(c)), FLT_MIN));
+          } else {
+            work[rot + k] = vec4f(s, -sigma * (s * s) / (1.0 + abs(c)), sigma, 0.0);
+          }
         }
         if (!broken) {
-          work[W + l] = vec4f(work[W + l].x - p, g, 0.0, 0.0);
+          work[W + l].x -= p;
+          work[W + l].y = g;
           work[W + n].y = 0.0;
         }
         if (lo < n) {
           rotations += n - lo;
+          if (logging) {
+            rlog[LB + pos] = vec2f(f32(lo), f32(n));
+            pos += 1u + n - lo;
+            continue;
+          }
           pending = vec4u(1u, lo, n, 0u);
           break;
         }
       }
       sweep[parity] = pending;
     }
+    if (logging) { break; }
     storageBarrier();
     let sw = workgroupUniformLoad(&sweep[parity]);
     if (sw.x == 0u) { break; }
@@ -188,6 +234,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
       Z[Zb + sw.y * m + r] = z1;
     }
     parity ^= 1u;
+  }
+  if (logging) {
+    if (tid == 0u) {
+      rlog[LB + pos] = vec2f(0.0, 0.0);
+      work[state] = vec4f(f32(l), f32(iter), 0.0, 0.0);
+      status[b] = vec4u(failed, sweeps, rotations, most);
+    }
+    return;
   }
 
   // selection sort of λ by thread 0; transposition k ↔ p_k stored as p_k (exact in f32 below 2²⁴)

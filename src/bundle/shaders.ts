@@ -27,6 +27,7 @@ import householderBack from "../../shaders/householder-back.wgsl";
 import householderWy from "../../shaders/householder-wy.wgsl";
 import householderBackBlocked from "../../shaders/householder-back-blocked.wgsl";
 import tridiagonalQL from "../../shaders/tridiagonal-ql.wgsl";
+import qlRotations from "../../shaders/ql-rotations.wgsl";
 import formFactor from "../../shaders/form-factor.wgsl";
 
 registerShaders({
@@ -40,6 +41,6 @@ registerShaders({
   "f32-gemm": f32Gemm, "f32-gemm-small": f32GemmSmall, "ritz-blocks": ritzBlocks, "ritz-tiny": ritzTiny,
   "householder-f32": householderF32, "householder-back": householderBack,
   "householder-wy": householderWy, "householder-back-blocked": householderBackBlocked,
-  "tridiagonal-ql": tridiagonalQL,
+  "tridiagonal-ql": tridiagonalQL, "ql-rotations": qlRotations,
   "form-factor": formFactor,
 });

@@ -1,0 +1,111 @@
+// ql-rotations.wgsl — applies one logged chunk of QL sweeps (written by tridiagonal-ql.wgsl) to the
+// eigenvector matrices Z of a batch: Z ← Z·G_1·G_2·…, each G a Givens rotation of two adjacent columns.
+//
+// Why this shape: rows of Z are independent, so each thread owns one row and the rows spread over many
+// workgroups (tridiagonal-ql.wgsl runs one per matrix). Rotating each sweep through Z in turn would
+// move 8 bytes of Z a row element a rotation; instead W consecutive sweeps go through the row in one
+// pass, as a wavefront: at step p (descending) sweep j applies its rotation i = p + 2j (columns i, i + 1).
+// Sweep j's rotation i must follow sweep j − 1's rotations i + 1, i, i − 1 (all of j − 1's work on
+// columns i and i + 1), which sweep j − 1 did at steps p + 3, p + 2, p + 1; and within a step the
+// sweeps touch disjoint column pairs. So the row's columns p … p + 2W − 1 live in registers: each step
+// loads column p and stores column p + 2W, which no later step touches. Z moves once per W sweeps
+// (8/W bytes a row element a rotation); the flops stay 8 a row element a rotation. The rotations are
+// the same words for every thread of a workgroup (broadcast loads from cache).
+//
+// Numerics: exactly the arithmetic of tridiagonal-ql.wgsl's in-kernel loop, in the same order per
+// element (rotation (s, δ), σ = −sign(δ): z_i ← σz_i + (δz_i − s z_{i+1}), z_{i+1} ← σz_{i+1} + (s z_i + δz_{i+1})).
+//
+// Buffers:
+//   @binding(0) rlog:   array<vec2f> [B, capacity] as tridiagonal-ql.wgsl writes it: per sweep a header
+//                       (f32(lo), f32(hi)) then rotations i = hi−1 … lo as (s_i, δ_i); lo = hi ends — read
+//   @binding(1) Z:      array<f32> [B, m, m] transposed, Z[(b·m + k)·m + r] = component r of vector k — read/written
+//   @binding(2) params: { m, capacity } — uniform
+// Workgroup: (WG, 1, 1); workgroup (x, y) = (rows x·WG …, matrix y); thread owns row r = x·WG + t.
+
+override WG: u32 = 64u;
+
+// sweeps a pass over Z; a const (function-scope arrays need a constant size), 2W registers a thread
+const W: u32 = 16u;
+
+struct Params {
+  m: u32,
+  capacity: u32,
+}
+
+@group(0) @binding(0) var<storage, read> rlog: array<vec2f>;
+@group(0) @binding(1) var<storage, read_write> Z: array<f32>;
+@group(0) @binding(2) var<uniform> params: Params;
+
+@compute @workgroup_size(WG, 1, 1)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid: u32) {
+  let m = params.m;
+  let R = params.capacity;
+  let r = wid.x * WG + tid;
+  if (r >= m) { return; }
+  let b = wid.y;
+  let Zr = b * m * m + r;
+  let LB = b * R;
+  var pos = 0u;
+  var done = false;
+  // a window of the row: win[k] = column p + k at step p
+  var win: array<f32, 2u * W>;
+  var lo: array<i32, W>;
+  var hi: array<i32, W>;
+  var at: array<u32, W>; // log entry of rotation hi − 1
+  loop {
+    if (done) { break; }
+    // the next (up to) W sweeps
+    var count = 0u;
+    var L = i32(m);
+    var H = -1;
+    var bottom = 1000000000;
+    for (var j = 0u; j < W; j++) {
+      lo[j] = 0;
+      hi[j] = 0;
+      at[j] = 0u;
+      if (!done && pos < R) {
+        let h = rlog[LB + pos];
+        let a = i32(h.x);
+        let z = i32(h.y);
+        if (z > a) {
+          lo[j] = a;
+          hi[j] = z;
+          at[j] = LB + pos + 1u;
+          pos += 1u + u32(z - a);
+          count++;
+          L = min(L, a);
+          H = max(H, z);
+          bottom = min(bottom, a - 2 * i32(j));
+        } else {
+          done = true;
+        }
+      } else {
+        done = true;
+      }
+    }
+    if (count == 0u) { break; }
+    // steps p = H … bottom: the first ones only fill the window (sweep j's first rotation is at step hi_j − 1 − 2j)
+    for (var p = H; p >= bottom; p--) {
+      let leaving = p + 2 * i32(W);
+      if (leaving <= H) { Z[Zr + u32(leaving) * m] = win[2u * W - 1u]; }
+      for (var k = 2u * W - 1u; k > 0u; k--) { win[k] = win[k - 1u]; }
+      if (p >= L) { win[0] = Z[Zr + u32(p) * m]; }
+      for (var j = 0u; j < W; j++) {
+        let i = p + 2 * i32(j);
+        if (i >= lo[j] && i < hi[j]) {
+          let q = rlog[at[j] + u32(hi[j] - 1 - i)];
+          let sigma = select(1.0, -1.0, q.y > 0.0);
+          let z0 = win[2u * j];
+          let z1 = win[2u * j + 1u];
+          win[2u * j + 1u] = sigma * z1 + (q.x * z0 + q.y * z1);
+          win[2u * j] = sigma * z0 + (q.y * z0 - q.x * z1);
+        }
+      }
+    }
+    // the window's columns bottom … bottom + 2W − 1 that lie in L … H
+    for (var k = 0u; k < 2u * W; k++) {
+      let col = bottom + i32(k);
+      if (col >= L && col <= H) { Z[Zr + u32(col) * m] = win[k]; }
+    }
+  }
+}
