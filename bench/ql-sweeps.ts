@@ -1,12 +1,12 @@
 /**
- * `npx tsx bench/ql-sweeps.ts [--K 1000] [--vectors 256]`: what shaders/tridiagonal-ql.wgsl costs on
+ * `npx tsx bench/ql-sweeps.ts [--K 1000] [--vectors 256] [--window 16]`: what shaders/tridiagonal-ql.wgsl costs on
  * fast mode's bath blocks, by running its recurrences on the CPU in f32 (Math.fround on every
  * operation, the kernel's order). Per block (bench/fast-mode.ts's configurations at size K): the
  * tridiagonal T of C_LL (f64 Householder, rounded to f32), QL's sweeps, rotations (in units of m²),
  * most sweeps on one eigenvalue, and the flops of the kernel's Z updates (8 a row element a rotation).
  * Z traffic of the rotations: the in-kernel loop (4 bytes read and 4 written a row element a rotation,
  * plus a sweep's first and last column) against shaders/ql-rotations.wgsl's (the sweeps logged in
- * chunks of ⌈m²/4⌉ entries as tridiagonal-ql.wgsl fills them, each chunk applied 16 sweeps a pass over
+ * chunks of ⌈m²/4⌉ entries as tridiagonal-ql.wgsl fills them, each chunk applied `--window` sweeps a pass over
  * the columns lo … hi those sweeps span), and the log's size and reads (each workgroup of 64 rows reads
  * its chunk once).
  * Up to size `--vectors` it also rotates Z as the kernel does and prints max |ZᵀZ − I|,
@@ -170,7 +170,7 @@ function errors(d: Float32Array, e: Float32Array, values: Float32Array, Zt: Floa
   return { orth, residual, valueError };
 }
 
-const { values: args } = parseArgs({ options: { K: { type: "string", default: "1000" }, vectors: { type: "string", default: "256" } } });
+const { values: args } = parseArgs({ options: { K: { type: "string", default: "1000" }, vectors: { type: "string", default: "256" }, window: { type: "string", default: "16" } } });
 const K = Number(args.K);
 const configs: [string, Problem, number][] = [
   ["thermal, case a, Γ = 3, t = 1e5", caseA(K, 3), 1e5],
@@ -191,7 +191,7 @@ for (const [label, p, t] of configs) {
   const near = Array.from(q.values).filter((x) => x < 1e-7 || x > 1 - 1e-7).length;
   let line = `K = ${K}, ${label}: ${near} values within 1e−7 of 0 or 1; sweeps ${q.sweeps} (${(q.sweeps / K).toFixed(2)} m), rotations ${q.rotations} `
     + `(${(q.rotations / K / K).toFixed(3)} m²), most sweeps on one value ${q.most}${q.failed ? " (FAILED)" : ""}, Z flops ${(8 * K * q.rotations / 1e9).toFixed(2)} G`;
-  const z = zTraffic(q.spans, K);
+  const z = zTraffic(q.spans, K, undefined, Number(args.window));
   line += `; Z traffic in place ${(z.inPlace / 1e9).toFixed(2)} GB, logged ${(z.logged / 1e6).toFixed(0)} MB (${(z.inPlace / z.logged).toFixed(1)}×), `
     + `log ${z.chunks} chunks of ${(z.logBytes / 1e6).toFixed(1)} MB, ${(z.logWritten / 1e6).toFixed(1)} MB written, ${(z.logReads / 1e6).toFixed(0)} MB read`;
   if (q.Zt) {

@@ -5,18 +5,19 @@
 //
 // Why this shape: a QL sweep is a chain of scalar recurrences (shift, then Givens rotations
 // i = hi−1 … lo) that no thread can share, but each rotation acts on the same two columns of every
-// row of Z, and rows are independent. So thread 0 runs the sweep's recurrences on (d, e) and stores
-// its rotations; after a barrier every thread applies them, in the sweep's order, to its own rows
-// (8 flops and 8 bytes of Z moved a row element a rotation: the loop is bound by memory). Rotations go to a storage scratch (m reaches ~4000: 32 KiB a sweep, more than workgroup
-// memory), double-buffered by sweep parity with the sweep descriptor, so two barriers a sweep suffice
-// (thread 0 writes sweep k + 2's slot only after every thread has passed sweep k + 1's barriers).
-// That loop streams 8 bytes of Z a row element a rotation (6.2 GB on a K = 1000 bath block), so by default
-// the sweeps are LOGGED instead: the host encodes ROUNDS of (this kernel with params.direct = 0, then
-// ql-rotations.wgsl). In a logging round thread 0 alone runs sweeps and appends each one's rotations
-// to the matrix's chunk of `log` until the next sweep might not fit, saves its state (d, e in work,
-// l and iter in work's last entry, the counts in status) and ends; ql-rotations.wgsl then applies the
-// chunk to Z with many workgroups, W sweeps a pass over Z. A last round with params.direct = 1 resumes
-// the sweeps as described above (rotating Z here: usually nothing is left), sorts and normalizes.
+// row of Z, and rows are independent. Rotating Z here, after each sweep (thread 0 stores the sweep's
+// rotations, then every thread applies them to its own rows), streams 8 bytes of Z a row element a
+// rotation through one workgroup (6.2 GB on a K = 1000 bath block): bound by memory. So the sweeps are
+// LOGGED: the host encodes rounds of (this kernel with params.direct = 0, then ql-rotations.wgsl). In a
+// logging round thread 0 alone runs sweeps and appends each one's rotations to the matrix's chunk of
+// `rlog` until the next sweep might not fit, saves its state (d, e in work, l and iter in work's last
+// entry, the counts in status) and ends; ql-rotations.wgsl then applies the chunk to Z over many
+// workgroups, 16 sweeps a pass over Z (0.43 GB on that block). The last round (params.direct = 1)
+// resumes the sweeps rotating Z here (usually none are left: a bound on the rounds, not a path the
+// bath blocks take), then sorts and normalizes. In that loop rotations go to a storage scratch (m
+// reaches ~4000: 32 KiB a sweep, more than workgroup memory), double-buffered by sweep parity with the
+// sweep descriptor, so two barriers a sweep suffice (thread 0 writes sweep k + 2's slot only after
+// every thread has passed sweep k + 1's barriers).
 // Z is kept transposed while it is rotated (Zt[k·m + r] = component r of vector k): a rotation then
 // reads and writes consecutive words across the threads; one in-place transpose at the end gives the
 // row-major output (ROW_MAJOR = false leaves Zt, i.e. row k = eigenvector k).
@@ -38,16 +39,16 @@
 //                       (ROW_MAJOR = false: Z[(b·m + k)·m + r]) — written
 //   @binding(3) status: array<vec4u> [B] (failed: 1 if an eigenvalue hit MAX_ITER, sweeps, rotations,
 //                       most sweeps one eigenvalue took) — written
-//   @binding(4) work:   array<vec4f> [B, 3, m] scratch: (d_j, e_j, 0, 0); then rotation i as (s_i, c_i − σ_i,
+//   @binding(4) work:   array<vec4f> [B, 3m + 1] scratch: (d_j, e_j, 0, 0); then rotation i as (s_i, c_i − σ_i,
 //                       σ_i, 0), σ_i = ±1 the sign of c_i, for even and odd sweeps (the sort's
-//                       transpositions reuse the first of these)
+//                       transpositions reuse the first of these); last, (l, iter, 0, 0) as f32 between rounds
 //   @binding(5) params: { m, capacity, round, direct: u32 } — uniform: capacity = log entries a matrix;
 //                       round 0 initializes (Z = I, work); direct = 0: log this round's sweeps, 1: rotate Z
 //                       here, then sort and normalize (the last round)
-//   @binding(6) log:    array<vec2f> [B, capacity] this round's sweeps, each a header (f32(lo), f32(hi)) and
-//                       its rotations i = hi−1 … lo as (s_i, δ_i), δ_i = c_i − σ_i with |δ_i| ≥ FLT_MIN so
-//                       that σ_i = −sign(δ_i); a header with lo = hi ends the chunk — written
-// (work holds [B, 3m + 1] entries: the last is (l, iter, 0, 0) as f32 between rounds)
+//   @binding(6) rlog:   array<vec2f> [B, capacity] this round's sweeps, each a header (f32(lo), f32(hi)) and
+//                       its rotations i = hi−1 … lo as (s_i, δ_i), δ_i = c_i − σ_i = −σ_i·max(s_i²/(1 + |c_i|),
+//                       FLT_MIN): σ_i = −sign(δ_i) even where s_i² underflows (FLT_MIN changes nothing
+//                       else: its products flush to zero); a header with lo = hi ends the chunk — written
 // Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); thread t owns rows r = t, t + WG, …
 
 override WG: u32 = 256u;
