@@ -36,7 +36,7 @@ export interface TridiagonalQLOptions {
 export const defaultLogCapacity = (m: number) => Math.max(m + 2, Math.ceil((m * m) / 4));
 
 /** Default logging rounds: chunks for 1.5 m² rotations (a sweep of length s takes s + 1 entries). */
-export const defaultLogRounds = (m: number, capacity: number) => Math.ceil((1.5 * m * m) / (capacity - m - 1)) ;
+export const defaultLogRounds = (m: number, capacity: number) => Math.ceil((1.5 * m * m) / (capacity - m - 1));
 
 /** What one encode leaves on the device; the caller owns (and destroys) values, Z and status. */
 export interface TridiagonalQLResult {
@@ -56,10 +56,10 @@ export interface TridiagonalQL {
   /**
    * Encodes QL on B matrices of size m: `tri` is array<vec4f> [B, m] of (d_j, 0, e_j, 0), d_j = T_jj,
    * e_j = T_{j+1,j} (e_{m−1} ignored; the zero words may hold df64 lower parts, which are added).
-   * Throws DeviceLimitError when Z does not fit one binding.
+   * Throws DeviceLimitError when Z (or the log) does not fit one binding.
    */
   encode(pass: GPUComputePassEncoder, tri: GPUBuffer, m: number, B: number): TridiagonalQLResult;
-  /** matrices of size m one encode can take (Z's binding and the dispatch limit) */
+  /** matrices of size m one encode can take (the bindings of Z and of the log, and the dispatch limit) */
   capacity(m: number): number;
 }
 
