@@ -8,7 +8,8 @@
 // Sweep j's rotation i must follow sweep j − 1's rotations i + 1, i, i − 1 (all of j − 1's work on
 // columns i and i + 1), which sweep j − 1 did at steps p + 3, p + 2, p + 1; and within a step the
 // sweeps touch disjoint column pairs. So the row's columns p … p + 2W − 1 live in registers: each step
-// loads column p and stores column p + 2W, which no later step touches. Z moves once per W sweeps
+// loads column p and stores column p + 2W, which no later step touches (done two steps a time, so that
+// the window shifts by two: half the register moves). Z moves once per W sweeps
 // (8/W bytes a row element a rotation); the flops stay 8 a row element a rotation. The rotations are
 // the same words for every thread of a workgroup (broadcast loads from cache).
 //
@@ -36,6 +37,12 @@ struct Params {
 @group(0) @binding(1) var<storage, read_write> Z: array<f32>;
 @group(0) @binding(2) var<uniform> params: Params;
 
+// rotation (s, δ) of columns (z_i, z_{i+1}), σ = −sign(δ), c = σ + δ: the new (z_i, z_{i+1})
+fn rotate(q: vec2f, z0: f32, z1: f32) -> vec2f {
+  let sigma = select(1.0, -1.0, q.y > 0.0);
+  return vec2f(sigma * z0 + (q.y * z0 - q.x * z1), sigma * z1 + (q.x * z0 + q.y * z1));
+}
+
 @compute @workgroup_size(WG, 1, 1)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid: u32) {
   let m = params.m;
@@ -47,8 +54,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
   let LB = b * R;
   var pos = 0u;
   var done = false;
-  // a window of the row: win[k] = column p + k at step p
-  var win: array<f32, 2u * W>;
+  // a window of the row (2W + 1 columns: two steps a shift)
+  var win: array<f32, 2u * W + 1u>;
   var lo: array<i32, W>;
   var hi: array<i32, W>;
   var at: array<u32, W>; // log entry of rotation hi − 1
@@ -84,27 +91,41 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
       }
     }
     if (count == 0u) { break; }
-    // steps p = H … bottom: the first ones only fill the window (sweep j's first rotation is at step hi_j − 1 − 2j)
-    for (var p = H; p >= bottom; p--) {
-      let leaving = p + 2 * i32(W);
+    // steps in pairs (p, p − 1) = (base + 1, base), p = H … bottom: the first ones only fill the window
+    // (sweep j's first rotation is at step hi_j − 1 − 2j); win[k] = column base + k
+    var base = H - 1;
+    loop {
+      if (base + 1 < bottom) { break; }
+      // columns base + 2W + 1 and + 2 leave (the previous pair's win[2W − 1], win[2W])
+      let leaving = base + 2 * i32(W) + 1;
       if (leaving <= H) { Z[Zr + u32(leaving) * m] = win[2u * W - 1u]; }
-      for (var k = 2u * W - 1u; k > 0u; k--) { win[k] = win[k - 1u]; }
-      if (p >= L) { win[0] = Z[Zr + u32(p) * m]; }
+      if (leaving + 1 <= H) { Z[Zr + u32(leaving + 1) * m] = win[2u * W]; }
+      for (var k = 2u * W; k >= 2u; k--) { win[k] = win[k - 2u]; }
+      if (base >= L) { win[0] = Z[Zr + u32(base) * m]; }
+      if (base + 1 >= L) { win[1] = Z[Zr + u32(base + 1) * m]; }
+      // step base + 1: sweep j's rotation i = base + 1 + 2j on win[2j + 1], win[2j + 2]
       for (var j = 0u; j < W; j++) {
-        let i = p + 2 * i32(j);
+        let i = base + 1 + 2 * i32(j);
         if (i >= lo[j] && i < hi[j]) {
-          let q = rlog[at[j] + u32(hi[j] - 1 - i)];
-          let sigma = select(1.0, -1.0, q.y > 0.0);
-          let z0 = win[2u * j];
-          let z1 = win[2u * j + 1u];
-          win[2u * j + 1u] = sigma * z1 + (q.x * z0 + q.y * z1);
-          win[2u * j] = sigma * z0 + (q.y * z0 - q.x * z1);
+          let z = rotate(rlog[at[j] + u32(hi[j] - 1 - i)], win[2u * j + 1u], win[2u * j + 2u]);
+          win[2u * j + 1u] = z.x;
+          win[2u * j + 2u] = z.y;
         }
       }
+      // step base: i = base + 2j on win[2j], win[2j + 1]
+      for (var j = 0u; j < W; j++) {
+        let i = base + 2 * i32(j);
+        if (i >= lo[j] && i < hi[j]) {
+          let z = rotate(rlog[at[j] + u32(hi[j] - 1 - i)], win[2u * j], win[2u * j + 1u]);
+          win[2u * j] = z.x;
+          win[2u * j + 1u] = z.y;
+        }
+      }
+      base -= 2;
     }
-    // the window's columns bottom … bottom + 2W − 1 that lie in L … H
-    for (var k = 0u; k < 2u * W; k++) {
-      let col = bottom + i32(k);
+    // the window's columns that lie in L … H
+    for (var k = 0u; k <= 2u * W; k++) {
+      let col = base + 2 + i32(k);
       if (col >= L && col <= H) { Z[Zr + u32(col) * m] = win[k]; }
     }
   }
