@@ -1,5 +1,5 @@
 // shaders/ql-rotations.wgsl on hand-made rotation logs (sweeps of mixed ranges, more than one pass of
-// 16 sweeps, length-1 sweeps, c near −1, s = 0) against the same rotations applied in order in f64.
+// 16 sweeps, length-1 sweeps, c near −1, s = 0 with c = ±1) against the same rotations applied in order in f64.
 import { describe, expect, it } from "vitest";
 import { computePipeline, shaderSource } from "../src/engine/webgpu/shader-source.ts";
 import { readBack, storage, upload } from "../src/engine/webgpu/gpu-batch.ts";
@@ -15,6 +15,9 @@ interface Sweep {
   angles: number[];
 }
 
+/** (c, s) of an angle; exactly (−1, 0) at π (σ = −1 with s = 0: only the sign of δ = FLT_MIN says σ). */
+const cs = (t: number) => (t === Math.PI ? [-1, 0] : [Math.cos(t), Math.sin(t)]);
+
 /** The log entries of `sweeps` as tridiagonal-ql.wgsl writes them, padded to `capacity` (end mark included). */
 function logOf(sweeps: readonly Sweep[], capacity: number): Float32Array {
   const out = new Float32Array(2 * capacity);
@@ -24,7 +27,8 @@ function logOf(sweeps: readonly Sweep[], capacity: number): Float32Array {
     out[2 * pos + 1] = sw.hi;
     pos++;
     for (const t of sw.angles) {
-      const c = Math.cos(t), s = Math.sin(t), sigma = c >= 0 ? 1 : -1;
+      const [c, s] = cs(t);
+      const sigma = c >= 0 ? 1 : -1;
       out[2 * pos] = s;
       out[2 * pos + 1] = -sigma * Math.max((s * s) / (1 + Math.abs(c)), 2 ** -126);
       pos++;
@@ -39,7 +43,7 @@ function applyF64(Zt: Float64Array, m: number, sweeps: readonly Sweep[]) {
   for (const sw of sweeps) {
     sw.angles.forEach((t, q) => {
       const i = sw.hi - 1 - q;
-      const c = Math.cos(t), s = Math.sin(t);
+      const [c, s] = cs(t);
       for (let r = 0; r < m; r++) {
         const z0 = Zt[i * m + r], z1 = Zt[(i + 1) * m + r];
         Zt[i * m + r] = c * z0 - s * z1;
@@ -55,7 +59,7 @@ function randomSweeps(m: number, count: number, rnd: () => number): Sweep[] {
     const kind = k % 5;
     const lo = kind === 0 ? Math.floor(rnd() * (m - 1)) : Math.floor(rnd() * m * 0.3);
     const hi = kind === 0 ? lo + 1 : kind === 1 ? Math.min(m - 1, lo + 1 + Math.floor(rnd() * 6)) : m - 1 - Math.floor(rnd() * 3);
-    const angles = Array.from({ length: hi - lo }, (_, q) => (q % 7 === 3 ? Math.PI - 1e-4 * rnd() : q % 11 === 5 ? 0 : 2 * Math.PI * rnd()));
+    const angles = Array.from({ length: hi - lo }, (_, q) => (q % 7 === 3 ? Math.PI - 1e-4 * rnd() : q % 11 === 5 ? 0 : q % 13 === 8 ? Math.PI : 2 * Math.PI * rnd()));
     return { lo, hi, angles };
   });
 }
