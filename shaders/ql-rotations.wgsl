@@ -17,8 +17,9 @@
 // element (rotation (s, δ), σ = −sign(δ): z_i ← σz_i + (δz_i − s z_{i+1}), z_{i+1} ← σz_{i+1} + (s z_i + δz_{i+1})).
 //
 // Buffers:
-//   @binding(0) rlog:   array<vec2f> [B, capacity] as tridiagonal-ql.wgsl writes it: per sweep a header
-//                       (f32(lo), f32(hi)) then rotations i = hi−1 … lo as (s_i, δ_i); lo = hi ends — read
+//   @binding(0) rlog:   array<vec2f> [B, capacity] as tridiagonal-ql.wgsl writes it: the sweeps' rotations
+//                       i = hi−1 … lo as (s_i, δ_i) from entry 0 on, their headers (f32(lo), f32(hi)) from
+//                       entry capacity − 1 down; lo = hi ends — read
 //   @binding(1) Z:      array<f32> [B, m, m] transposed, Z[(b·m + k)·m + r] = component r of vector k — read/written
 //   @binding(2) params: { m, capacity } — uniform
 // Workgroup: (WG, 1, 1); workgroup (x, y) = (rows x·WG …, matrix y); thread owns row r = x·WG + t.
@@ -52,13 +53,15 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
   let b = wid.y;
   let Zr = b * m * m + r;
   let LB = b * R;
-  var pos = 0u;
+  var pos = LB; // the next sweep's first rotation
+  var next = 0u; // the next sweep's header: entry R − 1 − next
   var done = false;
   // a window of the row (2W + 1 columns: two steps a shift)
   var win: array<f32, 2u * W + 1u>;
   var lo: array<i32, W>;
   var hi: array<i32, W>;
   var at: array<u32, W>; // log entry of rotation hi − 1
+  var head: array<vec2f, W>;
   loop {
     if (done) { break; }
     // the next (up to) W sweeps
@@ -66,19 +69,24 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
     var L = i32(m);
     var H = -1;
     var bottom = 1000000000;
+    // the headers load independently (those past the end mark are stale: ignored)
+    for (var j = 0u; j < W; j++) {
+      head[j] = vec2f(0.0);
+      if (next + j < R) { head[j] = rlog[LB + R - 1u - next - j]; }
+    }
     for (var j = 0u; j < W; j++) {
       lo[j] = 0;
       hi[j] = 0;
       at[j] = 0u;
-      if (!done && pos < R) {
-        let h = rlog[LB + pos];
-        let a = i32(h.x);
-        let z = i32(h.y);
+      if (!done) {
+        let a = i32(head[j].x);
+        let z = i32(head[j].y);
         if (z > a) {
           lo[j] = a;
           hi[j] = z;
-          at[j] = LB + pos + 1u;
-          pos += 1u + u32(z - a);
+          at[j] = pos;
+          pos += u32(z - a);
+          next++;
           count++;
           L = min(L, a);
           H = max(H, z);
@@ -86,8 +94,6 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
         } else {
           done = true;
         }
-      } else {
-        done = true;
       }
     }
     if (count == 0u) { break; }

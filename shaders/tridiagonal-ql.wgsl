@@ -45,10 +45,12 @@
 //   @binding(5) params: { m, capacity, round, direct: u32 } — uniform: capacity = log entries a matrix;
 //                       round 0 initializes (Z = I, work); direct = 0: log this round's sweeps, 1: rotate Z
 //                       here, then sort and normalize (the last round)
-//   @binding(6) rlog:   array<vec2f> [B, capacity] this round's sweeps, each a header (f32(lo), f32(hi)) and
-//                       its rotations i = hi−1 … lo as (s_i, δ_i), δ_i = c_i − σ_i = −σ_i·max(s_i²/(1 + |c_i|),
+//   @binding(6) rlog:   array<vec2f> [B, capacity] this round's sweeps: their rotations from entry 0 on, sweep
+//                       by sweep, i = hi−1 … lo as (s_i, δ_i), δ_i = c_i − σ_i = −σ_i·max(s_i²/(1 + |c_i|),
 //                       FLT_MIN): σ_i = −sign(δ_i) even where s_i² underflows (FLT_MIN changes nothing
-//                       else: its products flush to zero); a header with lo = hi ends the chunk — written
+//                       else: its products flush to zero); their headers (f32(lo), f32(hi)) from the last
+//                       entry down (so that ql-rotations.wgsl loads W of them at once); a header with
+//                       lo = hi ends the chunk — written
 // Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); thread t owns rows r = t, t + WG, …
 
 override WG: u32 = 256u;
@@ -98,7 +100,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
   let logging = params.direct == 0u;
   let R = params.capacity;
   let LB = b * R;
-  var pos = 0u; // next free entry of this matrix's log chunk
+  var pos = 0u; // rotations logged this round (entries 0 … pos − 1 of the matrix's chunk)
+  var logged = 0u; // sweeps logged this round (headers at entries R − 1 … R − logged)
 
   // thread 0's state: eigenvalue l in progress, its sweeps, and the counts for `status`
   var l = 0u;
@@ -153,7 +156,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
           continue;
         }
         // logging: stop before a sweep that might not fit (its header, ≤ n − l rotations, the end mark)
-        if (logging && pos + n - l + 2u > R) { break; }
+        if (logging && pos + n - l + logged + 2u > R) { break; }
         iter++;
         sweeps++;
         // Wilkinson shift from the leading 2×2 of the unreduced block
@@ -194,7 +197,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
           // this way: bench/ql-sweeps.ts)
           let sigma = select(-1.0, 1.0, c >= 0.0);
           if (logging) {
-            rlog[LB + pos + n - k] = vec2f(s, -sigma * max((s * s) / (1.0 + abs(c)), FLT_MIN));
+            rlog[LB + pos + n - 1u - k] = vec2f(s, -sigma * max((s * s) / (1.0 + abs(c)), FLT_MIN));
           } else {
             work[rot + k] = vec4f(s, -sigma * (s * s) / (1.0 + abs(c)), sigma, 0.0);
           }
@@ -207,8 +210,9 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
         if (lo < n) {
           rotations += n - lo;
           if (logging) {
-            rlog[LB + pos] = vec2f(f32(lo), f32(n));
-            pos += 1u + n - lo;
+            rlog[LB + R - 1u - logged] = vec2f(f32(lo), f32(n));
+            logged++;
+            pos += n - lo;
             continue;
           }
           pending = vec4u(1u, lo, n, 0u);
@@ -238,7 +242,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
   }
   if (logging) {
     if (tid == 0u) {
-      rlog[LB + pos] = vec2f(0.0, 0.0);
+      rlog[LB + R - 1u - logged] = vec2f(0.0, 0.0);
       work[state] = vec4f(f32(l), f32(iter), 0.0, 0.0);
       status[b] = vec4u(failed, sweeps, rotations, most);
     }

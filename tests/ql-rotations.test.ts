@@ -18,14 +18,14 @@ interface Sweep {
 /** (c, s) of an angle; exactly (−1, 0) at π (σ = −1 with s = 0: only the sign of δ = FLT_MIN says σ). */
 const cs = (t: number) => (t === Math.PI ? [-1, 0] : [Math.cos(t), Math.sin(t)]);
 
-/** The log entries of `sweeps` as tridiagonal-ql.wgsl writes them, padded to `capacity` (end mark included). */
+/** The log entries of `sweeps` as tridiagonal-ql.wgsl writes them: rotations from entry 0 up, headers from `capacity` − 1 down, then the end mark. */
 function logOf(sweeps: readonly Sweep[], capacity: number): Float32Array {
-  const out = new Float32Array(2 * capacity);
+  // stale words (a previous round's): headers of a sweep over columns 2 … 7 that must not be applied
+  const out = Float32Array.from({ length: 2 * capacity }, (_, k) => (k % 2 === 0 ? 2 : 7));
   let pos = 0;
-  for (const sw of sweeps) {
-    out[2 * pos] = sw.lo;
-    out[2 * pos + 1] = sw.hi;
-    pos++;
+  sweeps.forEach((sw, k) => {
+    out[2 * (capacity - 1 - k)] = sw.lo;
+    out[2 * (capacity - 1 - k) + 1] = sw.hi;
     for (const t of sw.angles) {
       const [c, s] = cs(t);
       const sigma = c >= 0 ? 1 : -1;
@@ -33,8 +33,9 @@ function logOf(sweeps: readonly Sweep[], capacity: number): Float32Array {
       out[2 * pos + 1] = -sigma * Math.max((s * s) / (1 + Math.abs(c)), 2 ** -126);
       pos++;
     }
-  }
-  expect(pos).toBeLessThan(capacity);
+  });
+  out.fill(0, 2 * (capacity - 1 - sweeps.length), 2 * (capacity - sweeps.length));
+  expect(pos + sweeps.length).toBeLessThan(capacity);
   return out;
 }
 
