@@ -1,9 +1,14 @@
 /**
- * `npx tsx bench/ql-sweeps.ts [--K 1000] [--vectors 256]`: what shaders/tridiagonal-ql.wgsl costs on
+ * `npx tsx bench/ql-sweeps.ts [--K 1000] [--vectors 256] [--window 16]`: what shaders/tridiagonal-ql.wgsl costs on
  * fast mode's bath blocks, by running its recurrences on the CPU in f32 (Math.fround on every
  * operation, the kernel's order). Per block (bench/fast-mode.ts's configurations at size K): the
  * tridiagonal T of C_LL (f64 Householder, rounded to f32), QL's sweeps, rotations (in units of m²),
  * most sweeps on one eigenvalue, and the flops of the kernel's Z updates (8 a row element a rotation).
+ * Z traffic of the rotations: the in-kernel loop (4 bytes read and 4 written a row element a rotation,
+ * plus a sweep's first and last column) against shaders/ql-rotations.wgsl's (the sweeps logged in
+ * chunks of ⌈m²/4⌉ entries as tridiagonal-ql.wgsl fills them, each chunk applied `--window` sweeps a pass over
+ * the columns lo … hi those sweeps span), and the log's size and reads (each workgroup of 64 rows reads
+ * its chunk once).
  * Up to size `--vectors` it also rotates Z as the kernel does and prints max |ZᵀZ − I|,
  * max ‖Tz − λz‖/‖T‖ and max |λ − λ_f64|/‖T‖ (f64 products and f64 QL).
  */
@@ -35,6 +40,7 @@ export function emulateQL(d0: ArrayLike<number>, e0: ArrayLike<number>, vectors:
   if (Zt) for (let i = 0; i < m; i++) Zt[i * m + i] = 1;
   const rot = new Float32Array(3 * m); // (s, c − σ, σ) per rotation, as the kernel stores them
   let sweeps = 0, rotations = 0, most = 0, failed = false;
+  const spans: [number, number, number][] = []; // per sweep (l, n, lo): rotations i = n − 1 … lo
   for (let l = 0; l < m; l++) {
     let iter = 0;
     for (;;) {
@@ -86,6 +92,7 @@ export function emulateQL(d0: ArrayLike<number>, e0: ArrayLike<number>, vectors:
         e[n] = 0;
       }
       rotations += n - lo;
+      if (lo < n) spans.push([l, n, lo]);
       if (Zt) {
         for (let row = 0; row < m; row++) {
           let z1 = Zt[n * m + row];
@@ -108,7 +115,36 @@ export function emulateQL(d0: ArrayLike<number>, e0: ArrayLike<number>, vectors:
       for (let r = 0; r < m; r++) Zt[k * m + r] = f(Zt[k * m + r] * scale);
     }
   }
-  return { values: d, Zt, sweeps, rotations, most, failed };
+  return { values: d, Zt, sweeps, rotations, most, failed, spans };
+}
+
+/** Bytes of Z the rotations move, in place and logged (chunks of `capacity` entries, W sweeps a pass), and the log's entries and reads. */
+export function zTraffic(spans: readonly [number, number, number][], m: number, capacity = Math.max(m + 2, Math.ceil((m * m) / 4)), W = 16, rows = 64) {
+  let inPlace = 0;
+  for (const [, n, lo] of spans) inPlace += 4 * m * (2 * (n - lo) + 2);
+  let logged = 0, entries = 0, logReads = 0, chunks = 0;
+  const flush = (chunk: [number, number][], used: number) => {
+    for (let g = 0; g < chunk.length; g += W) {
+      const group = chunk.slice(g, g + W);
+      logged += 8 * m * (Math.max(...group.map((x) => x[1])) - Math.min(...group.map((x) => x[0])) + 1);
+    }
+    entries += used + 1;
+    logReads += 8 * (used + 1) * Math.ceil(m / rows);
+    chunks++;
+  };
+  let chunk: [number, number][] = [];
+  let pos = 0;
+  for (const [l, n, lo] of spans) {
+    if (pos + n - l + 2 > capacity) {
+      flush(chunk, pos);
+      chunk = [];
+      pos = 0;
+    }
+    chunk.push([lo, n]);
+    pos += 1 + n - lo;
+  }
+  if (chunk.length) flush(chunk, pos);
+  return { inPlace, logged, logBytes: 8 * capacity, logWritten: 8 * entries, logReads, chunks };
 }
 
 function errors(d: Float32Array, e: Float32Array, values: Float32Array, Zt: Float32Array) {
@@ -134,7 +170,7 @@ function errors(d: Float32Array, e: Float32Array, values: Float32Array, Zt: Floa
   return { orth, residual, valueError };
 }
 
-const { values: args } = parseArgs({ options: { K: { type: "string", default: "1000" }, vectors: { type: "string", default: "256" } } });
+const { values: args } = parseArgs({ options: { K: { type: "string", default: "1000" }, vectors: { type: "string", default: "256" }, window: { type: "string", default: "16" } } });
 const K = Number(args.K);
 const configs: [string, Problem, number][] = [
   ["thermal, case a, Γ = 3, t = 1e5", caseA(K, 3), 1e5],
@@ -155,6 +191,9 @@ for (const [label, p, t] of configs) {
   const near = Array.from(q.values).filter((x) => x < 1e-7 || x > 1 - 1e-7).length;
   let line = `K = ${K}, ${label}: ${near} values within 1e−7 of 0 or 1; sweeps ${q.sweeps} (${(q.sweeps / K).toFixed(2)} m), rotations ${q.rotations} `
     + `(${(q.rotations / K / K).toFixed(3)} m²), most sweeps on one value ${q.most}${q.failed ? " (FAILED)" : ""}, Z flops ${(8 * K * q.rotations / 1e9).toFixed(2)} G`;
+  const z = zTraffic(q.spans, K, undefined, Number(args.window));
+  line += `; Z traffic in place ${(z.inPlace / 1e9).toFixed(2)} GB, logged ${(z.logged / 1e6).toFixed(0)} MB (${(z.inPlace / z.logged).toFixed(1)}×), `
+    + `log ${z.chunks} chunks of ${(z.logBytes / 1e6).toFixed(1)} MB, ${(z.logWritten / 1e6).toFixed(1)} MB written, ${(z.logReads / 1e6).toFixed(0)} MB read`;
   if (q.Zt) {
     const err = errors(d, e, q.values, q.Zt);
     line += `; |ZᵀZ − I| ${err.orth.toExponential(1)}, ‖Tz − λz‖/‖T‖ ${err.residual.toExponential(1)}, |λ − λ64|/‖T‖ ${err.valueError.toExponential(1)}`;

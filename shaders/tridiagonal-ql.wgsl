@@ -5,11 +5,19 @@
 //
 // Why this shape: a QL sweep is a chain of scalar recurrences (shift, then Givens rotations
 // i = hi−1 … lo) that no thread can share, but each rotation acts on the same two columns of every
-// row of Z, and rows are independent. So thread 0 runs the sweep's recurrences on (d, e) and stores
-// its rotations; after a barrier every thread applies them, in the sweep's order, to its own rows
-// (8 flops and 8 bytes of Z moved a row element a rotation: the loop is bound by memory). Rotations go to a storage scratch (m reaches ~4000: 32 KiB a sweep, more than workgroup
-// memory), double-buffered by sweep parity with the sweep descriptor, so two barriers a sweep suffice
-// (thread 0 writes sweep k + 2's slot only after every thread has passed sweep k + 1's barriers).
+// row of Z, and rows are independent. Rotating Z here, after each sweep (thread 0 stores the sweep's
+// rotations, then every thread applies them to its own rows), streams 8 bytes of Z a row element a
+// rotation through one workgroup (6.2 GB on a K = 1000 bath block): bound by memory. So the sweeps are
+// LOGGED: the host encodes rounds of (this kernel with params.direct = 0, then ql-rotations.wgsl). In a
+// logging round thread 0 alone runs sweeps and appends each one's rotations to the matrix's chunk of
+// `rlog` until the next sweep might not fit, saves its state (d, e in work, l and iter in work's last
+// entry, the counts in status) and ends; ql-rotations.wgsl then applies the chunk to Z over many
+// workgroups, 16 sweeps a pass over Z (0.43 GB on that block). The last round (params.direct = 1)
+// resumes the sweeps rotating Z here (usually none are left: a bound on the rounds, not a path the
+// bath blocks take), then sorts and normalizes. In that loop rotations go to a storage scratch (m
+// reaches ~4000: 32 KiB a sweep, more than workgroup memory), double-buffered by sweep parity with the
+// sweep descriptor, so two barriers a sweep suffice (thread 0 writes sweep k + 2's slot only after
+// every thread has passed sweep k + 1's barriers).
 // Z is kept transposed while it is rotated (Zt[k·m + r] = component r of vector k): a rotation then
 // reads and writes consecutive words across the threads; one in-place transpose at the end gives the
 // row-major output (ROW_MAJOR = false leaves Zt, i.e. row k = eigenvector k).
@@ -31,10 +39,18 @@
 //                       (ROW_MAJOR = false: Z[(b·m + k)·m + r]) — written
 //   @binding(3) status: array<vec4u> [B] (failed: 1 if an eigenvalue hit MAX_ITER, sweeps, rotations,
 //                       most sweeps one eigenvalue took) — written
-//   @binding(4) work:   array<vec4f> [B, 3, m] scratch: (d_j, e_j, 0, 0); then rotation i as (s_i, c_i − σ_i,
+//   @binding(4) work:   array<vec4f> [B, 3m + 1] scratch: (d_j, e_j, 0, 0); then rotation i as (s_i, c_i − σ_i,
 //                       σ_i, 0), σ_i = ±1 the sign of c_i, for even and odd sweeps (the sort's
-//                       transpositions reuse the first of these)
-//   @binding(5) params: { m: u32 } — uniform
+//                       transpositions reuse the first of these); last, (l, iter, 0, 0) as f32 between rounds
+//   @binding(5) params: { m, capacity, round, direct: u32 } — uniform: capacity = log entries a matrix;
+//                       round 0 initializes (Z = I, work); direct = 0: log this round's sweeps, 1: rotate Z
+//                       here, then sort and normalize (the last round)
+//   @binding(6) rlog:   array<vec2f> [B, capacity] this round's sweeps: their rotations from entry 0 on, sweep
+//                       by sweep, i = hi−1 … lo as (s_i, δ_i), δ_i = c_i − σ_i = −σ_i·max(s_i²/(1 + |c_i|),
+//                       FLT_MIN): σ_i = −sign(δ_i) even where s_i² underflows (FLT_MIN changes nothing
+//                       else: its products flush to zero); their headers (f32(lo), f32(hi)) from the last
+//                       entry down (so that ql-rotations.wgsl loads W of them at once); a header with
+//                       lo = hi ends the chunk — written
 // Workgroup: (WG, 1, 1), one per matrix (workgroup x = b); thread t owns rows r = t, t + WG, …
 
 override WG: u32 = 256u;
@@ -44,8 +60,13 @@ override ROW_MAJOR: bool = true;
 const EPS: f32 = 5.9604645e-8; // 2⁻²⁴
 const FLOOR: f32 = 1.0842022e-19; // 2⁻⁶³ = √FLT_MIN
 
+const FLT_MIN: f32 = 1.1754944e-38; // 2⁻¹²⁶
+
 struct Params {
   m: u32,
+  capacity: u32,
+  round: u32,
+  direct: u32,
 }
 
 @group(0) @binding(0) var<storage, read> tri: array<vec4f>;
@@ -54,6 +75,7 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> status: array<vec4u>;
 @group(0) @binding(4) var<storage, read_write> work: array<vec4f>;
 @group(0) @binding(5) var<uniform> params: Params;
+@group(0) @binding(6) var<storage, read_write> rlog: array<vec2f>;
 
 // (more, lo, hi, 0) per sweep parity: rotations i = hi−1 … lo; more = 0: converged
 var<workgroup> sweep: array<vec4u, 2>;
@@ -73,12 +95,13 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
   let m = params.m;
   let b = wid.x;
   let Zb = b * m * m;
-  let W = b * 3u * m;
-
-  // Zt = I, each thread its own rows (no other thread touches them until the transpose)
-  for (var r = tid; r < m; r += WG) {
-    for (var k = 0u; k < m; k++) { Z[Zb + k * m + r] = select(0.0, 1.0, k == r); }
-  }
+  let W = b * (3u * m + 1u);
+  let state = W + 3u * m;
+  let logging = params.direct == 0u;
+  let R = params.capacity;
+  let LB = b * R;
+  var pos = 0u; // rotations logged this round (entries 0 … pos − 1 of the matrix's chunk)
+  var logged = 0u; // sweeps logged this round (headers at entries R − 1 … R − logged)
 
   // thread 0's state: eigenvalue l in progress, its sweeps, and the counts for `status`
   var l = 0u;
@@ -87,11 +110,25 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
   var rotations = 0u;
   var most = 0u;
   var failed = 0u;
-  if (tid == 0u) {
-    for (var j = 0u; j < m; j++) {
-      let t = tri[b * m + j];
-      work[W + j] = vec4f(t.x + t.y, select(t.z + t.w, 0.0, j + 1u == m), 0.0, 0.0);
+  if (params.round == 0u) {
+    // Zt = I, each thread its own rows (no other thread touches them until the transpose)
+    for (var r = tid; r < m; r += WG) {
+      for (var k = 0u; k < m; k++) { Z[Zb + k * m + r] = select(0.0, 1.0, k == r); }
     }
+    if (tid == 0u) {
+      for (var j = 0u; j < m; j++) {
+        let t = tri[b * m + j];
+        work[W + j] = vec4f(t.x + t.y, select(t.z + t.w, 0.0, j + 1u == m), 0.0, 0.0);
+      }
+    }
+  } else if (tid == 0u) {
+    let saved = status[b];
+    failed = saved.x;
+    sweeps = saved.y;
+    rotations = saved.z;
+    most = saved.w;
+    l = u32(work[state].x);
+    iter = u32(work[state].y);
   }
 
   var parity = 0u;
@@ -118,6 +155,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
           work[W + l].y = 0.0;
           continue;
         }
+        // logging: stop before a sweep that might not fit (its header, ≤ n − l rotations, the end mark)
+        if (logging && pos + n - l + logged + 2u > R) { break; }
         iter++;
         sweeps++;
         // Wilkinson shift from the leading 2×2 of the unreduced block
@@ -157,20 +196,32 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
           // and ~2m sweeps a column would leave |ZᵀZ − I| = 1e−5 on a K = 256 bath block, 2e−6
           // this way: bench/ql-sweeps.ts)
           let sigma = select(-1.0, 1.0, c >= 0.0);
-          work[rot + k] = vec4f(s, -sigma * (s * s) / (1.0 + abs(c)), sigma, 0.0);
+          if (logging) {
+            rlog[LB + pos + n - 1u - k] = vec2f(s, -sigma * max((s * s) / (1.0 + abs(c)), FLT_MIN));
+          } else {
+            work[rot + k] = vec4f(s, -sigma * (s * s) / (1.0 + abs(c)), sigma, 0.0);
+          }
         }
         if (!broken) {
-          work[W + l] = vec4f(work[W + l].x - p, g, 0.0, 0.0);
+          work[W + l].x -= p;
+          work[W + l].y = g;
           work[W + n].y = 0.0;
         }
         if (lo < n) {
           rotations += n - lo;
+          if (logging) {
+            rlog[LB + R - 1u - logged] = vec2f(f32(lo), f32(n));
+            logged++;
+            pos += n - lo;
+            continue;
+          }
           pending = vec4u(1u, lo, n, 0u);
           break;
         }
       }
       sweep[parity] = pending;
     }
+    if (logging) { break; }
     storageBarrier();
     let sw = workgroupUniformLoad(&sweep[parity]);
     if (sw.x == 0u) { break; }
@@ -188,6 +239,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
       Z[Zb + sw.y * m + r] = z1;
     }
     parity ^= 1u;
+  }
+  if (logging) {
+    if (tid == 0u) {
+      rlog[LB + R - 1u - logged] = vec2f(0.0, 0.0);
+      work[state] = vec4f(f32(l), f32(iter), 0.0, 0.0);
+      status[b] = vec4u(failed, sweeps, rotations, most);
+    }
+    return;
   }
 
   // selection sort of λ by thread 0; transposition k ↔ p_k stored as p_k (exact in f32 below 2²⁴)

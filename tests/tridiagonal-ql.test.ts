@@ -169,6 +169,19 @@ describe.skipIf(!gpu)("tridiagonal-ql.wgsl", () => {
     expect(got.status[0].sweeps).toBe(0);
   });
 
+  it("applies the logged rotations in chunks: ~one sweep a round, a few rounds then the in-kernel rotation, none logged (n = 64)", async () => {
+    const rnd = lcg(31);
+    const base = { W: 10, epsD: 0, nD: 0, betaL: 10, betaR: 2, muL: 1, muR: -1, GammaL: 3, GammaR: 3 };
+    const blk = blocksAt(planTimes({ ...base, KL: 64, KR: 64, initial: { kind: "thermal" } }), 1e5).LL;
+    const mats = [randomTri(64, rnd), tridiagonalOf(blk.re, blk.im, 64)];
+    // 72 entries: one sweep (≤ 63 rotations, its header, the end mark) a round, two where they are short
+    const tiny = await check("log of 72 entries a round, 16 rows a workgroup", mats, { logCapacity: () => 72, logRounds: () => 300, rowsPerWorkgroup: 16 });
+    expect(Math.min(...tiny.status.map((s) => s.sweeps))).toBeGreaterThan(60);
+    // 3 rounds of 600 entries hold ~1700 of the ~3400–4200 rotations; the last round rotates the rest in place
+    await check("3 rounds of 600 entries, then in place", mats, { logCapacity: () => 600, logRounds: () => 3 });
+    await check("nothing logged (every rotation in place)", mats, { logRounds: () => 0, workgroupSize: 32 });
+  });
+
   it("flags, and does not hang on, a matrix that needs more sweeps per value than allowed", async () => {
     const rnd = lcg(29);
     const got = await runQL([randomTri(31, rnd), { d: new Float64Array(31), e: new Float64Array(31) }], 31, { maxIterations: 1 });

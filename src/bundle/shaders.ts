@@ -29,6 +29,7 @@ import householderBack from "../../shaders/householder-back.wgsl";
 import householderWy from "../../shaders/householder-wy.wgsl";
 import householderBackBlocked from "../../shaders/householder-back-blocked.wgsl";
 import tridiagonalQL from "../../shaders/tridiagonal-ql.wgsl";
+import qlRotations from "../../shaders/ql-rotations.wgsl";
 import formFactor from "../../shaders/form-factor.wgsl";
 
 registerShaders({
@@ -43,6 +44,6 @@ registerShaders({
   "ritz-sizes": ritzSizes, "ritz-diagonal": ritzDiagonal,
   "householder-f32": householderF32, "householder-back": householderBack,
   "householder-wy": householderWy, "householder-back-blocked": householderBackBlocked,
-  "tridiagonal-ql": tridiagonalQL,
+  "tridiagonal-ql": tridiagonalQL, "ql-rotations": qlRotations,
   "form-factor": formFactor,
 });

@@ -1,12 +1,13 @@
 /**
  * Batched eigenvalues and eigenvectors of real symmetric tridiagonal matrices in f32 on the GPU
- * (shaders/tridiagonal-ql.wgsl: implicit QL, one workgroup per matrix), encoded into a caller's
- * compute pass; fast mode's Householder + QL eigensolver (T = Q†CQ from householder kernels, V = Q·Z).
+ * (shaders/tridiagonal-ql.wgsl: implicit QL, one workgroup per matrix, logging its rotations in chunks
+ * that shaders/ql-rotations.wgsl applies to Z over many workgroups), encoded into a caller's compute
+ * pass; fast mode's Householder + QL eigensolver (T = Q†CQ from householder kernels, V = Q·Z).
  */
 import { DeviceLimitError } from "../../errors.ts";
 import type { GpuContext } from "./device.ts";
 import { computePipeline, shaderSource } from "./shader-source.ts";
-import { storage, upload } from "./gpu-batch.ts";
+import { storage, UNIFORM_STRIDE, uniformSlots, upload } from "./gpu-batch.ts";
 
 export interface TridiagonalQLOptions {
   /** threads per matrix (default 256, or the device's limit where lower) */
@@ -15,7 +16,27 @@ export interface TridiagonalQLOptions {
   maxIterations?: number;
   /** false: Z comes out transposed, Z[(b·m + k)·m + r] (row k = eigenvector k), saving one pass (default true) */
   rowMajor?: boolean;
+  /**
+   * log entries a matrix a round (a header per sweep, a word pair per rotation), at least m + 2 (one
+   * sweep and the end mark); default max(m + 2, ⌈m²/4⌉): 2 MB a matrix at m = 1000, half of Z
+   */
+  logCapacity?: (m: number) => number;
+  /**
+   * logging rounds (log a chunk of sweeps, apply it to Z) before the last round, which finishes any
+   * sweeps left by rotating Z in the one-workgroup kernel (slow: 8 bytes of Z a row element a rotation);
+   * default enough for 1.5 m² rotations (bath blocks take ≤ 0.8 m², random tridiagonals ~1 m²); 0: every
+   * rotation is applied that way
+   */
+  logRounds?: (m: number, capacity: number) => number;
+  /** rows of Z a workgroup of ql-rotations.wgsl (default 64) */
+  rowsPerWorkgroup?: number;
 }
+
+/** Default log entries a matrix a round (logCapacity). */
+export const defaultLogCapacity = (m: number) => Math.max(m + 2, Math.ceil((m * m) / 4));
+
+/** Default logging rounds: chunks for 1.5 m² rotations (a sweep of length s takes s + 1 entries). */
+export const defaultLogRounds = (m: number, capacity: number) => Math.ceil((1.5 * m * m) / (capacity - m - 1));
 
 /** What one encode leaves on the device; the caller owns (and destroys) values, Z and status. */
 export interface TridiagonalQLResult {
@@ -35,10 +56,10 @@ export interface TridiagonalQL {
   /**
    * Encodes QL on B matrices of size m: `tri` is array<vec4f> [B, m] of (d_j, 0, e_j, 0), d_j = T_jj,
    * e_j = T_{j+1,j} (e_{m−1} ignored; the zero words may hold df64 lower parts, which are added).
-   * Throws DeviceLimitError when Z does not fit one binding.
+   * Throws DeviceLimitError when Z (or the log) does not fit one binding.
    */
   encode(pass: GPUComputePassEncoder, tri: GPUBuffer, m: number, B: number): TridiagonalQLResult;
-  /** matrices of size m one encode can take (Z's binding and the dispatch limit) */
+  /** matrices of size m one encode can take (the bindings of Z and of the log, and the dispatch limit) */
   capacity(m: number): number;
 }
 
@@ -77,8 +98,11 @@ export async function createTridiagonalQL(ctx: GpuContext, options: TridiagonalQ
   const pipeline = await computePipeline(device, await shaderSource("tridiagonal-ql"), {
     WG, MAX_ITER: options.maxIterations ?? 30, ROW_MAJOR: Number(options.rowMajor ?? true),
   });
+  const rows = Math.min(options.rowsPerWorkgroup ?? 64, device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX);
+  const apply = await computePipeline(device, await shaderSource("ql-rotations"), { WG: rows });
+  const logCapacity = (m: number) => Math.max(m + 2, Math.ceil(options.logCapacity?.(m) ?? defaultLogCapacity(m)));
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
-  const capacity = (m: number) => Math.min(Math.floor(maxBinding / (4 * m * m)), device.limits.maxComputeWorkgroupsPerDimension);
+  const capacity = (m: number) => Math.min(Math.floor(maxBinding / Math.max(4 * m * m, 8 * logCapacity(m))), device.limits.maxComputeWorkgroupsPerDimension);
   return {
     capacity,
     encode(pass, tri, m, B) {
@@ -86,15 +110,30 @@ export async function createTridiagonalQL(ctx: GpuContext, options: TridiagonalQ
       const values = device.createBuffer({ size: Math.max(16, 4 * B * m), usage: storage() });
       const Z = device.createBuffer({ size: Math.max(16, 4 * B * m * m), usage: storage() });
       const status = device.createBuffer({ size: Math.max(16, 16 * B), usage: storage() });
-      const work = device.createBuffer({ size: Math.max(16, 48 * B * m), usage: storage() });
-      const params = upload(device, new Uint32Array([m, 0, 0, 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-      pass.setPipeline(pipeline);
-      pass.setBindGroup(0, device.createBindGroup({
-        layout: pipeline.getBindGroupLayout(0),
-        entries: [tri, values, Z, status, work, params].map((buffer, binding) => ({ binding, resource: { buffer } })),
-      }));
-      pass.dispatchWorkgroups(B);
-      return { values, Z, status, flops: qlFlopsEstimate(m, B), temporaries: [work, params] };
+      const work = device.createBuffer({ size: Math.max(16, 16 * B * (3 * m + 1)), usage: storage() });
+      const R = logCapacity(m);
+      const rounds = Math.max(0, Math.floor(options.logRounds?.(m, R) ?? defaultLogRounds(m, R)));
+      const log = device.createBuffer({ size: Math.max(16, 8 * B * R), usage: storage() });
+      // slot j: round j (m, capacity, round, direct); the last round is the direct one
+      const params = uniformSlots(device, rounds + 1, (j) => [m, R, j, Number(j === rounds)]);
+      const slot = (j: number) => ({ buffer: params, offset: j * UNIFORM_STRIDE, size: 16 });
+      for (let j = 0; j <= rounds; j++) {
+        pass.setPipeline(pipeline);
+        pass.setBindGroup(0, device.createBindGroup({
+          layout: pipeline.getBindGroupLayout(0),
+          entries: [{ buffer: tri }, { buffer: values }, { buffer: Z }, { buffer: status }, { buffer: work }, slot(j), { buffer: log }]
+            .map((resource, binding) => ({ binding, resource })),
+        }));
+        pass.dispatchWorkgroups(B);
+        if (j === rounds) break;
+        pass.setPipeline(apply);
+        pass.setBindGroup(0, device.createBindGroup({
+          layout: apply.getBindGroupLayout(0),
+          entries: [{ buffer: log }, { buffer: Z }, slot(j)].map((resource, binding) => ({ binding, resource })),
+        }));
+        pass.dispatchWorkgroups(Math.ceil(m / rows), B);
+      }
+      return { values, Z, status, flops: qlFlopsEstimate(m, B), temporaries: [work, log, params] };
     },
   };
 }
