@@ -74,7 +74,8 @@ export function fastCounts(): void {
       ["C = B·diag(n)·B†", gemm(m, m, D)],
       // panels of P steps (householder-f32.wgsl): the trailing block read every step, written every P-th
       [`Householder reduction, reflectors kept (panels of ${panelWidth(m, PANEL_WIDTH)})`, { flops: reductionFlops(m, PANEL_WIDTH), bytes: ((1 + 1 / panelWidth(m, PANEL_WIDTH)) * 8 * m ** 3) / 3 }],
-      [`implicit QL with vectors, ${(rotations / (m * m)).toFixed(2)} m² rotations`, { flops: 8 * m * rotations, bytes: 8 * m * rotations }],
+      // Z read and written once a pass of 16 sweeps (ql-rotations.wgsl's wavefront; bench/ql-sweeps.ts counts 425 MB on that block)
+      [`implicit QL with vectors, ${(rotations / (m * m)).toFixed(2)} m² rotations, applied 16 sweeps a pass from a log`, { flops: 8 * m * rotations, bytes: (8 * m * rotations) / 16 + 8 * rotations }],
       ["V = Q·D·Z, 16 reflectors a pass (compact WY)", { flops: 8 * m ** 3, bytes: (12 * m ** 3) / 16 }],
       ["P = V†·B", gemm(m, D, m)],
       [`Gc on the tiny blocks only (ranged): P·diag(n)·P† on [0, lo), P·diag(1 − n)·P† on [m − hi, m), lo = hi = ${tiny} (${lead} and ${trail} rows of tiles)`, ranged(() => D)],
