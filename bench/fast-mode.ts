@@ -65,22 +65,27 @@ export function fastCounts(): void {
     const tile = 64;
     const lead = Math.ceil(tiny / tile) * tile;
     const trail = Math.ceil(m / tile) * tile - Math.floor((m - tiny) / tile) * tile;
-    const ranged = (d: (r: number) => number) => [lead, trail].reduce((a, r) => {
-      const x = gemm(r, r, d(r));
+    // a Hermitian product sums the nt(nt + 1)/2 tiles on or below the diagonal of its nt × nt tiles
+    const hermitian = (r: number, x: { flops: number; bytes: number }) => {
+      const nt = Math.ceil(r / tile);
+      return { flops: (x.flops * (nt + 1)) / (2 * nt), bytes: x.bytes };
+    };
+    const ranged = (d: (r: number) => number, herm = true) => [lead, trail].reduce((a, r) => {
+      const x = herm ? hermitian(r, gemm(r, r, d(r))) : gemm(r, r, d(r));
       return { flops: a.flops + x.flops, bytes: a.bytes + x.bytes };
     }, { flops: 0, bytes: 0 });
     const stages: [string, { flops: number; bytes: number }][] = [
       ["B formed on the GPU (form-factor.wgsl, ~15 df64 operations an entry ≈ 200 f32)", { flops: 200 * m * D, bytes: 8 * m * D }],
-      ["C = B·diag(n)·B†", gemm(m, m, D)],
+      ["C = B·diag(n)·B† (Hermitian: the tiles on and below the diagonal)", hermitian(m, gemm(m, m, D))],
       // panels of P steps (householder-f32.wgsl): the trailing block read every step, written every P-th
       [`Householder reduction, reflectors kept (panels of ${panelWidth(m, PANEL_WIDTH)})`, { flops: reductionFlops(m, PANEL_WIDTH), bytes: ((1 + 1 / panelWidth(m, PANEL_WIDTH)) * 8 * m ** 3) / 3 }],
       // Z read and written once a pass of 16 sweeps (ql-rotations.wgsl's wavefront; bench/ql-sweeps.ts counts 425 MB on that block)
       [`implicit QL with vectors, ${(rotations / (m * m)).toFixed(2)} m² rotations, applied 16 sweeps a pass from a log`, { flops: 8 * m * rotations, bytes: (8 * m * rotations) / 16 + 8 * rotations }],
       ["V = Q·D·Z, 16 reflectors a pass (compact WY)", { flops: 8 * m ** 3, bytes: (12 * m ** 3) / 16 }],
       ["P = V†·B", gemm(m, D, m)],
-      [`Gc on the tiny blocks only (ranged): P·diag(n)·P† on [0, lo), P·diag(1 − n)·P† on [m − hi, m), lo = hi = ${tiny} (${lead} and ${trail} rows of tiles)`, ranged(() => D)],
-      ["M = V†·V on the tiny blocks only (ranged)", ranged(() => m)],
-      ["H = T̃·Gc·T̃† on the tiny blocks only (ranged, inner index too)", twice(ranged(() => tiny))],
+      [`Gc on the tiny blocks only (ranged, Hermitian): P·diag(n)·P† on [0, lo), P·diag(1 − n)·P† on [m − hi, m), lo = hi = ${tiny} (${lead} and ${trail} rows of tiles)`, ranged(() => D)],
+      ["M = V†·V on the tiny blocks only (ranged, Hermitian)", ranged(() => m)],
+      ["H = T̃·Gc·T̃† on the tiny blocks only (ranged, inner index too; the second product Hermitian)", { flops: ranged(() => tiny, false).flops + ranged(() => tiny).flops, bytes: twice(ranged(() => tiny)).bytes }],
       ["H's diagonal from |P_ik|²·n_k, |P_ik|²·(1 − n_k), |V_ki|² (ritz-diagonal.wgsl: 15 flops a term of P, 7 of V)", { flops: 15 * m * D + 7 * m * m, bytes: 8 * m * D + 8 * m * m + 8 * D }],
       [`two tiny blocks of ~${tiny}: Householder + df64 bisection`, { flops: 2 * reductionFlops(tiny, PANEL_WIDTH) + 2 * 52 * tiny * tiny * 40, bytes: (2 * (1 + 1 / panelWidth(tiny, PANEL_WIDTH)) * 8 * tiny ** 3) / 3 }],
     ];

@@ -27,6 +27,11 @@
 // it was). With RANGE_DEPTH the inner index runs over [r0, min(r1, depth)) too (op(X) and op(Y) then
 // square blocks of one matrix). The grid stays the full one; the work scales with the ranges.
 //
+// Hermitian (HERMITIAN; C = B·diag(n)·B†, the tiny blocks' Gc, V†V and T̃·Gc·T̃†): Z is square and
+// Hermitian, so only tiles on or below the diagonal are summed, and a tile below it also stores the
+// conjugates of its entries at the mirrored places: half the work, and Z exactly Hermitian there.
+// Needs TM = TN (the host sets TX = TY).
+//
 // Buffers (complex numbers as vec2f (re, im); each matrix row-major, the batch's matrices one after
 // another):
 //   @binding(0) X: array<vec2f> [batch, rows, depth], or [batch, depth, rows] where CONJ_X — read
@@ -37,7 +42,7 @@
 //   @binding(5) ranges: array<vec2u> [rangeBase + batch] (r0, r1) (read only where RANGED; bind any
 //               buffer else) — read
 // Workgroup: (TX, TY, 1) threads; grid (⌈cols/TN⌉, ⌈rows/TM⌉, batch). Override constants: TX, TY, TK,
-// CONJ_X, CONJ_Y, WEIGHTED, RANGED, RANGE_DEPTH.
+// CONJ_X, CONJ_Y, WEIGHTED, RANGED, RANGE_DEPTH, HERMITIAN.
 
 override TX: u32 = 16u;
 override TY: u32 = 16u;
@@ -47,6 +52,7 @@ override CONJ_Y: bool = false;
 override WEIGHTED: bool = false;
 override RANGED: bool = false;
 override RANGE_DEPTH: bool = false;
+override HERMITIAN: bool = false;
 
 // the tile, derived (the host sets TX, TY)
 override TM: u32 = 4u * TY;
@@ -158,13 +164,23 @@ fn column(j: u32) -> bool {
   return j < params.cols;
 }
 
-// entries (i, j) and (i, j + TX) of matrix b, where inside
+// HERMITIAN: this tile lies strictly below the diagonal (its entries are mirrored)
+var<private> mirror: bool = false;
+
+// entries (i, j) and (i, j + TX) of matrix b, where inside (and, where mirror, their conjugates at (j, i), (j + TX, i))
 fn store(b: u32, i: u32, j: u32, v: vec4f) {
   let p = params;
   if (i >= p.rows) { return; }
   if (RANGED && (i < range.x || i >= range.y)) { return; }
-  if (column(j)) { Z[(b * p.rows + i) * p.cols + j] = v.xy; }
-  if (column(j + TX)) { Z[(b * p.rows + i) * p.cols + j + TX] = v.zw; }
+  let base = b * p.rows * p.cols;
+  if (column(j)) {
+    Z[base + i * p.cols + j] = v.xy;
+    if (mirror) { Z[base + j * p.cols + i] = vec2f(v.x, -v.y); }
+  }
+  if (column(j + TX)) {
+    Z[base + i * p.cols + j + TX] = v.zw;
+    if (mirror) { Z[base + (j + TX) * p.cols + i] = vec2f(v.z, -v.w); }
+  }
 }
 
 @compute @workgroup_size(TX, TY, 1)
@@ -177,6 +193,9 @@ fn main(
   let b = wg.z;
   let row0 = wg.y * TM;
   let col0 = wg.x * TN;
+  // uniform across the workgroup, so the return is too
+  if (HERMITIAN && col0 > row0) { return; }
+  mirror = HERMITIAN && col0 < row0;
   // the inner index's range [k1, kEnd)
   var k1 = 0u;
   var kEnd = p.depth;

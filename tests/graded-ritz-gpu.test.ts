@@ -24,17 +24,18 @@ const random = randomComplexF32;
  * same product of the same f32 inputs summed in f64; returns both and the largest |entry| of Z.
  */
 async function gemmCase(
-  [rows, depth, cols, batch]: readonly number[], conjX: boolean, conjY: boolean, weighted: boolean, kernel: GemmKernel,
+  [rows, depth, cols, batch]: readonly number[], conjX: boolean, conjY: boolean, weighted: boolean, kernel: GemmKernel, hermitian = false,
 ): Promise<{ got: Float32Array; want: number[]; scale: number }> {
   const { device } = gpu!;
   const rnd = lcg(7);
   const x = random(batch * rows * depth, rnd);
-  const y = random(batch * depth * cols, rnd);
+  // Hermitian: op(Y) = op(X)†, i.e. Y = X (conjY = !conjX)
+  const y = hermitian ? x : random(batch * depth * cols, rnd);
   const w = Float32Array.from({ length: batch * depth }, rnd);
   const Z = device.createBuffer({ size: batch * rows * cols * 8, usage: storage() });
   const gemm = await createGemm(gpu!, { kernel });
   const got = await once((pass) => gemm.encode(pass, {
-    X: upload(device, x), Y: upload(device, y), Z, w: weighted ? upload(device, w) : undefined, rows, cols, depth, batch, conjX, conjY,
+    X: upload(device, x), Y: upload(device, y), Z, w: weighted ? upload(device, w) : undefined, rows, cols, depth, batch, conjX, conjY, hermitian,
   }), Z);
   const want: number[] = [];
   for (let b = 0; b < batch; b++) {
@@ -66,6 +67,18 @@ describe.skipIf(!gpu)("fast mode's f32 kernels", () => {
     async (conjX, conjY, weighted, kernel) => {
       const { got, want } = await gemmCase([13, 19, 7, 2], conjX, conjY, weighted, kernel);
       expectAllClose(got, want, 2e-5, 0, "Z");
+    },
+  );
+
+  it.each([[130, 67, false, true], [130, 67, true, false], [64, 33, false, false], [150, 2001, false, true]] as const)(
+    "f32-gemm Hermitian: X·diag(w)·X† of %i×%i (tiles on and below the diagonal summed, mirrored above), batch 2, the whole Z within 2e-6 of f64 relative to its scale (conjX %s, weighted %s)",
+    async (n, depth, conjX, weighted) => {
+      const { got, want, scale } = await gemmCase([n, depth, n, 2], conjX, !conjX, weighted, "register", true);
+      expectAllClose(got, want, 2e-6 * scale, 0, "Z");
+      // exactly Hermitian off the diagonal tiles
+      for (let i = 64; i < n; i++) for (let j = 0; j < Math.min(i, 64 * Math.floor(i / 64)); j++) {
+        expect([got[2 * (j * n + i)], got[2 * (j * n + i) + 1]]).toEqual([got[2 * (i * n + j)], -got[2 * (i * n + j) + 1]]);
+      }
     },
   );
 

@@ -35,7 +35,9 @@
  *    −7.0e−8, 1.7e−7, 1.3e−7, 1.8e−7, −1.9e−7 (full products) to −2.7e−7, −3.9e−9, −4.3e−8, −2.2e−7,
  *    −1.6e−7: per value the change is f32's rounding of λ (~u·λ), up or down.
  * Every product sums in f32 with compensation (f32Gemm): plain f32 sums over N = 2001 terms cost
- * 6e−5 in S at K = 1000, compensated ones 1e−6.
+ * 6e−5 in S at K = 1000, compensated ones 1e−6. (The GPU sums a Hermitian product's 64 × 64 tiles on
+ * and below the diagonal and mirrors them; here every entry is summed: the two differ in the last bit
+ * of the entries above the diagonal tiles, not in the algorithm.)
  */
 import { binaryEntropy } from "../thermo/fermi.ts";
 import { type F32Matrix, f32Gemm, f32HouseholderQL, f32Matrix, f32Tridiagonal } from "./f32-emulation.ts";

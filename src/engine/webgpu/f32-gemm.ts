@@ -26,13 +26,15 @@ export interface GemmCall {
    * too. Always the register kernel.
    */
   range?: { buffer: GPUBuffer; base?: number; depth?: boolean };
+  /** Z square and Hermitian by construction (op(X)·diag(w)·op(X)†, or T̃·Gc·T̃†): the register kernel sums the lower triangle's tiles only and mirrors them */
+  hermitian?: boolean;
 }
 
 export interface Gemm {
   /**
-   * Encodes the product; returns its flops (8 a complex multiply–add; a ranged product's are those of
-   * the whole product, an upper bound: its ranges are on the GPU) and the buffers to destroy after
-   * submission.
+   * Encodes the product; returns its flops (8 a complex multiply–add, over the tiles summed; a ranged
+   * product's are those of the whole product, an upper bound: its ranges are on the GPU) and the
+   * buffers to destroy after submission.
    */
   encode(pass: GPUComputePassEncoder, call: GemmCall): { flops: number; temporaries: GPUBuffer[] };
 }
@@ -98,13 +100,13 @@ export async function createGemm(ctx: GpuContext, options: { kernel?: GemmKernel
   if (!compiled.has(device)) compiled.set(device, new Map());
   const pipelines = compiled.get(device)!;
   let layout: GPUPipelineLayout | undefined;
-  const pipeline = (kind: "register" | "small", conjX: boolean, conjY: boolean, weighted: boolean, ranged: number) => {
-    const key = `${kind}${conjX}${conjY}${weighted}${ranged}`;
+  const pipeline = (kind: "register" | "small", conjX: boolean, conjY: boolean, weighted: boolean, ranged: number, hermitian: boolean) => {
+    const key = `${kind}${conjX}${conjY}${weighted}${ranged}${hermitian}`;
     let p = pipelines.get(key);
     if (!p) {
       const flags = { CONJ_X: Number(conjX), CONJ_Y: Number(conjY), WEIGHTED: Number(weighted) };
       const compute = kind === "register"
-        ? { module: modules.register, entryPoint: "main", constants: { ...tiles, ...flags, RANGED: Number(ranged > 0), RANGE_DEPTH: Number(ranged > 1) } }
+        ? { module: modules.register, entryPoint: "main", constants: { ...tiles, ...flags, RANGED: Number(ranged > 0), RANGE_DEPTH: Number(ranged > 1), HERMITIAN: Number(hermitian) } }
         : { module: modules.small, entryPoint: "main", constants: { TILE: SMALL_TILE, ...flags } };
       p = device.createComputePipeline({ layout: kind === "register" ? (layout ??= registerLayout(device)) : "auto", compute });
       pipelines.set(key, p);
@@ -116,7 +118,9 @@ export async function createGemm(ctx: GpuContext, options: { kernel?: GemmKernel
       if (c.range && choice === "small") throw new Error("f32-gemm: ranged products run on the register kernel only");
       const kind = c.range ? "register" : choice !== "auto" ? choice : c.rows >= 64 && c.cols >= 64 ? "register" : "small";
       const [tm, tn] = kind === "register" ? [4 * tiles.TY, 4 * tiles.TX] : [SMALL_TILE, SMALL_TILE];
-      const pipe = pipeline(kind, !!c.conjX, !!c.conjY, !!c.w, c.range ? (c.range.depth ? 2 : 1) : 0);
+      if (c.hermitian && c.rows !== c.cols) throw new Error(`f32-gemm: a Hermitian product is square (${c.rows}×${c.cols})`);
+      const hermitian = !!c.hermitian && kind === "register";
+      const pipe = pipeline(kind, !!c.conjX, !!c.conjY, !!c.w, c.range ? (c.range.depth ? 2 : 1) : 0, hermitian);
       const params = upload(device, new Uint32Array([c.rows, c.cols, c.depth, c.range?.base ?? 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
       const buffers = [c.X, c.Y, c.w ?? c.X, c.Z, params];
       if (kind === "register") buffers.push(c.range?.buffer ?? c.X);
@@ -126,7 +130,10 @@ export async function createGemm(ctx: GpuContext, options: { kernel?: GemmKernel
         entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
       }));
       pass.dispatchWorkgroups(Math.ceil(c.cols / tn), Math.ceil(c.rows / tm), c.batch);
-      return { flops: 8 * c.rows * c.cols * c.depth * c.batch, temporaries: [params] };
+      // Hermitian: the nt(nt + 1)/2 tiles on or below the diagonal of nt² (tm = tn)
+      const nt = Math.ceil(c.rows / tm);
+      const share = hermitian ? (nt * (nt + 1)) / 2 / (nt * nt) : 1;
+      return { flops: 8 * c.rows * c.cols * c.depth * c.batch * share, temporaries: [params] };
     },
   };
 }

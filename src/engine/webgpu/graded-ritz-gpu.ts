@@ -133,7 +133,7 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
         const pass = enc.beginComputePass(timer.descriptor);
         // 1. B, C and C's f32 eigenpairs, values ascending
         factors.encode(pass);
-        mul(pass, { X: Bbuf, Y: Bbuf, w: wN, Z: A0, rows: m, cols: m, depth: D, batch: Bn, conjY: true });
+        mul(pass, { X: Bbuf, Y: Bbuf, w: wN, Z: A0, rows: m, cols: m, depth: D, batch: Bn, conjY: true, hermitian: true });
         const red = tridiagonal.reduce(pass, A0, m, Bn, { keepReflectors: theta > 0 });
         const q = ql.encode(pass, red.tri, m, Bn);
         flops += red.flops;
@@ -150,14 +150,14 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
           // 3. on the leading block (ranges 0 … B − 1) and the trailing one (B … 2B − 1): Gc, M, T̃, H
           const low = { buffer: ranges, base: 0 }, high = { buffer: ranges, base: Bn };
           const square = { rows: m, cols: m, batch: Bn };
-          mul(pass, { ...square, X: P, Y: P, w: wN, Z: G, depth: D, conjY: true, range: low });
-          mul(pass, { ...square, X: P, Y: P, w: wBar, Z: G, depth: D, conjY: true, range: high });
-          for (const range of [low, high]) mul(pass, { ...square, X: V, Y: V, Z: M, depth: m, conjX: true, range });
+          mul(pass, { ...square, X: P, Y: P, w: wN, Z: G, depth: D, conjY: true, range: low, hermitian: true });
+          mul(pass, { ...square, X: P, Y: P, w: wBar, Z: G, depth: D, conjY: true, range: high, hermitian: true });
+          for (const range of [low, high]) mul(pass, { ...square, X: V, Y: V, Z: M, depth: m, conjX: true, range, hermitian: true });
           pass.setPipeline(blocks_);
           pass.setBindGroup(0, bind(blocks_, [sizes, M, tparams]));
           pass.dispatchWorkgroups(Math.ceil(m / TILE), Math.ceil(m / TILE), Bn);
           for (const r of [low, high]) mul(pass, { ...square, X: M, Y: G, Z: A0, depth: m, range: { ...r, depth: true } });
-          for (const r of [low, high]) mul(pass, { ...square, X: A0, Y: M, Z: G, depth: m, conjY: true, range: { ...r, depth: true } });
+          for (const r of [low, high]) mul(pass, { ...square, X: A0, Y: M, Z: G, depth: m, conjY: true, range: { ...r, depth: true }, hermitian: true });
           // 4. H's diagonal, its tiny blocks' values
           pass.setPipeline(diagonal);
           pass.setBindGroup(0, bind(diagonal, [q.values, P, V, wN, wBar, diagOut, dparams]));
