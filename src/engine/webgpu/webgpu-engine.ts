@@ -18,7 +18,7 @@
  * from the factor (src/spectrum/graded-ritz.ts), so that the many eigenvalues near 0 and 1 keep an
  * error ~u times their own group's scale: ≤ 1e−6 on every column at K ≤ 128 on SwiftShader, ≤ 2.3e−6
  * in S at K = 1000 in f32 emulation. Its counted work a K = 1000 block is below the df64 path's
- * (~69 Gflop f32 and 4.5 GB against ~8 G df64 flops and 5.7 GB; bench/RESULTS.md, issue 11) but
+ * (~56 Gflop f32 and 4.5 GB against ~8 G df64 flops and 5.7 GB; bench/RESULTS.md, issue 11) but
  * untimed, so where double-float holds it is taken only when asked (fastPath "f32").
  */
 import type { Engine, EngineJob, EngineRun, FastPath, Precision } from "../engine.ts";
