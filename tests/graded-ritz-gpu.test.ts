@@ -1,7 +1,7 @@
 // Fast mode's f32 kernels on SwiftShader against f64 (and the f32 emulation), at small, odd and off-tile sizes: the batched products, the tiny Ritz blocks' sizes, T̃ and copies, the whole graded Rayleigh–Ritz (the ranged products and the diagonal: ritz-ranged-gpu.test.ts).
 import { describe, expect, it } from "vitest";
 import { onePass, testGpu } from "./helpers/gpu.ts";
-import { randomComplexF32 } from "./helpers/random-matrices.ts";
+import { gemmEntry, randomComplexF32 } from "./helpers/random-matrices.ts";
 import { expectAllClose, lcg } from "./helpers/allclose.ts";
 import { createGemm, type GemmKernel } from "../src/engine/webgpu/f32-gemm.ts";
 import { createGradedRitz } from "../src/engine/webgpu/graded-ritz-gpu.ts";
@@ -40,19 +40,7 @@ async function gemmCase(
   const want: number[] = [];
   for (let b = 0; b < batch; b++) {
     for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) {
-        let sr = 0, si = 0;
-        for (let k = 0; k < depth; k++) {
-          const xa = 2 * (conjX ? (b * depth + k) * rows + i : (b * rows + i) * depth + k);
-          const ya = 2 * (conjY ? (b * cols + j) * depth + k : (b * depth + k) * cols + j);
-          const s = weighted ? w[b * depth + k] : 1;
-          const xr = x[xa] * s, xi = (conjX ? -x[xa + 1] : x[xa + 1]) * s;
-          const yr = y[ya], yi = conjY ? -y[ya + 1] : y[ya + 1];
-          sr += xr * yr - xi * yi;
-          si += xr * yi + xi * yr;
-        }
-        want.push(sr, si);
-      }
+      for (let j = 0; j < cols; j++) want.push(...gemmEntry(x, y, weighted ? w : undefined, { rows, cols, depth, conjX, conjY }, b, i, j));
     }
   }
   return { got, want, scale: Math.max(...want.map(Math.abs)) };

@@ -1,7 +1,7 @@
 // Fast mode's ranged f32 products (f32-gemm.wgsl with RANGED, RANGE_DEPTH) and H's diagonal without H (ritz-diagonal.wgsl) on SwiftShader, against f64 sums of the same f32 inputs.
 import { describe, expect, it } from "vitest";
 import { onePass, testGpu } from "./helpers/gpu.ts";
-import { randomComplexF32 } from "./helpers/random-matrices.ts";
+import { gemmEntry, randomComplexF32 } from "./helpers/random-matrices.ts";
 import { expectAllClose, lcg } from "./helpers/allclose.ts";
 import { createGemm } from "../src/engine/webgpu/f32-gemm.ts";
 import { computePipeline, shaderSource } from "../src/engine/webgpu/shader-source.ts";
@@ -12,24 +12,6 @@ const gpu = await testGpu();
 const once = onePass(gpu);
 const random = randomComplexF32;
 
-/** Entry (i, j) of op(X)·diag(w)·op(Y) of matrix b in f64, the inner index over [k0, k1); X, Y stored as f32-gemm.wgsl reads them. */
-function entry(
-  x: Float32Array, y: Float32Array, w: Float32Array | undefined, s: { n: number; depth: number; conjX: boolean; conjY: boolean },
-  b: number, i: number, j: number, k0: number, k1: number,
-): [number, number] {
-  const { n, depth, conjX, conjY } = s;
-  let sr = 0, si = 0;
-  for (let k = k0; k < k1; k++) {
-    const xa = 2 * (conjX ? (b * depth + k) * n + i : (b * n + i) * depth + k);
-    const ya = 2 * (conjY ? (b * n + j) * depth + k : (b * depth + k) * n + j);
-    const c = w ? w[b * depth + k] : 1;
-    const xr = x[xa] * c, xi = (conjX ? -x[xa + 1] : x[xa + 1]) * c;
-    const yr = y[ya], yi = conjY ? -y[ya + 1] : y[ya + 1];
-    sr += xr * yr - xi * yi;
-    si += xr * yi + xi * yr;
-  }
-  return [sr, si];
-}
 
 // per matrix of a batch of 5: empty, at 0, partial inside one 64 × 64 tile, across a tile's edge, full
 const n = 70;
@@ -62,7 +44,7 @@ describe.skipIf(!gpu)("fast mode's ranged Ritz kernels", () => {
         for (let i = 0; i < n; i++) {
           for (let j = 0; j < n; j++) {
             const inside = i >= r0 && i < r1 && j >= r0 && j < r1;
-            want.push(...(inside ? entry(x, y, weighted ? w : undefined, s, b, i, j, rangeDepth ? r0 : 0, rangeDepth ? r1 : depth) : [7, 7]));
+            want.push(...(inside ? gemmEntry(x, y, weighted ? w : undefined, { ...s, rows: s.n, cols: s.n }, b, i, j, rangeDepth ? r0 : 0, rangeDepth ? r1 : depth) : [7, 7]));
           }
         }
       }

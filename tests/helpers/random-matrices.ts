@@ -97,3 +97,26 @@ export function withSpectrum(U: ComplexMatrix, lam: ArrayLike<number>): ComplexM
 
 /** Interleaved f32 (re, im) of `count` complex entries drawn in [−1, 1]. */
 export const randomComplexF32 = (count: number, rnd: () => number) => Float32Array.from({ length: 2 * count }, () => 2 * rnd() - 1);
+
+/**
+ * Entry (i, j) of op(X)·diag(w)·op(Y) of matrix b, summed in f64 over the inner index [k0, k1), from
+ * X, Y laid out as shaders/f32-gemm.wgsl reads them (op(X) [rows, depth], op(Y) [depth, cols]).
+ */
+export function gemmEntry(
+  x: Float32Array, y: Float32Array, w: Float32Array | undefined,
+  s: { rows: number; cols: number; depth: number; conjX: boolean; conjY: boolean },
+  b: number, i: number, j: number, k0 = 0, k1 = s.depth,
+): [number, number] {
+  const { rows, cols, depth, conjX, conjY } = s;
+  let sr = 0, si = 0;
+  for (let k = k0; k < k1; k++) {
+    const xa = 2 * (conjX ? (b * depth + k) * rows + i : (b * rows + i) * depth + k);
+    const ya = 2 * (conjY ? (b * cols + j) * depth + k : (b * depth + k) * cols + j);
+    const c = w ? w[b * depth + k] : 1;
+    const xr = x[xa] * c, xi = (conjX ? -x[xa + 1] : x[xa + 1]) * c;
+    const yr = y[ya], yi = conjY ? -y[ya + 1] : y[ya + 1];
+    sr += xr * yr - xi * yi;
+    si += xr * yi + xi * yr;
+  }
+  return [sr, si];
+}
