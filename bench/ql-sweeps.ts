@@ -17,105 +17,17 @@ import type { Problem } from "../src/model/problem.ts";
 import { planTimes, blocksAt } from "../src/engine/run-plan.ts";
 import { tridiagonalEigenvalues, tridiagonalize } from "../src/spectrum/hermitian-eigenvalues.ts";
 import { caseA } from "../src/bench/workloads.ts";
+import { f32Matrix, f32QL } from "../src/spectrum/f32-emulation.ts";
 
-const f = Math.fround;
-const EPS = f(2 ** -24);
-const FLOOR = f(2 ** -63);
-
-function hyp(a: number, b: number): number {
-  const big = Math.max(Math.abs(a), Math.abs(b));
-  const small = Math.min(Math.abs(a), Math.abs(b));
-  if (small === 0) return big;
-  const q = f(small / big);
-  return f(big * f(Math.sqrt(f(1 + f(q * q)))));
-}
-
-/** The kernel's QL on (d, e) (e_j = T_{j+1,j}); with `vectors`, Zt (row k = eigenvector k, normalized as the kernel does). */
+/** The kernel's QL on (d, e) (e_j = T_{j+1,j}): f32QL's; with `vectors`, Zt (row k = eigenvector k, normalized as the kernel does). */
 export function emulateQL(d0: ArrayLike<number>, e0: ArrayLike<number>, vectors: boolean, maxIter = 30) {
   const m = d0.length;
-  const d = Float32Array.from(d0);
-  const e = Float32Array.from(e0);
-  e[m - 1] = 0;
-  const Zt = vectors ? new Float32Array(m * m) : undefined;
-  if (Zt) for (let i = 0; i < m; i++) Zt[i * m + i] = 1;
-  const rot = new Float32Array(3 * m); // (s, c − σ, σ) per rotation, as the kernel stores them
-  let sweeps = 0, rotations = 0, most = 0, failed = false;
-  const spans: [number, number, number][] = []; // per sweep (l, n, lo): rotations i = n − 1 … lo
-  for (let l = 0; l < m; l++) {
-    let iter = 0;
-    for (;;) {
-      let n = l;
-      for (; n + 1 < m; n++) if (Math.abs(e[n]) <= f(f(EPS * f(Math.abs(d[n]) + Math.abs(d[n + 1]))) + FLOOR)) break;
-      if (n === l) {
-        most = Math.max(most, iter);
-        break;
-      }
-      if (iter === maxIter) {
-        failed = true;
-        e[l] = 0;
-        continue;
-      }
-      iter++;
-      sweeps++;
-      let g = f(f(d[l + 1] - d[l]) / f(2 * e[l]));
-      let r = hyp(g, 1);
-      g = f(f(d[n] - d[l]) + f(e[l] / f(g + (g >= 0 ? r : -r))));
-      let s = 1, c = 1, p = 0, lo = l, broken = false;
-      for (let i = n; i > l; i--) {
-        const k = i - 1;
-        const fk = f(s * e[k]);
-        const bk = f(c * e[k]);
-        r = hyp(fk, g);
-        e[i] = r;
-        if (r === 0) {
-          d[i] = f(d[i] - p);
-          e[n] = 0;
-          broken = true;
-          lo = i;
-          break;
-        }
-        s = f(fk / r);
-        c = f(g / r);
-        g = f(d[i] - p);
-        r = f(f(f(d[k] - g) * s) + f(f(2 * c) * bk));
-        p = f(s * r);
-        d[i] = f(g + p);
-        g = f(f(c * r) - bk);
-        const sigma = c >= 0 ? 1 : -1;
-        rot[3 * k] = s;
-        rot[3 * k + 1] = f(-sigma * f(f(s * s) / f(1 + Math.abs(c))));
-        rot[3 * k + 2] = sigma;
-      }
-      if (!broken) {
-        d[l] = f(d[l] - p);
-        e[l] = g;
-        e[n] = 0;
-      }
-      rotations += n - lo;
-      if (lo < n) spans.push([l, n, lo]);
-      if (Zt) {
-        for (let row = 0; row < m; row++) {
-          let z1 = Zt[n * m + row];
-          for (let i = n; i > lo; i--) {
-            const z0 = Zt[(i - 1) * m + row];
-            const s = rot[3 * i - 3], cd = rot[3 * i - 2], sigma = rot[3 * i - 1];
-            Zt[i * m + row] = f(sigma * z1 + f(f(s * z0) + f(cd * z1)));
-            z1 = f(sigma * z0 + f(f(cd * z0) - f(s * z1)));
-          }
-          Zt[lo * m + row] = z1;
-        }
-      }
-    }
-  }
-  if (Zt) {
-    for (let k = 0; k < m; k++) {
-      let sum = 0;
-      for (let r = 0; r < m; r++) sum += Zt[k * m + r] ** 2;
-      const scale = f(1 / f(Math.sqrt(sum)));
-      for (let r = 0; r < m; r++) Zt[k * m + r] = f(Zt[k * m + r] * scale);
-    }
-  }
-  return { values: d, Zt, sweeps, rotations, most, failed, spans };
+  const values = Float32Array.from(d0);
+  const Q = vectors ? f32Matrix(m, m) : undefined;
+  if (Q) for (let i = 0; i < m; i++) Q.re[i * m + i] = 1;
+  const stats = f32QL(values, e0, Q, maxIter);
+  const Zt = Q ? Float32Array.from({ length: m * m }, (_, at) => Q.re[(at % m) * m + Math.floor(at / m)]) : undefined;
+  return { values, Zt, ...stats };
 }
 
 /** Bytes of Z the rotations move, in place and logged (chunks of `capacity` entries, W sweeps a pass), and the log's entries and reads. */

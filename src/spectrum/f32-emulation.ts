@@ -153,63 +153,127 @@ export function f32Tridiagonal(A0: F32Matrix, withQ: boolean): { d: Float32Array
   return { d, e, Q };
 }
 
-/**
- * Implicit QL with Wilkinson shifts (Numerical Recipes' tqli) on the f32 tridiagonal (d, e) (e[k]
- * couples k and k+1; d overwritten), each rotation applied to the columns of Q where given.
- * Values unsorted, in Q's column order.
- */
-export function f32QL(d: Float32Array, e: Float32Array, Q?: F32Matrix): Float64Array {
-  const n = d.length;
-  // tqli (Numerical Recipes' implicit QL), e shifted: e[i] couples i and i+1
-  const ee = new Float32Array(n);
-  for (let i = 0; i < n - 1; i++) ee[i] = e[i];
-  for (let l = 0; l < n; l++) {
-    let iter = 0;
-    for (;;) {
-      let m = l;
-      for (; m < n - 1; m++) {
-        const dd = f(Math.abs(d[m]) + Math.abs(d[m + 1]));
-        if (Math.abs(ee[m]) <= 1.2e-7 * dd) break;
-      }
-      if (m === l) break;
-      if (++iter > 60) break;
-      let g = f(f(d[l + 1] - d[l]) / f(2 * ee[l]));
-      let r = f(Math.hypot(g, 1));
-      g = f(f(d[m] - d[l]) + f(ee[l] / f(g + (g >= 0 ? r : -r))));
-      let s = 1, c = 1, p = 0;
-      let i = m - 1;
-      for (; i >= l; i--) {
-        let ff = f(s * ee[i]);
-        const b = f(c * ee[i]);
-        r = f(Math.hypot(ff, g));
-        ee[i + 1] = r;
-        if (r === 0) { d[i + 1] = f(d[i + 1] - p); ee[m] = 0; break; }
-        s = f(ff / r); c = f(g / r);
-        g = f(d[i + 1] - p);
-        r = f(f(f(d[i] - g) * s) + f(f(2 * c) * b));
-        p = f(s * r);
-        d[i + 1] = f(g + p);
-        g = f(f(c * r) - b);
-        for (let row = 0; Q && row < n; row++) {
-          for (const part of [Q.re, Q.im]) {
-            ff = part[row * n + i + 1];
-            part[row * n + i + 1] = f(f(s * part[row * n + i]) + f(c * ff));
-            part[row * n + i] = f(f(c * part[row * n + i]) - f(s * ff));
-          }
-        }
-      }
-      if (r === 0 && i >= l) continue;
-      d[l] = f(d[l] - p); ee[l] = g; ee[m] = 0;
-    }
-  }
-  return Float64Array.from(d);
+/** f32 unit roundoff, and the floor of tridiagonal-ql.wgsl's deflation test (values far below it deflate too) */
+const EPS = f(2 ** -24);
+const FLOOR = f(2 ** -63);
+
+/** |(a, b)| in f32 without squaring tiny or huge parts, as tridiagonal-ql.wgsl does */
+function hyp(a: number, b: number): number {
+  const big = Math.max(Math.abs(a), Math.abs(b));
+  const small = Math.min(Math.abs(a), Math.abs(b));
+  if (small === 0) return big;
+  const q = f(small / big);
+  return f(big * f(Math.sqrt(f(1 + f(q * q)))));
+}
+
+/** What one QL run did: sweeps, rotations, most sweeps on one value, whether one hit the cap, and each sweep's (l, n, lo). */
+export interface QLStats {
+  sweeps: number;
+  rotations: number;
+  most: number;
+  failed: boolean;
+  spans: [number, number, number][];
 }
 
 /**
- * Eigenpairs of a complex Hermitian matrix in f32: f32Tridiagonal, then f32QL on Q. Values unsorted;
+ * shaders/tridiagonal-ql.wgsl's implicit QL with Wilkinson shifts on the f32 tridiagonal (d, e) (e[k]
+ * couples k and k+1; d is overwritten with the values, unsorted): its deflation test
+ * |e_k| ≤ ε(|d_k| + |d_{k+1}|) + 2⁻⁶³, its cap of `maxIter` sweeps on one value (then deflated as it
+ * stands, `failed`), and its rotations, each applied as σ·z plus an increment (σ = ±1, c − σ =
+ * −σs²/(1 + |c|): orthogonal even where c rounds to ±1) to Q's columns where given, which end
+ * normalized as the kernel normalizes Z's.
+ */
+export function f32QL(d: Float32Array, e0: ArrayLike<number>, Q?: F32Matrix, maxIter = 30): QLStats {
+  const m = d.length;
+  const e = Float32Array.from(e0);
+  e[m - 1] = 0;
+  const rot = new Float32Array(3 * m); // (s, c − σ, σ) per rotation, as the kernel stores them
+  const stats: QLStats = { sweeps: 0, rotations: 0, most: 0, failed: false, spans: [] };
+  for (let l = 0; l < m; l++) {
+    let iter = 0;
+    for (;;) {
+      let n = l;
+      for (; n + 1 < m; n++) if (Math.abs(e[n]) <= f(f(EPS * f(Math.abs(d[n]) + Math.abs(d[n + 1]))) + FLOOR)) break;
+      if (n === l) {
+        stats.most = Math.max(stats.most, iter);
+        break;
+      }
+      if (iter === maxIter) {
+        stats.failed = true;
+        e[l] = 0;
+        continue;
+      }
+      iter++;
+      stats.sweeps++;
+      let g = f(f(d[l + 1] - d[l]) / f(2 * e[l]));
+      let r = hyp(g, 1);
+      g = f(f(d[n] - d[l]) + f(e[l] / f(g + (g >= 0 ? r : -r))));
+      let s = 1, c = 1, p = 0, lo = l, broken = false;
+      for (let i = n; i > l; i--) {
+        const k = i - 1;
+        const fk = f(s * e[k]);
+        const bk = f(c * e[k]);
+        r = hyp(fk, g);
+        e[i] = r;
+        if (r === 0) {
+          d[i] = f(d[i] - p);
+          e[n] = 0;
+          broken = true;
+          lo = i;
+          break;
+        }
+        s = f(fk / r);
+        c = f(g / r);
+        g = f(d[i] - p);
+        r = f(f(f(d[k] - g) * s) + f(f(2 * c) * bk));
+        p = f(s * r);
+        d[i] = f(g + p);
+        g = f(f(c * r) - bk);
+        const sigma = c >= 0 ? 1 : -1;
+        rot[3 * k] = s;
+        rot[3 * k + 1] = f(-sigma * f(f(s * s) / f(1 + Math.abs(c))));
+        rot[3 * k + 2] = sigma;
+      }
+      if (!broken) {
+        d[l] = f(d[l] - p);
+        e[l] = g;
+        e[n] = 0;
+      }
+      stats.rotations += n - lo;
+      if (lo < n) stats.spans.push([l, n, lo]);
+      // columns lo … n of Q, rotation i = n … lo + 1 in the sweep's order (row by row, as the kernel's threads)
+      for (let row = 0; Q && row < m; row++) {
+        for (const part of [Q.re, Q.im]) {
+          let z1 = part[row * m + n];
+          for (let i = n; i > lo; i--) {
+            const z0 = part[row * m + i - 1];
+            const sn = rot[3 * i - 3], cd = rot[3 * i - 2], sigma = rot[3 * i - 1];
+            part[row * m + i] = f(sigma * z1 + f(f(sn * z0) + f(cd * z1)));
+            z1 = f(sigma * z0 + f(f(cd * z0) - f(sn * z1)));
+          }
+          part[row * m + lo] = z1;
+        }
+      }
+    }
+  }
+  for (let k = 0; Q && k < m; k++) {
+    let sum = 0;
+    for (let r = 0; r < m; r++) sum += Q.re[r * m + k] ** 2 + Q.im[r * m + k] ** 2;
+    const scale = f(1 / f(Math.sqrt(sum)));
+    for (let r = 0; r < m; r++) {
+      Q.re[r * m + k] = f(Q.re[r * m + k] * scale);
+      Q.im[r * m + k] = f(Q.im[r * m + k] * scale);
+    }
+  }
+  return stats;
+}
+
+/**
+ * Eigenpairs of a complex Hermitian matrix in f32: f32Tridiagonal, then f32QL on Q (the GPU's QL). Values unsorted;
  * V: column i is the eigenvector of value i (~(16/3 + 6)K³ flops against Jacobi's ~48·sweeps·K³).
  */
 export function f32HouseholderQL(A0: F32Matrix): { values: Float64Array; V: F32Matrix } {
   const { d, e, Q } = f32Tridiagonal(A0, true);
-  return { values: f32QL(d, e, Q), V: Q! };
+  f32QL(d, e, Q);
+  return { values: Float64Array.from(d), V: Q! };
 }

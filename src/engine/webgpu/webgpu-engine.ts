@@ -16,7 +16,7 @@
  * of C(t); the GPU forms each block's factor B (rows of conj(U)), C = B·diag(n)·B†, its f32
  * eigenpairs (Householder, implicit QL, back-transformation), and refines them by graded Rayleigh–Ritz
  * from the factor (src/spectrum/graded-ritz.ts), so that the many eigenvalues near 0 and 1 keep an
- * error ~u times their own group's scale: ≤ 1e−6 on every column at K ≤ 128 on SwiftShader, ≤ 2.3e−6
+ * error ~u times their own group's scale: ≤ 1e−6 on every column at K ≤ 128 on SwiftShader, ≤ 1.3e−6
  * in S at K = 1000 in f32 emulation. Its counted work a K = 1000 block is below the df64 path's
  * (~56 Gflop f32 and 4.5 GB against ~8 G df64 flops and 5.7 GB; bench/RESULTS.md, issue 11) but
  * untimed, so where double-float holds it is taken only when asked (fastPath "f32").
