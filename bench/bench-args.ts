@@ -10,7 +10,6 @@ export interface BenchOptions {
   precision: "fast" | "accurate";
   hostThreads?: number;
   /** fast mode's path: "f32" forces the graded f32 path where df64 holds */
-  fastPath: "auto" | "f32";
   threads: 1 | 2;
   compare: boolean;
   /** SPEC §5's workloads at this bath size instead of 1000 */
@@ -35,7 +34,6 @@ export function benchOptions(argv: string[], workloads: readonly string[]): Benc
     .argument("[workload...]", `one or more of: ${workloads.join(", ")} (default: trace-k200 point-k1000)`)
     .addOption(new Option("--engine <engine>", "engine to time").choices(["cpu", "webgpu", "auto"]).default("cpu"))
     .addOption(new Option("--precision <mode>", "GPU arithmetic").choices(["fast", "accurate"]).default("fast"))
-    .addOption(new Option("--fast-path <path>", "fast mode's path: auto (df64 where it holds) or f32 (graded Rayleigh–Ritz)").choices(["auto", "f32"]).default("auto"))
     .option("--host-threads <n>", "worker threads for the GPU engine's host share (0: in-thread)", integer("--host-threads"))
     .addOption(new Option("--threads <n>", "CPU engine threads (1: everything in-thread)").choices(["1", "2"]).default("2"))
     .option("--compare", "also run the f64 CPU engine and print the worst error against it", false)
@@ -50,7 +48,7 @@ export function benchOptions(argv: string[], workloads: readonly string[]): Benc
     process.exitCode = e.code === "commander.helpDisplayed" || e.code === "commander.help" ? 0 : 2;
     return null;
   }
-  const o = cli.opts<{ engine: BenchOptions["engine"]; precision: BenchOptions["precision"]; fastPath: BenchOptions["fastPath"]; hostThreads?: number; threads: string; compare: boolean; K?: number; json?: string }>();
+  const o = cli.opts<{ engine: BenchOptions["engine"]; precision: BenchOptions["precision"]; hostThreads?: number; threads: string; compare: boolean; K?: number; json?: string }>();
   const chosen = cli.args.length ? cli.args : ["trace-k200", "point-k1000"];
   const unknown = chosen.filter((w) => !workloads.includes(w));
   if (unknown.length) {
@@ -58,5 +56,5 @@ export function benchOptions(argv: string[], workloads: readonly string[]): Benc
     process.exitCode = 2;
     return null;
   }
-  return { workloads: chosen, engine: o.engine, precision: o.precision, fastPath: o.fastPath, hostThreads: o.hostThreads, threads: o.threads === "1" ? 1 : 2, compare: o.compare, K: o.K, json: o.json };
+  return { workloads: chosen, engine: o.engine, precision: o.precision, hostThreads: o.hostThreads, threads: o.threads === "1" ? 1 : 2, compare: o.compare, K: o.K, json: o.json };
 }

@@ -11,20 +11,20 @@ describe("bench command line", () => {
     const r = bench("--help");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Usage: npm run bench -- [options] [workload...]");
-    for (const w of ["trace-k200", "fig6", "massive", "host-k1000", "fast-counts", "graded-k1000", "--fast-path"]) expect(r.stdout).toContain(w);
+    for (const w of ["trace-k200", "fig6", "massive", "host-k1000", "fast-counts", "graded-k1000", "--precision"]) expect(r.stdout).toContain(w);
     expect(r.stderr).toBe("");
   }, 30_000);
 
-  it.each([["--bogus"], ["no-such-workload"], ["--engine", "gpu"], ["--fast-path", "f64"]])("%s: one line on stderr, exit 2", (...args) => {
+  it.each([["--bogus"], ["no-such-workload"], ["--engine", "gpu"], ["--precision", "f64"]])("%s: one line on stderr, exit 2", (...args) => {
     const r = bench(...args);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+|TypeError|ERR_/);
   }, 30_000);
 
-  it("--fast-path f32 reaches createEngine as fastPath (auto by default; the engine it makes: webgpu-fast.test.ts)", async () => {
+  it("--precision reaches createEngine (fast by default)", async () => {
     const { benchOptions } = await import("../bench/bench-args.ts");
-    expect(benchOptions(["fig6", "--fast-path", "f32"], ["fig6"])).toMatchObject({ fastPath: "f32", workloads: ["fig6"] });
-    expect(benchOptions(["fig6"], ["fig6"])).toMatchObject({ fastPath: "auto" });
+    expect(benchOptions(["fig6", "--precision", "accurate"], ["fig6"])).toMatchObject({ precision: "accurate", workloads: ["fig6"] });
+    expect(benchOptions(["fig6"], ["fig6"])).toMatchObject({ precision: "fast" });
   });
 });

@@ -1,4 +1,4 @@
-// Fast mode's ranged f32 products (f32-gemm.wgsl with RANGED, RANGE_DEPTH) and H's diagonal without H (ritz-diagonal.wgsl) on SwiftShader, against f64 sums of the same f32 inputs.
+// Fast mode's ranged f32 products (f32-gemm.wgsl and f32-gemm-small.wgsl with RANGED, RANGE_DEPTH) and H's diagonal without H (ritz-diagonal.wgsl) on SwiftShader, against f64 sums of the same f32 inputs.
 import { describe, expect, it } from "vitest";
 import { onePass, testGpu } from "./helpers/gpu.ts";
 import { gemmEntry, randomComplexF32 } from "./helpers/random-matrices.ts";
@@ -19,9 +19,12 @@ const ranges = [[0, 0], [0, 9], [5, 40], [60, 70], [0, 70]];
 
 describe.skipIf(!gpu)("fast mode's ranged Ritz kernels", () => {
   // (depth, conjX, conjY, weighted, range depth): G = P·diag(n)·P† (inner D), M = V†·V, T̃·Gc and (T̃·Gc)·T̃† (inner index in range)
-  it.each([[33, false, true, true, false], [n, true, false, false, false], [n, false, false, false, true], [n, false, true, false, true]] as const)(
-    "f32-gemm ranged: %i-deep products of 70×70 matrices (conjX %s, conjY %s, weighted %s, inner index ranged %s) on ranges ∅, [0, 9), [5, 40), [60, 70), [0, 70) of a batch, within 2e-6 of f64 relative to Z's scale, Z elsewhere untouched",
-    async (depth, conjX, conjY, weighted, rangeDepth) => {
+  it.each([
+    ["register", 33, false, true, true, false], ["register", n, true, false, false, false], ["register", n, false, false, false, true], ["register", n, false, true, false, true],
+    ["small", 33, false, true, true, false], ["small", n, false, true, false, true],
+  ] as const)(
+    "f32-gemm ranged, %s kernel: %i-deep products of 70×70 matrices (conjX %s, conjY %s, weighted %s, inner index ranged %s) on ranges ∅, [0, 9), [5, 40), [60, 70), [0, 70) of a batch, within 2e-6 of f64 relative to Z's scale, Z elsewhere untouched",
+    async (kernel, depth, conjX, conjY, weighted, rangeDepth) => {
       const { device } = gpu!;
       const B = ranges.length;
       const rnd = lcg(3);
@@ -32,7 +35,7 @@ describe.skipIf(!gpu)("fast mode's ranged Ritz kernels", () => {
       const Z = upload(device, sentinel);
       // ranges at entries 2 … 2 + B − 1 of the buffer (base 2)
       const rbuf = upload(device, Uint32Array.from([9, 9, 9, 9, ...ranges.flat()]));
-      const gemm = await createGemm(gpu!);
+      const gemm = await createGemm(gpu!, { kernel });
       const got = await once((pass) => gemm.encode(pass, {
         X: upload(device, x), Y: upload(device, y), Z, w: weighted ? upload(device, w) : undefined, rows: n, cols: n, depth, batch: B, conjX, conjY,
         range: { buffer: rbuf, base: 2, depth: rangeDepth },

@@ -1,5 +1,5 @@
-// Fast mode's f32 path (graded Rayleigh–Ritz on the GPU, SwiftShader here; forced with fastPath "f32",
-// since fast mode takes the df64 path where the adapter keeps double-float exact) against the f64 CPU engine on every SPEC §2 column, at K = 64 and 128; and the same GPU chain with the refinement switched off (θ = 0: Jacobi's f32 values of C) missing.
+// Fast mode (f32 graded Rayleigh–Ritz on the GPU, SwiftShader here, with the df64 vectors of C(t)) against the f64 CPU engine on every SPEC §2 column, at K = 64 and 128;
+// the same GPU chain with the refinement switched off (θ = 0: QL's f32 values of C) missing; the start-up check's refusal, and the df64 path taking over where it refuses.
 import { describe, expect, it } from "vitest";
 import { runCpu } from "../src/engine/cpu/cpu-engine.ts";
 import { webgpuEngine } from "../src/engine/webgpu/webgpu-engine.ts";
@@ -24,9 +24,8 @@ const times = [0, 2, 120, 1e5];
 
 describe.skipIf(!gpu)("WebGPU fast mode (f32 graded Rayleigh–Ritz)", () => {
   it.each(configs)("meets 1e-4·max(|x|, 1) on every column against the f64 engine: %s", async (_, p) => {
-    // its f32 path even here, where SwiftShader keeps double-float exact (fast mode would take df64)
-    const engine = await webgpuEngine(gpu!, "fast", 0, "f32");
-    expect(engine.name).toMatch(/^webgpu-fast-f32 \(/);
+    const engine = await webgpuEngine(gpu!, "fast", 0);
+    expect(engine.name).toMatch(/^webgpu-fast \(/);
     const got = await engine.run(p, times);
     const ref = await runCpu(p, times);
     let worst = 0;
@@ -35,13 +34,21 @@ describe.skipIf(!gpu)("WebGPU fast mode (f32 graded Rayleigh–Ritz)", () => {
         if (Number.isFinite(want[c])) worst = Math.max(worst, Math.abs(got.rows[i][c] - want[c]) / Math.max(Math.abs(want[c]), 1));
       }
     });
+    expect(Object.keys(engine.kernelStats!.stages)).toContain("GPU: vectors of C(t) + S_B by the secular equation (df64)");
     console.info(`${_}: worst column error ${worst.toExponential(2)} (relative to max(|x|, 1))`);
     expectRunClose(got, ref, ROW_COLUMNS, META_COLUMNS, 1e-4);
   });
 
   it("checks its chain at start-up on a fixed graded case against f64, and refuses where it misses (here: a bound below f32's reach)", async () => {
     const { gradedEntropies } = await import("../src/engine/webgpu/graded-entropies.ts");
-    await expect(gradedEntropies(gpu!, 1e-15)).rejects.toThrow(/miss the f64 entropies of a fixed case by .* \(allowed 1e-15\); use --engine cpu/);
+    await expect(gradedEntropies(gpu!, undefined, 1e-15)).rejects.toThrow(/miss the f64 entropies of a fixed case by .* \(allowed 1e-15\); use --engine cpu/);
+  });
+
+  it("where its check refuses and double-float holds, fast mode runs the df64 path, named webgpu-fast-df64, to the accurate bound", async () => {
+    const engine = await webgpuEngine(gpu!, "fast", 0, 1e-15);
+    expect(engine.name).toMatch(/^webgpu-fast-df64 \(/);
+    const p = { ...configs[1][1], KL: 12, KR: 12 };
+    expectRunClose(await engine.run(p, [0, 2, 1e3]), await runCpu(p, [0, 2, 1e3]), ROW_COLUMNS, META_COLUMNS, 1e-8);
   });
 
   it("needs its refinement: switched off (θ = 0, plain f32 QL values of C), the same GPU chain misses S_L of a K = 128 thermal block by over 10× more", async () => {

@@ -18,12 +18,15 @@ vi.mock("../src/engine/webgpu/df64-probe.ts", () => ({
 const gpu = await testGpu();
 
 describe.skipIf(!gpu)("WebGPU engine on an adapter without exact double-float", () => {
-  it("fast mode runs its f32 path and stays within 1e-4", async () => {
+  it("fast mode runs its f32 path, the vectors of C(t) on the host, and stays within 1e-4", async () => {
     const p = engineConfigs[3][1];
     const times = [0, 2, 1e3];
     const engine = await webgpuEngine(gpu!, "fast");
-    expect(engine.name).toMatch(/^webgpu-fast-f32 \(/);
+    expect(engine.name).toMatch(/^webgpu-fast \(/);
     expectRunClose(await engine.run(p, times), await runCpu(p, times), ROW_COLUMNS, META_COLUMNS, 1e-4);
+    const stages = Object.keys(engine.kernelStats!.stages);
+    expect(stages.some((s) => s.startsWith("host: vectors of C(t) (f64"))).toBe(true);
+    expect(stages.some((s) => /^GPU: vectors of C\(t\)/.test(s))).toBe(false);
   });
 
   it("accurate mode refuses, saying why and what to use instead", async () => {

@@ -55,25 +55,17 @@ export type EngineName = "cpu" | "webgpu" | "auto";
 
 /**
  * GPU arithmetic: `fast` (every column within 1e-3·max(|x|, 1) of f64) or `accurate` (within
- * 1e-8·max(|x|, 1)), both from f32 hardware. Where the adapter keeps double-float exact both run the
- * same df64 tridiagonal path (~1e-9 at K = 1000, f32 alone misses 1e-3 there); elsewhere fast mode
- * runs its f32 path (graded Rayleigh–Ritz, see FastPath) and accurate mode refuses. The CPU engine is
- * f64 and meets both.
+ * 1e-8·max(|x|, 1)), both from f32 hardware. Fast mode runs the bath blocks in f32 (graded
+ * Rayleigh–Ritz from their exact factors: ~1e-6 at K = 1000, where plain f32 misses 1e-3) on every
+ * adapter; accurate mode runs everything in double-float (~1e-9 at K = 1000) and refuses an adapter
+ * where that is not exact. The CPU engine is f64 and meets both.
  */
 export type Precision = "fast" | "accurate";
-
-/**
- * Fast mode's path: "auto" (the df64 path where the adapter keeps double-float exact, else the f32
- * graded Rayleigh–Ritz) or "f32" (the f32 path on every adapter: for benchmarks and tests).
- */
-export type FastPath = "auto" | "f32";
 
 export interface EngineOptions {
   precision?: Precision;
   /** GPU engines: worker threads (Node) or Web Workers (browser) for the host's f64 share per point (0: in-thread; default: all cores but one) */
   hostThreads?: number;
-  /** GPU engines, fast mode: which path (default "auto") */
-  fastPath?: FastPath;
 }
 
 /**
@@ -96,7 +88,7 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
     const ctx = await requestGpu();
     if (ctx) {
       const { webgpuEngine } = await import("./webgpu/webgpu-engine.ts");
-      return webgpuEngine(ctx, opts.precision ?? "fast", opts.hostThreads, opts.fastPath);
+      return webgpuEngine(ctx, opts.precision ?? "fast", opts.hostThreads);
     }
     if (name === "webgpu") throw new DeviceLimitError("--engine webgpu: no WebGPU adapter found (use --engine cpu or auto)");
   }
@@ -105,14 +97,15 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
 }
 
 /**
- * The largest bath size at which fast mode's f32 path (adapters without exact double-float) has been
- * checked within its bound: on SwiftShader at K ≤ 128, in f32 emulation at K = 1000 (bench/RESULTS.md).
+ * The largest bath size at which fast mode's f32 path has been checked within its bound: on
+ * SwiftShader at K ≤ 128, in f32 emulation at K = 1000 (bench/RESULTS.md).
  */
 export const FAST_MODE_CHECKED_K = 1000;
 
 /** A note for the user when the chosen engine's stated bound is not established at this size. */
 export function precisionNote(engine: Pick<Engine, "name">, largestK: number): string | undefined {
-  if (!engine.name.startsWith("webgpu-fast-f32") || largestK <= FAST_MODE_CHECKED_K) return undefined;
-  return `this adapter does not keep double-float exact, so --precision fast runs its f32 path, checked to 1e-4 ` +
-    `up to K = ${FAST_MODE_CHECKED_K} only; at K = ${largestK} use --engine cpu for the stated bounds`;
+  // "webgpu-fast (adapter)": the f32 path; "webgpu-fast-df64 (…)" is the df64 one
+  if (!/^webgpu-fast \(/.test(engine.name) || largestK <= FAST_MODE_CHECKED_K) return undefined;
+  return `--precision fast runs the bath blocks in f32, checked to 1e-4 up to K = ${FAST_MODE_CHECKED_K} only; ` +
+    `at K = ${largestK} use --precision accurate (or --engine cpu) for the stated bounds`;
 }

@@ -2,9 +2,9 @@
  * The GPU engine's two ways of evaluating many (problem, t) points at once (webgpu-engine.ts drives
  * them): accurate mode, everything in double-float on the GPU where the adapter keeps it exact
  * (checked at start-up; else a refusal); fast mode, f32 graded Rayleigh–Ritz on every adapter
- * (graded-entropies.ts).
+ * (graded-entropies.ts), with the df64 vectors of C(t) where they hold.
  */
-import type { FastPath, Precision } from "../engine.ts";
+import type { Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
 import { spectrumEntropy } from "../../observables/block-entropy.ts";
 import type { HostWork } from "../host-pool.ts";
@@ -19,6 +19,7 @@ import { createDeletedRowFormer } from "./deleted-row-former.ts";
 import { type Df64Constants, probeDf64 } from "./df64-probe.ts";
 import { gpuPathError } from "./kernel-check.ts";
 import { createTridiagonalEigenvalues } from "./tridiagonal-eigenvalues.ts";
+import { type StateFormers, statesFrom, statesPerBatch } from "./point-states.ts";
 
 /** A (problem, t) point of a run: its job's name on the host workers, the job, the time. */
 export interface Point {
@@ -45,7 +46,7 @@ export interface PointResult {
 
 /** How a precision mode evaluates many (problem, t) points at once. */
 export interface BathEntropies {
-  /** "tridiagonal" (df64, both modes where it holds) or "graded" (fast mode's f32 graded Rayleigh–Ritz) */
+  /** "tridiagonal" (df64: accurate mode, and fast mode where the f32 path fails its check) or "graded" (fast mode's f32 graded Rayleigh–Ritz) */
   method: "tridiagonal" | "graded";
   /** whether `evaluate` needs the jobs' plans (ℋ's spectrum) on this thread */
   plans: boolean;
@@ -64,20 +65,20 @@ export interface BathEntropies {
 }
 
 /**
- * Both modes where double-float holds, all on the GPU in df64 but the phases and the rows: the vectors
- * of C(t) (vector-former.ts), the blocks C_L, C_R, their tridiagonal reduction and bisection; only the
- * occupations, dot weights and eigenvalues come back (O(N) a point). Undefined when the compiled
- * kernels miss the f64 spectra of a fixed graded case (a compiler that broke df64 inside them, past
- * the probe).
+ * The df64 path, where double-float holds: all on the GPU in df64 but the phases and the rows: the
+ * vectors of C(t) (vector-former.ts), the blocks C_L, C_R, their tridiagonal reduction and bisection;
+ * only the occupations, dot weights and eigenvalues come back (O(N) a point). Undefined when the
+ * compiled kernels miss the f64 spectra of a fixed graded case (a compiler that broke df64 inside them,
+ * past the probe). Its vector and S_B kernels serve fast mode's f32 path too (`formers`).
  */
-async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Promise<BathEntropies | undefined> {
+async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Promise<{ baths: BathEntropies; formers: StateFormers } | undefined> {
   const former = await createBlockFormer(ctx, exact);
   const vectors = await createVectorFormer(ctx, exact);
   const tri = await createTridiagonalEigenvalues(ctx, exact);
   const deletedRow = await createDeletedRowFormer(ctx, exact);
   if (!(await gpuPathError(ctx, exact, vectors, former, tri, deletedRow) < 1e-11)) return undefined;
   Object.assign(tri.stats, kernelStats(ctx.device));
-  return {
+  const baths: BathEntropies = {
     capacity: tri.capacity,
     checkFits: tri.checkFits,
     stats: tri.stats,
@@ -85,51 +86,33 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
     plans: true,
     // two blocks a time; the vector kernels run one workgroup row per time over N ≤ 2m + 1 modes
     // of 80 bytes in one binding
-    timesPerBatch: (m) => Math.min(
-      Math.floor(tri.capacity(m) / 2), ctx.device.limits.maxComputeWorkgroupsPerDimension,
-      Math.floor(Math.min(ctx.device.limits.maxStorageBufferBindingSize, ctx.device.limits.maxBufferSize) / (80 * (2 * m + 1))),
-    ),
+    timesPerBatch: (m) => Math.min(Math.floor(tri.capacity(m) / 2), statesPerBatch(ctx, m)),
     hostBytesPerTime: () => 0,
     async evaluate(points, m, host) {
       const t0 = performance.now();
       const plans = await Promise.all(points.map(({ job }) => job.plan!));
       record(tri.stats, `host: waiting for plans of new jobs (ℋ's spectrum, f64, O(N²) once a job${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
-      // a pure state's β*(0) is ±∞ and Q(0) is rounding noise, so σ(0) = −β*Q takes the sign of the
-      // noise: t = 0 uses the f64 vectors (O(N²), once a job, on a host worker), as the CPU engine
-      // does, to give its bits
       const atZero = points.map(({ job, slot, t }) => (t === 0 ? host.vectors(job.name, slot, 0) : undefined));
       const { spectra, modes, entropyChanges } = await tri.runPoints(vectors, former, points.map(({ t }, i) => ({ plan: plans[i], t })), m, deletedRow);
       const zero = await Promise.all(atZero);
       const t1 = performance.now();
-      let base = 0;
-      const results = points.map(({ t }, i) => {
-        const N = plans[i].spectrum.N;
-        let state: PointState;
-        if (t === 0) {
-          state = zero[i]!;
-        } else {
-          const diag = new Float64Array(N);
-          for (let k = 0; k < N; k++) diag[k] = modes[20 * (base + k) + 12] + modes[20 * (base + k) + 13];
-          state = { diag, SBminusStot: entropyChanges![i] };
-        }
-        base += N;
-        return { SL: spectrumEntropy(spectra[2 * i]), SR: spectrumEntropy(spectra[2 * i + 1]), state };
-      });
+      const states = statesFrom(plans, modes, entropyChanges!, zero);
+      const results = states.map((state, i) => ({ SL: spectrumEntropy(spectra[2 * i]), SR: spectrumEntropy(spectra[2 * i + 1]), state }));
       record(tri.stats, "host: reading results (occupations, Σh of the spectra; O(N) a point, this thread)", (performance.now() - t1) / 1000, 0, false);
       return results;
     },
   };
+  return { baths, formers: { vectors, deletedRow } };
 }
 
 /**
- * The double-float path where the adapter keeps it exact, in both modes; elsewhere fast mode's f32
- * graded Rayleigh–Ritz and a refusal in accurate mode. `fastPath: "f32"` takes the f32 path in fast
- * mode on every adapter (benchmarks and tests: its counted work at K = 1000 is about the df64 path's,
- * bench/RESULTS.md; which one is faster is for a GPU to say).
+ * Accurate mode: the df64 path where the adapter keeps double-float exact, else a refusal. Fast mode:
+ * the f32 path (graded Rayleigh–Ritz, graded-entropies.ts) on every adapter, with the vectors of C(t)
+ * and S_B from the df64 kernels where they hold (else from the host); should its start-up check fail
+ * where the df64 path holds, fast mode runs that instead (method "tridiagonal": the engine is then
+ * named webgpu-fast-df64). `fastCheckBound` is the f32 check's bound (tests set one below f32's reach).
  */
-export async function bathEntropies(ctx: GpuContext, precision: Precision, fastPath: FastPath = "auto"): Promise<BathEntropies> {
-  const graded = async () => (await import("./graded-entropies.ts")).gradedEntropies(ctx);
-  if (precision === "fast" && fastPath === "f32") return graded();
+export async function bathEntropies(ctx: GpuContext, precision: Precision, fastCheckBound?: number): Promise<BathEntropies> {
   let why = "";
   const exact = await probeDf64(ctx).catch((e: unknown) => {
     if (!(e instanceof DeviceLimitError)) throw e;
@@ -137,13 +120,21 @@ export async function bathEntropies(ctx: GpuContext, precision: Precision, fastP
     return undefined;
   });
   // a device that cannot build or run the df64 kernels (limits, a compiler failure) is one without df64
-  const tri = exact && (await tridiagonalEntropies(ctx, exact).catch((e: unknown) => {
+  const df64 = exact && (await tridiagonalEntropies(ctx, exact).catch((e: unknown) => {
     why = `--precision accurate: the double-float kernels fail on this adapter (${e instanceof Error ? e.message : String(e)}); use --precision fast or --engine cpu`;
     return undefined;
   }));
-  if (tri) return tri;
-  if (precision === "fast") return graded();
-  throw new DeviceLimitError(why || "--precision accurate: this adapter's compiled double-float kernels miss the f64 spectra of a fixed case; use --precision fast or --engine cpu");
+  if (precision === "accurate") {
+    if (df64) return df64.baths;
+    throw new DeviceLimitError(why || "--precision accurate: this adapter's compiled double-float kernels miss the f64 spectra of a fixed case; use --precision fast or --engine cpu");
+  }
+  const { gradedEntropies } = await import("./graded-entropies.ts");
+  try {
+    return await gradedEntropies(ctx, df64 ? df64.formers : undefined, fastCheckBound);
+  } catch (e) {
+    if (df64 && e instanceof DeviceLimitError) return df64.baths;
+    throw e;
+  }
 }
 
 /** ", N worker threads" for stage names, where the host work runs on workers. */

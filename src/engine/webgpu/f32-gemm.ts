@@ -23,7 +23,7 @@ export interface GemmCall {
   /**
    * Only [r0, r1) × [r0, r1) of matrix b wanted, (r0, r1) = entry `base + b` of `buffer` ([·] vec2u,
    * written on the GPU); Z elsewhere is left as it was. `depth`: the inner index runs over [r0, r1)
-   * too. Always the register kernel.
+   * too.
    */
   range?: { buffer: GPUBuffer; base?: number; depth?: boolean };
   /** Z square and Hermitian by construction (op(X)·diag(w)·op(X)†, or T̃·Gc·T̃†): the register kernel sums the lower triangle's tiles only and mirrors them */
@@ -63,10 +63,10 @@ const SMALL_TILE = 8;
 const compiled = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
 
 /**
- * The register kernel's bindings, given rather than reflected: an automatic layout may leave out the
- * ranges (binding 5) where RANGED is false, and one layout keeps the bind groups alike.
+ * Both kernels' bindings, given rather than reflected: an automatic layout may leave out the ranges
+ * (binding 5) where RANGED is false, and one layout keeps the bind groups alike.
  */
-function registerLayout(device: GPUDevice): GPUPipelineLayout {
+function gemmLayout(device: GPUDevice): GPUPipelineLayout {
   const stage = GPUShaderStage.COMPUTE;
   const read = { visibility: stage, buffer: { type: "read-only-storage" as const } };
   return device.createPipelineLayout({
@@ -107,23 +107,21 @@ export async function createGemm(ctx: GpuContext, options: { kernel?: GemmKernel
       const flags = { CONJ_X: Number(conjX), CONJ_Y: Number(conjY), WEIGHTED: Number(weighted) };
       const compute = kind === "register"
         ? { module: modules.register, entryPoint: "main", constants: { ...tiles, ...flags, RANGED: Number(ranged > 0), RANGE_DEPTH: Number(ranged > 1), HERMITIAN: Number(hermitian) } }
-        : { module: modules.small, entryPoint: "main", constants: { TILE: SMALL_TILE, ...flags } };
-      p = device.createComputePipeline({ layout: kind === "register" ? (layout ??= registerLayout(device)) : "auto", compute });
+        : { module: modules.small, entryPoint: "main", constants: { TILE: SMALL_TILE, ...flags, RANGED: Number(ranged > 0), RANGE_DEPTH: Number(ranged > 1) } };
+      p = device.createComputePipeline({ layout: (layout ??= gemmLayout(device)), compute });
       pipelines.set(key, p);
     }
     return p;
   };
   return {
     encode(pass, c) {
-      if (c.range && choice === "small") throw new Error("f32-gemm: ranged products run on the register kernel only");
-      const kind = c.range ? "register" : choice !== "auto" ? choice : c.rows >= 64 && c.cols >= 64 ? "register" : "small";
+      const kind = choice !== "auto" ? choice : c.rows >= 64 && c.cols >= 64 ? "register" : "small";
       const [tm, tn] = kind === "register" ? [4 * tiles.TY, 4 * tiles.TX] : [SMALL_TILE, SMALL_TILE];
       if (c.hermitian && c.rows !== c.cols) throw new Error(`f32-gemm: a Hermitian product is square (${c.rows}×${c.cols})`);
       const hermitian = !!c.hermitian && kind === "register";
       const pipe = pipeline(kind, !!c.conjX, !!c.conjY, !!c.w, c.range ? (c.range.depth ? 2 : 1) : 0, hermitian);
       const params = upload(device, new Uint32Array([c.rows, c.cols, c.depth, c.range?.base ?? 0]), GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST);
-      const buffers = [c.X, c.Y, c.w ?? c.X, c.Z, params];
-      if (kind === "register") buffers.push(c.range?.buffer ?? c.X);
+      const buffers = [c.X, c.Y, c.w ?? c.X, c.Z, params, c.range?.buffer ?? c.X];
       pass.setPipeline(pipe);
       pass.setBindGroup(0, device.createBindGroup({
         layout: pipe.getBindGroupLayout(0),

@@ -7,7 +7,7 @@
  */
 import type { GpuContext } from "./device.ts";
 import type { Df64Constants } from "./df64-probe.ts";
-import { computePipeline, shaderSource } from "./shader-source.ts";
+import { computePipeline, shaderSource, sizedPipelines } from "./shader-source.ts";
 import { storage, upload } from "./gpu-batch.ts";
 import { PANEL_WIDTH, panelVectors, reductionFlops } from "./householder-panel.ts";
 
@@ -60,7 +60,7 @@ const BISECTION_WG = 64;
 /**
  * @param exact df64 constants for the bisection (probeDf64's; where df64 is not exact on a device
  *   the bisection's Sturm counts are f32-accurate only)
- * @param workgroupSize threads per matrix of the reduction, a power of two (default 256, or the
+ * @param workgroupSize threads per matrix of the reduction at most (sizedPipelines), a power of two (default 256, or the
  *   device's limit where lower)
  * @param backWorkgroupSize columns per workgroup of the back-transformations (default 64; tests
  *   set less to cover several column tiles at small m)
@@ -79,8 +79,8 @@ export async function createF32Tridiagonal(
   )));
   const WG = Math.min(workgroupSize, limit);
   const reduction = await shaderSource("householder-f32");
-  const keep = await computePipeline(device, reduction, { WG, KEEP: 1, NB: PANEL });
-  const valuesOnly = await computePipeline(device, reduction, { WG, KEEP: 0, NB: PANEL });
+  const keep = await sizedPipelines(device, reduction, { KEEP: 1, NB: PANEL }, WG);
+  const valuesOnly = await sizedPipelines(device, reduction, { KEEP: 0, NB: PANEL }, WG);
   const back = await computePipeline(device, await shaderSource("householder-back"), { WG: backWorkgroupSize });
   const wyFactor = await computePipeline(device, await shaderSource("householder-wy"));
   const backBlocked = await computePipeline(device, await shaderSource("householder-back-blocked"), { TC: backWorkgroupSize });
@@ -98,7 +98,7 @@ export async function createF32Tridiagonal(
     // unwritten without KEEP, but the binding must exist
     const reflectors = device.createBuffer({ size: keepReflectors ? B * m * 16 : 16, usage: storage() });
     const params = uniform(m);
-    const pipeline = keepReflectors ? keep : valuesOnly;
+    const pipeline = (keepReflectors ? keep : valuesOnly)(m);
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, bind(pipeline, [a, vecs, tri, reflectors, params, sizes ?? all!]));
     pass.dispatchWorkgroups(B);

@@ -1,10 +1,11 @@
 /**
  * Fast mode on every adapter, all f32 on the GPU: the bath blocks' entropies by graded Rayleigh–Ritz
  * from their exact factors (src/spectrum/graded-ritz.ts, graded-ritz-gpu.ts). The host computes each
- * time's FactorVectors (group sums and phases of U, f64, O(N·G) a time, this thread) and the vectors of
- * C(t) (occupations, dot weights; on the host workers); the GPU forms each block's factor B (rows of
- * conj(U); factor-former.ts, on the host where the GPU's df64 fails its check) and returns m values a
- * block, and S = Σ h over them in f64.
+ * time's FactorVectors (group sums and phases of U, f64, O(N·G) a time, this thread); the GPU forms
+ * each block's factor B (rows of conj(U); factor-former.ts, on the host where the GPU's df64 fails its
+ * check) and returns m values a block, and S = Σ h over them in f64. The row's vectors of C(t) and
+ * S_B come from the df64 kernels where double-float holds (`formers`, point-states.ts: O(N²) a point
+ * off the host), else from the host workers (f64).
  * Checked at start-up on a fixed graded case against f64 (check-cases.ts).
  */
 import type { HostWork } from "../host-pool.ts";
@@ -19,6 +20,8 @@ import { DeviceLimitError } from "../../errors.ts";
 import { record } from "./gpu-batch.ts";
 import { checkPoints } from "./check-cases.ts";
 import { planTimes, type TimePlan, vectorsAt } from "../run-plan.ts";
+import type { PointState } from "../host-jobs.ts";
+import { runStates, type StateFormers, statesFrom, statesPerBatch } from "./point-states.ts";
 
 /** Worst |ΔS| of the start-up check allowed (the path gives ~1e−6 on the check's K ≤ 14 blocks). */
 const CHECK_BOUND = 1e-5;
@@ -26,8 +29,11 @@ const CHECK_BOUND = 1e-5;
 /** Depth (columns of B) a batch pads to for blocks of m rows: N ≤ 2m + 1. */
 const depthFor = (m: number) => 2 * m + 1;
 
-/** @param checkBound the start-up check's bound (tests set one below f32's reach to see a refusal) */
-export async function gradedEntropies(ctx: GpuContext, checkBound = CHECK_BOUND): Promise<BathEntropies> {
+/**
+ * @param formers the df64 vector and S_B kernels, where double-float holds (checked by the caller)
+ * @param checkBound the start-up check's bound (tests set one below f32's reach to see a refusal)
+ */
+export async function gradedEntropies(ctx: GpuContext, formers?: StateFormers, checkBound = CHECK_BOUND): Promise<BathEntropies> {
   const ritz = await createGradedRitz(ctx);
   const blocksOf = (plan: TimePlan, t: number): FactorBlock[] => {
     const { KL, KR } = plan.problem;
@@ -68,21 +74,27 @@ export async function gradedEntropies(ctx: GpuContext, checkBound = CHECK_BOUND)
     capacity,
     checkFits,
     stats: ritz.stats,
-    timesPerBatch: (m) => Math.floor(capacity(m) / 2),
+    timesPerBatch: (m) => Math.min(Math.floor(capacity(m) / 2), formers ? statesPerBatch(ctx, m) : Infinity),
     // the host holds a time's FactorVectors (~80 bytes a mode in f64) and their packed copy (~84), or
     // where it forms B itself, both blocks' B in f64 and f32
     hostBytesPerTime: (m) => (ritz.factors === "gpu" ? 200 : 2 * 16 * m) * depthFor(m),
     async evaluate(points, m, host) {
       const t0 = performance.now();
       const plans = await Promise.all(points.map(({ job }) => job.plan!));
-      const vs = Promise.all(points.map(({ job, slot, t }) => host.vectors(job.name, slot, t)));
+      // t = 0 from the host's f64 vectors either way (point-states.ts says why)
+      const onHost = points.map(({ job, slot, t }) => (!formers || t === 0 ? host.vectors(job.name, slot, t) : undefined));
+      const onGpu = formers && runStates(ctx, formers, points.map(({ t }, i) => ({ plan: plans[i], t })), ritz.stats);
+      const pending = Promise.all([onGpu, ...onHost]);
+      // awaited after the blocks: should those fail first, this must not end the process as unhandled
+      pending.catch(() => {});
       const blocks = points.flatMap(({ t }, i) => blocksOf(plans[i], t));
       // where the GPU's df64 failed its check, B is formed on the host too, inside the GPU stage's time
       record(ritz.stats, `host: vectors of the bath factors (group sums of U, f64, O(N·G) a time, this thread${ritz.factors === "host" ? "; B itself on the host" : ""})`, (performance.now() - t0) / 1000, 0, false);
       const values = await ritz.run(blocks, m, depthFor(m));
       const t1 = performance.now();
-      const states = await vs;
-      record(ritz.stats, `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t1) / 1000, 0, false);
+      const [gpu, ...hostStates] = await pending;
+      const states = gpu ? statesFrom(plans, gpu.modes, gpu.entropyChanges, hostStates) : (hostStates as PointState[]);
+      record(ritz.stats, gpu ? "host: reading the vectors of C(t) (O(N) a point, this thread)" : `host: vectors of C(t) (f64, O(N²) per time${threads(host)})`, (performance.now() - t1) / 1000, 0, false);
       return points.map((_, i) => ({ SL: spectrumEntropy(values[2 * i]), SR: spectrumEntropy(values[2 * i + 1]), state: states[i] }));
     },
   };

@@ -6,11 +6,11 @@
  */
 import { DeviceLimitError } from "../../errors.ts";
 import type { GpuContext } from "./device.ts";
-import { computePipeline, shaderSource } from "./shader-source.ts";
+import { computePipeline, shaderSource, sizedPipelines } from "./shader-source.ts";
 import { storage, UNIFORM_STRIDE, uniformSlots, upload } from "./gpu-batch.ts";
 
 export interface TridiagonalQLOptions {
-  /** threads per matrix (default 256, or the device's limit where lower) */
+  /** threads per matrix at most (sizedPipelines; default 256, or the device's limit where lower) */
   workgroupSize?: number;
   /** QL sweeps one eigenvalue may take before it is deflated as it stands and flagged (default 30) */
   maxIterations?: number;
@@ -95,9 +95,9 @@ export const qlFlopsEstimate = (m: number, B: number) => 8 * m * ROTATIONS_PER_M
 export async function createTridiagonalQL(ctx: GpuContext, options: TridiagonalQLOptions = {}): Promise<TridiagonalQL> {
   const { device } = ctx;
   const WG = Math.min(options.workgroupSize ?? 256, device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX);
-  const pipeline = await computePipeline(device, await shaderSource("tridiagonal-ql"), {
-    WG, MAX_ITER: options.maxIterations ?? 30, ROW_MAJOR: Number(options.rowMajor ?? true),
-  });
+  const pipelineFor = await sizedPipelines(device, await shaderSource("tridiagonal-ql"), {
+    MAX_ITER: options.maxIterations ?? 30, ROW_MAJOR: Number(options.rowMajor ?? true),
+  }, WG);
   const rows = Math.min(options.rowsPerWorkgroup ?? 64, device.limits.maxComputeInvocationsPerWorkgroup, device.limits.maxComputeWorkgroupSizeX);
   const apply = await computePipeline(device, await shaderSource("ql-rotations"), { WG: rows });
   const logCapacity = (m: number) => Math.max(m + 2, Math.ceil(options.logCapacity?.(m) ?? defaultLogCapacity(m)));
@@ -117,6 +117,7 @@ export async function createTridiagonalQL(ctx: GpuContext, options: TridiagonalQ
       // slot j: round j (m, capacity, round, direct); the last round is the direct one
       const params = uniformSlots(device, rounds + 1, (j) => [m, R, j, Number(j === rounds)]);
       const slot = (j: number) => ({ buffer: params, offset: j * UNIFORM_STRIDE, size: 16 });
+      const pipeline = pipelineFor(m);
       for (let j = 0; j <= rounds; j++) {
         pass.setPipeline(pipeline);
         pass.setBindGroup(0, device.createBindGroup({

@@ -5,23 +5,22 @@
  * the decomposition) in f64 on the host, spread over worker threads, as are the jobs' plans. I_S−B
  * never subtracts GPU entropies: S_B − S_tot is a sum of pairwise root–pole differences of h.
  *
- * Where double-float holds on the adapter (checked at start-up), both modes run all of the GPU part
- * in df64: the vectors (vector-former.ts), S_B − S_tot (deleted-row-former.ts), the blocks
- * (block-former.ts), their tridiagonal reduction and bisection (tridiagonal-eigenvalues.ts); the host
- * sums h. Eigenvalues come out to ~1e−13 absolute, so a graded bath block keeps its entropy to ~1e−11
- * at K = 1000, within both bars.
+ * Accurate mode (where double-float holds on the adapter, checked at start-up; else a refusal) runs
+ * all of the GPU part in df64: the vectors (vector-former.ts), S_B − S_tot (deleted-row-former.ts),
+ * the blocks (block-former.ts), their tridiagonal reduction and bisection (tridiagonal-eigenvalues.ts);
+ * the host sums h. Eigenvalues come out to ~1e−13 absolute, so a graded bath block keeps its entropy
+ * to ~1e−11 at K = 1000.
  *
- * Where it does not, accurate mode refuses and fast mode runs f32 only (graded-entropies.ts, the
- * engine then named webgpu-fast-f32): the host computes each time's group sums of U and the vectors
- * of C(t); the GPU forms each block's factor B (rows of conj(U)), C = B·diag(n)·B†, its f32
- * eigenpairs (Householder, implicit QL, back-transformation), and refines them by graded Rayleigh–Ritz
- * from the factor (src/spectrum/graded-ritz.ts), so that the many eigenvalues near 0 and 1 keep an
- * error ~u times their own group's scale: ≤ 1e−6 on every column at K ≤ 128 on SwiftShader, ≤ 1.3e−6
- * in S at K = 1000 in f32 emulation. Its counted work a K = 1000 block is below the df64 path's
- * (~56 Gflop f32 and 4.5 GB against ~8 G df64 flops and 5.7 GB; bench/RESULTS.md, issue 11) but
- * untimed, so where double-float holds it is taken only when asked (fastPath "f32").
+ * Fast mode runs the bath blocks in f32 on every adapter (graded-entropies.ts): the GPU forms each
+ * block's factor B (rows of conj(U)), C = B·diag(n)·B†, its f32 eigenpairs (Householder, implicit QL,
+ * back-transformation), and refines them by graded Rayleigh–Ritz from the factor
+ * (src/spectrum/graded-ritz.ts), so that the many eigenvalues near 0 and 1 keep an error ~u times
+ * their own group's scale: ≤ 1e−6 on every column at K ≤ 128 on SwiftShader, ≤ 1.3e−6 in S at
+ * K = 1000 in f32 emulation; its counted work a K = 1000 block is below the df64 reduction's (~56
+ * Gflop f32 and 4.5 GB against ~8 G df64 flops and 5.7 GB; bench/RESULTS.md, issue 11). The vectors
+ * of C(t) and S_B come from the df64 kernels where they hold, else from the host workers.
  */
-import type { Engine, EngineJob, EngineRun, FastPath, Precision } from "../engine.ts";
+import type { Engine, EngineJob, EngineRun, Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
 import type { Row } from "../../observables/columns.ts";
 import { type HostWork, inlineHost, workerHost } from "../host-pool.ts";
@@ -32,12 +31,12 @@ import { type BathEntropies, bathEntropies, type PointResult, type RunJob, threa
 /**
  * @param hostThreads worker threads (Node) or Web Workers (browser) for the host's f64 share (0:
  * in-thread; default: all cores but one, once N ≥ 256)
- * @param fastPath "f32": fast mode on its f32 path even where double-float holds (see bathEntropies)
+ * @param fastCheckBound fast mode's start-up check bound (tests: see bathEntropies)
  */
 export async function webgpuEngine(
-  ctx: GpuContext, precision: Precision = "fast", hostThreads?: number, fastPath?: FastPath,
+  ctx: GpuContext, precision: Precision = "fast", hostThreads?: number, fastCheckBound?: number,
 ): Promise<Engine> {
-  const baths = await bathEntropies(ctx, precision, fastPath);
+  const baths = await bathEntropies(ctx, precision, fastCheckBound);
   // worker threads pay off from a few ms of host work a point (N ≈ 256); spawned at the first such run
   const inline = inlineHost();
   let pool: Promise<HostWork | null> | undefined;
@@ -53,7 +52,8 @@ export async function webgpuEngine(
     return runWebgpu(baths, await hostFor(jobs), jobs, onTime, onRow);
   };
   return {
-    name: `webgpu-${precision}${baths.method === "graded" ? "-f32" : ""} (${ctx.adapterName})`,
+    // fast mode on the df64 path only where its f32 path failed the start-up check
+    name: `webgpu-${precision}${precision === "fast" && baths.method === "tridiagonal" ? "-df64" : ""} (${ctx.adapterName})`,
     kernelStats: baths.stats,
     check,
     run: async (problem, times, onTime, onRow) => (await runMany([{ problem, times }], onTime, onRow && ((_, ...r) => onRow(...r))))[0],
