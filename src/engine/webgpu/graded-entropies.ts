@@ -17,7 +17,7 @@ import { spectrumEntropy } from "../../observables/block-entropy.ts";
 import { hermitianEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
 import { createGradedRitz, type FactorBlock } from "./graded-ritz-gpu.ts";
 import { DeviceLimitError } from "../../errors.ts";
-import { record } from "./gpu-batch.ts";
+import { kernelStats, record } from "./gpu-batch.ts";
 import { checkPoints } from "./check-cases.ts";
 import { planTimes, type TimePlan, vectorsAt } from "../run-plan.ts";
 import type { PointState } from "../host-jobs.ts";
@@ -62,6 +62,8 @@ export async function gradedEntropies(ctx: GpuContext, formers?: StateFormers, c
       throw new DeviceLimitError(`--precision fast: this adapter's f32 kernels miss the f64 entropies of a fixed case by ${worst.toExponential(1)} (allowed ${checkBound.toExponential(0)}); use --engine cpu`, worst, checkBound);
     }
   }
+  // the run's statistics start after the check
+  Object.assign(ritz.stats, kernelStats(ctx.device));
   const capacity = (m: number) => ritz.capacity(m, depthFor(m));
   const checkFits = (n: number) => {
     if (capacity(n + (n % 2)) < 1) {
