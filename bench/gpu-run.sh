@@ -4,16 +4,15 @@
 # There, with .gpukit and dist carried:  source .gpukit/prelude.sh && bash bench/gpu-run.sh [PART]
 #   PART accuracy: check-k1000 against the f64 engine (the f64 side takes ~20 s), both modes
 #   PART speed:    the tridiagonal kernel alone, fig6 in both modes, trace and massive in fast mode
-#   PART fast:     issue 11 (fast mode's f32 path, graded Rayleigh–Ritz, forced with --fast-path f32):
-#                  its per-block counts, accuracy of check-k1000, fig6 on it and on the df64 path in
-#                  both modes (goal: f32 ≥ 3× faster than accurate; the counts say ~as much work)
+#   PART fast:     issue 11 (fast mode = the f32 graded Rayleigh–Ritz; accurate = the df64 path):
+#                  per-block counts, accuracy of check-k1000, fig6 in both modes, the df64 kernel
+#                  alone (goal: fast ≥ 3× faster than accurate; the counts say 1.4–2.8× less work)
 #   PART pipeline: issue 9 (S_B on the GPU, split reduction from K = 1536): accuracy of check-k1000,
 #                  fig6, massive, scaling, and the host's share per point (goals: massive ≤ 60 s,
 #                  fig6 ≤ 6 s, the scaling K = 4000 point ≤ 5 s)
 #   PART session: the most telling of all the above in one call of under 9 minutes (a session's whole
-#                  device time is 15 minutes, starts included): host share, fig6 on the df64 path and
-#                  on the f32 path, check-k1000 on the f32 path and accurate, scaling, massive last
-#                  (cut at its limit)
+#                  device time is 15 minutes, starts included): host share, fig6 accurate (df64)
+#                  and fast (f32), check-k1000 in both modes, scaling, massive last (cut at its limit)
 # Each part fits one 10-minute call; the log goes to $OUT (or bench-out/) as gpu-<part>.log.
 set -uo pipefail
 part=${1:-speed}
@@ -40,8 +39,8 @@ case "$part" in
     run massive --engine webgpu --precision fast ;;
   fast)
     run fast-counts
-    run check-k1000 --engine webgpu --precision fast --fast-path f32 --compare
-    run fig6 --engine webgpu --precision fast --fast-path f32
+    run check-k1000 --engine webgpu --precision fast --compare
+    run fig6 --engine webgpu --precision fast
     run fig6 --engine webgpu --precision accurate
     run tridiag-k1000 ;;
   pipeline)
@@ -53,9 +52,9 @@ case "$part" in
   session)
     run --limit 20 fast-counts
     run --limit 60 host-k1000
-    run --limit 45 fig6 --engine webgpu --precision fast
-    run --limit 90 fig6 --engine webgpu --precision fast --fast-path f32
-    run --limit 60 check-k1000 --engine webgpu --precision fast --fast-path f32 --compare
+    run --limit 45 fig6 --engine webgpu --precision accurate
+    run --limit 90 fig6 --engine webgpu --precision fast
+    run --limit 60 check-k1000 --engine webgpu --precision fast --compare
     run --limit 100 check-k1000 --engine webgpu --precision accurate --compare
     run --limit 60 scaling --engine webgpu --precision fast
     run --limit 100 massive --engine webgpu --precision fast ;;
