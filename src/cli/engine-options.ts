@@ -29,7 +29,7 @@ export interface EngineChoice {
 export function engineOptions(cmd: Command): Command {
   return cmd
     .option("--engine <engine>", "cpu (f64 reference), webgpu (GPU) or auto (webgpu if an adapter exists); default cpu, with --runtime chromium auto", choice(["cpu", "webgpu", "auto"] as const, "--engine"))
-    .option("--precision <mode>", "GPU arithmetic: fast (bound 1e-3) or accurate (bound 1e-8); both run double-float where the adapter keeps it exact, fast falls back to f32 elsewhere; the cpu engine is always f64", choice(["fast", "accurate"] as const, "--precision"), "fast")
+    .option("--precision <mode>", "GPU arithmetic: fast (bound 1e-3: the bath blocks in f32, graded Rayleigh–Ritz) or accurate (bound 1e-8: all in double-float, where the adapter keeps it exact); the cpu engine is always f64", choice(["fast", "accurate"] as const, "--precision"), "fast")
     .option("--runtime <runtime>", "node (this process) or chromium (the same engine code in headless Chrome/Chromium, on the browser's WebGPU)", choice(["node", "chromium"] as const, "--runtime"), "node")
     .option("--browser <path>", "--runtime chromium: the Chrome/Chromium executable (default: $SETSIM_BROWSER, $CHROME_PATH, else one found on PATH or in the usual places)")
     .option("--webgpu-adapter <adapter>", "--runtime chromium: gpu (Vulkan on Linux), swiftshader (software, slow) or auto (the GPU where the machine shows one)", choice(["auto", "gpu", "swiftshader"] as const, "--webgpu-adapter"), "auto");
