@@ -45,10 +45,27 @@ describe.skipIf(!gpu)("WebGPU fast mode (f32 graded Rayleigh–Ritz)", () => {
   });
 
   it("where its check refuses and double-float holds, fast mode runs the df64 path, named webgpu-fast-df64, to the accurate bound", async () => {
-    const engine = await webgpuEngine(gpu!, "fast", 0, 1e-15);
+    const engine = await webgpuEngine(gpu!, "fast", 0, { checkBound: 1e-15 });
     expect(engine.name).toMatch(/^webgpu-fast-df64 \(/);
     const p = { ...configs[1][1], KL: 12, KR: 12 };
     expectRunClose(await engine.run(p, [0, 2, 1e3]), await runCpu(p, [0, 2, 1e3]), ROW_COLUMNS, META_COLUMNS, 1e-8);
+  });
+
+  it("runs blocks in f32 up to its size bound and on the df64 path beyond (here: f32 up to 8), in one engine, each to its bound", async () => {
+    const engine = await webgpuEngine(gpu!, "fast", 0, { f32UpTo: 8 });
+    expect(engine.name).toMatch(/^webgpu-fast \(/);
+    const small = { ...configs[1][1], KL: 8, KR: 7 };
+    const large = { ...configs[1][1], KL: 12, KR: 12 };
+    // (t = 0 takes the host's f64 vectors, and S_B from them, on either path)
+    const t = [0.5, 2, 1e3];
+    const [a, b] = await engine.runMany!([{ problem: small, times: t }, { problem: large, times: t }]);
+    expectRunClose(a, await runCpu(small, t), ROW_COLUMNS, META_COLUMNS, 1e-4);
+    expectRunClose(b, await runCpu(large, t), ROW_COLUMNS, META_COLUMNS, 1e-8);
+    const stages = Object.keys(engine.kernelStats!.stages);
+    expect(stages.some((s) => s.startsWith("GPU: graded Rayleigh–Ritz"))).toBe(true);
+    expect(stages.some((s) => /Householder tridiagonalization \+ bisection \(df64\)/.test(s))).toBe(true);
+    // S_B from the GPU on both paths, none on the host
+    expect(stages.some((s) => s.startsWith("host: rows: S_B"))).toBe(false);
   });
 
   it("needs its refinement: switched off (θ = 0, plain f32 QL values of C), the same GPU chain misses S_L of a K = 128 thermal block by over 10× more", async () => {

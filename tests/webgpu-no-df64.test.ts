@@ -22,11 +22,12 @@ describe.skipIf(!gpu)("WebGPU engine on an adapter without exact double-float", 
     const p = engineConfigs[3][1];
     const times = [0, 2, 1e3];
     const engine = await webgpuEngine(gpu!, "fast");
-    expect(engine.name).toMatch(/^webgpu-fast \(/);
+    expect(engine.name).toMatch(/^webgpu-fast-f32 \(/);
     expectRunClose(await engine.run(p, times), await runCpu(p, times), ROW_COLUMNS, META_COLUMNS, 1e-4);
     const stages = Object.keys(engine.kernelStats!.stages);
     expect(stages.some((s) => s.startsWith("host: vectors of C(t) (f64"))).toBe(true);
     expect(stages.some((s) => /^GPU: vectors of C\(t\)/.test(s))).toBe(false);
+    expect(stages.some((s) => s.startsWith("host: rows: S_B by the secular equation"))).toBe(true);
   });
 
   it("accurate mode refuses, saying why and what to use instead", async () => {

@@ -98,14 +98,15 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
 
 /**
  * The largest bath size at which fast mode's f32 path has been checked within its bound: on
- * SwiftShader at K ≤ 128, in f32 emulation at K = 1000 (bench/RESULTS.md).
+ * SwiftShader at K ≤ 128, in f32 emulation at K = 1000 (bench/RESULTS.md). Beyond it fast mode runs
+ * the df64 path where the adapter keeps double-float exact.
  */
 export const FAST_MODE_CHECKED_K = 1000;
 
 /** A note for the user when the chosen engine's stated bound is not established at this size. */
 export function precisionNote(engine: Pick<Engine, "name">, largestK: number): string | undefined {
-  // "webgpu-fast (adapter)": the f32 path; "webgpu-fast-df64 (…)" is the df64 one
-  if (!/^webgpu-fast \(/.test(engine.name) || largestK <= FAST_MODE_CHECKED_K) return undefined;
-  return `--precision fast runs the bath blocks in f32, checked to 1e-4 up to K = ${FAST_MODE_CHECKED_K} only; ` +
-    `at K = ${largestK} use --precision accurate (or --engine cpu) for the stated bounds`;
+  // webgpu-fast-f32: fast mode in f32 at every size (no exact double-float on the adapter)
+  if (!engine.name.startsWith("webgpu-fast-f32") || largestK <= FAST_MODE_CHECKED_K) return undefined;
+  return `this adapter does not keep double-float exact, so --precision fast runs the bath blocks in f32 at every size, ` +
+    `checked to 1e-4 up to K = ${FAST_MODE_CHECKED_K} only; at K = ${largestK} use --engine cpu for the stated bounds`;
 }

@@ -10,7 +10,8 @@ import { spectrumEntropy } from "../../observables/block-entropy.ts";
 import type { HostWork } from "../host-pool.ts";
 import type { GpuContext } from "./device.ts";
 import { DeviceLimitError } from "../../errors.ts";
-import { type KernelStats, kernelStats, record } from "./gpu-batch.ts";
+import { type KernelStats, kernelStats, paddedSize, record } from "./gpu-batch.ts";
+import { FAST_MODE_CHECKED_K } from "../engine.ts";
 import { createBlockFormer } from "./block-former.ts";
 import { createVectorFormer } from "./vector-former.ts";
 import type { TimePlan } from "../run-plan.ts";
@@ -46,8 +47,12 @@ export interface PointResult {
 
 /** How a precision mode evaluates many (problem, t) points at once. */
 export interface BathEntropies {
-  /** "tridiagonal" (df64: accurate mode, and fast mode where the f32 path fails its check) or "graded" (fast mode's f32 graded Rayleigh–Ritz) */
-  method: "tridiagonal" | "graded";
+  /**
+   * "tridiagonal" (df64: accurate mode, and fast mode where the f32 path fails its check), "graded"
+   * (fast mode's f32 graded Rayleigh–Ritz, every block) or "by size" (fast mode where double-float
+   * holds: graded up to F32_UP_TO, tridiagonal beyond)
+   */
+  method: "tridiagonal" | "graded" | "by size";
   /** whether `evaluate` needs the jobs' plans (ℋ's spectrum) on this thread */
   plans: boolean;
   /** times one batch holds at most, for blocks padded to m (the buffer and dispatch limits of every kernel) */
@@ -71,17 +76,18 @@ export interface BathEntropies {
  * compiled kernels miss the f64 spectra of a fixed graded case (a compiler that broke df64 inside them,
  * past the probe). Its vector and S_B kernels serve fast mode's f32 path too (`formers`).
  */
-async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Promise<{ baths: BathEntropies; formers: StateFormers } | undefined> {
+async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants, stats: KernelStats): Promise<{ baths: BathEntropies; formers: StateFormers } | undefined> {
   const former = await createBlockFormer(ctx, exact);
   const vectors = await createVectorFormer(ctx, exact);
-  const tri = await createTridiagonalEigenvalues(ctx, exact);
+  const tri = await createTridiagonalEigenvalues(ctx, exact, { stats });
   const deletedRow = await createDeletedRowFormer(ctx, exact);
   if (!(await gpuPathError(ctx, exact, vectors, former, tri, deletedRow) < 1e-11)) return undefined;
-  Object.assign(tri.stats, kernelStats(ctx.device));
+  // the run's statistics start after the check
+  Object.assign(stats, kernelStats(ctx.device));
   const baths: BathEntropies = {
     capacity: tri.capacity,
     checkFits: tri.checkFits,
-    stats: tri.stats,
+    stats,
     method: "tridiagonal",
     plans: true,
     // two blocks a time; the vector kernels run one workgroup row per time over N ≤ 2m + 1 modes
@@ -91,14 +97,14 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
     async evaluate(points, m, host) {
       const t0 = performance.now();
       const plans = await Promise.all(points.map(({ job }) => job.plan!));
-      record(tri.stats, `host: waiting for plans of new jobs (ℋ's spectrum, f64, O(N²) once a job${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
+      record(stats, `host: waiting for plans of new jobs (ℋ's spectrum, f64, O(N²) once a job${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
       const atZero = points.map(({ job, slot, t }) => (t === 0 ? host.vectors(job.name, slot, 0) : undefined));
       const { spectra, modes, entropyChanges } = await tri.runPoints(vectors, former, points.map(({ t }, i) => ({ plan: plans[i], t })), m, deletedRow);
       const zero = await Promise.all(atZero);
       const t1 = performance.now();
       const states = statesFrom(plans, modes, entropyChanges!, zero);
       const results = states.map((state, i) => ({ SL: spectrumEntropy(spectra[2 * i]), SR: spectrumEntropy(spectra[2 * i + 1]), state }));
-      record(tri.stats, "host: reading results (occupations, Σh of the spectra; O(N) a point, this thread)", (performance.now() - t1) / 1000, 0, false);
+      record(stats, "host: reading results (occupations, Σh of the spectra; O(N) a point, this thread)", (performance.now() - t1) / 1000, 0, false);
       return results;
     },
   };
@@ -106,13 +112,30 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants): Prom
 }
 
 /**
- * Accurate mode: the df64 path where the adapter keeps double-float exact, else a refusal. Fast mode:
- * the f32 path (graded Rayleigh–Ritz, graded-entropies.ts) on every adapter, with the vectors of C(t)
- * and S_B from the df64 kernels where they hold (else from the host); should its start-up check fail
- * where the df64 path holds, fast mode runs that instead (method "tridiagonal": the engine is then
- * named webgpu-fast-df64). `fastCheckBound` is the f32 check's bound (tests set one below f32's reach).
+ * The largest block (padded size m) fast mode runs in f32 where double-float holds: the size up to
+ * which the f32 path's bound is checked (FAST_MODE_CHECKED_K). Beyond it the df64 path is both the
+ * checked one and the one that spreads a block over the GPU (its split reduction from m = 1536),
+ * where the f32 reduction keeps one workgroup a block and QL one thread for its rotations: seconds a
+ * K = 4000 block in one dispatch, past a browser's GPU watchdog (~1.5 s).
  */
-export async function bathEntropies(ctx: GpuContext, precision: Precision, fastCheckBound?: number): Promise<BathEntropies> {
+export const F32_UP_TO = FAST_MODE_CHECKED_K;
+
+/** Fast mode's settings, for tests: the f32 start-up check's bound, and F32_UP_TO. */
+export interface FastOptions {
+  checkBound?: number;
+  f32UpTo?: number;
+}
+
+/**
+ * Accurate mode: the df64 path where the adapter keeps double-float exact, else a refusal. Fast mode:
+ * the f32 path (graded Rayleigh–Ritz, graded-entropies.ts) for blocks up to F32_UP_TO, with the
+ * vectors of C(t) and S_B from the df64 kernels, and the df64 path beyond ("by size"), where
+ * double-float holds; the f32 path for every block where it does not ("graded", with the host's
+ * vectors); the df64 path for every block where the f32 start-up check fails ("tridiagonal"). The
+ * choice is by block size alone, so a job's numbers do not depend on what shares its run.
+ */
+export async function bathEntropies(ctx: GpuContext, precision: Precision, fast: FastOptions = {}): Promise<BathEntropies> {
+  const stats = kernelStats(ctx.device);
   let why = "";
   const exact = await probeDf64(ctx).catch((e: unknown) => {
     if (!(e instanceof DeviceLimitError)) throw e;
@@ -120,7 +143,7 @@ export async function bathEntropies(ctx: GpuContext, precision: Precision, fastC
     return undefined;
   });
   // a device that cannot build or run the df64 kernels (limits, a compiler failure) is one without df64
-  const df64 = exact && (await tridiagonalEntropies(ctx, exact).catch((e: unknown) => {
+  const df64 = exact && (await tridiagonalEntropies(ctx, exact, stats).catch((e: unknown) => {
     why = `--precision accurate: the double-float kernels fail on this adapter (${e instanceof Error ? e.message : String(e)}); use --precision fast or --engine cpu`;
     return undefined;
   }));
@@ -129,12 +152,29 @@ export async function bathEntropies(ctx: GpuContext, precision: Precision, fastC
     throw new DeviceLimitError(why || "--precision accurate: this adapter's compiled double-float kernels miss the f64 spectra of a fixed case; use --precision fast or --engine cpu");
   }
   const { gradedEntropies } = await import("./graded-entropies.ts");
+  let f32: BathEntropies;
   try {
-    return await gradedEntropies(ctx, df64 ? df64.formers : undefined, fastCheckBound);
+    f32 = await gradedEntropies(ctx, df64 ? df64.formers : undefined, fast.checkBound, stats);
   } catch (e) {
     if (df64 && e instanceof DeviceLimitError) return df64.baths;
     throw e;
   }
+  return df64 ? bySize(f32, df64.baths, fast.f32UpTo ?? F32_UP_TO, stats) : f32;
+}
+
+/** `small` for blocks of padded size up to `upTo`, `large` beyond; one statistics object for both. */
+function bySize(small: BathEntropies, large: BathEntropies, upTo: number, stats: KernelStats): BathEntropies {
+  const at = (m: number) => (m <= upTo ? small : large);
+  return {
+    method: "by size",
+    plans: true,
+    stats,
+    timesPerBatch: (m) => at(m).timesPerBatch(m),
+    hostBytesPerTime: (m) => at(m).hostBytesPerTime(m),
+    evaluate: (points, m, host) => at(m).evaluate(points, m, host),
+    capacity: (n) => at(paddedSize(n)).capacity(n),
+    checkFits: (n) => at(paddedSize(n)).checkFits(n),
+  };
 }
 
 /** ", N worker threads" for stage names, where the host work runs on workers. */

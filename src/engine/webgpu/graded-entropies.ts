@@ -32,9 +32,12 @@ const depthFor = (m: number) => 2 * m + 1;
 /**
  * @param formers the df64 vector and S_B kernels, where double-float holds (checked by the caller)
  * @param checkBound the start-up check's bound (tests set one below f32's reach to see a refusal)
+ * @param stats where to record its passes (default: statistics of its own)
  */
-export async function gradedEntropies(ctx: GpuContext, formers?: StateFormers, checkBound = CHECK_BOUND): Promise<BathEntropies> {
-  const ritz = await createGradedRitz(ctx);
+export async function gradedEntropies(
+  ctx: GpuContext, formers?: StateFormers, checkBound = CHECK_BOUND, stats = kernelStats(ctx.device),
+): Promise<BathEntropies> {
+  const ritz = await createGradedRitz(ctx, { stats });
   const blocksOf = (plan: TimePlan, t: number): FactorBlock[] => {
     const { KL, KR } = plan.problem;
     const v = factorVectors(plan.spectrum, t);

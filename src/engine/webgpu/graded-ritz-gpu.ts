@@ -54,7 +54,9 @@ const TILE = 8;
 /** threads of ritz-sizes.wgsl's and ritz-tiny.wgsl's workgroups (one a matrix) and of ritz-diagonal.wgsl's */
 const TINY_WG = 64;
 
-export async function createGradedRitz(ctx: GpuContext, options: { theta?: number; tiny?: number; factors?: "auto" | "gpu" | "host" } = {}): Promise<GradedRitz> {
+export async function createGradedRitz(
+  ctx: GpuContext, options: { theta?: number; tiny?: number; factors?: "auto" | "gpu" | "host"; stats?: KernelStats } = {},
+): Promise<GradedRitz> {
   const { device } = ctx;
   const theta = options.theta ?? GRADED_DEFAULTS.theta;
   const tiny = options.tiny ?? GRADED_DEFAULTS.tiny;
@@ -69,7 +71,7 @@ export async function createGradedRitz(ctx: GpuContext, options: { theta?: numbe
   const blocks_ = await computePipeline(device, await shaderSource("ritz-blocks"), { TILE });
   const diagonal = await computePipeline(device, await shaderSource("ritz-diagonal"), { WG: TINY_WG });
   const tinyPipeline = await computePipeline(device, await shaderSource("ritz-tiny"), { WG: TINY_WG });
-  const stats = kernelStats(device);
+  const stats = options.stats ?? kernelStats(device);
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
   // B and P: m·D complex a block; C (then the reflectors, T̃·Gc and last the tiny blocks) 2m² complex;
   // V, Gc (then H), M (then T̃): m² complex each; Z m² f32 (one block a batch even past BATCH_BYTES,

@@ -86,12 +86,14 @@ export interface TridiagonalOptions {
   splitFrom?: number;
   /** rows of the trailing block per workgroup of the split reduction (default 256; tests set less) */
   splitRows?: number;
+  /** where to record its passes (default: statistics of its own) */
+  stats?: KernelStats;
 }
 
 export async function createTridiagonalEigenvalues(
   ctx: GpuContext, exact: Df64Constants,
   {
-    batchBytes = TRIDIAGONAL_BATCH_BYTES, workgroupSize, panelWidth: NB = PANEL_WIDTH, bindingBytes = Infinity, splitFrom = SPLIT_FROM, splitRows,
+    batchBytes = TRIDIAGONAL_BATCH_BYTES, workgroupSize, panelWidth: NB = PANEL_WIDTH, bindingBytes = Infinity, splitFrom = SPLIT_FROM, splitRows, stats: given,
   }: TridiagonalOptions = {},
 ): Promise<TridiagonalEigenvalues> {
   const { device } = ctx;
@@ -116,7 +118,7 @@ export async function createTridiagonalEigenvalues(
     const per = perBinding(m);
     return per === 0 ? 0 : per * Math.max(1, Math.floor(batchBytes / (per * m * m * 16)));
   };
-  const stats = kernelStats(device);
+  const stats = given ?? kernelStats(device);
 
   /**
    * One batch, as chunks of at most perBinding(m) blocks with buffers of their own (so their

@@ -11,8 +11,10 @@
  * the host sums h. Eigenvalues come out to ~1e−13 absolute, so a graded bath block keeps its entropy
  * to ~1e−11 at K = 1000.
  *
- * Fast mode runs the bath blocks in f32 on every adapter (graded-entropies.ts): the GPU forms each
- * block's factor B (rows of conj(U)), C = B·diag(n)·B†, its f32 eigenpairs (Householder, implicit QL,
+ * Fast mode runs the bath blocks in f32 (graded-entropies.ts) up to K = 1000 (F32_UP_TO, the size at
+ * which its bound is checked), accurate mode's df64 path beyond; on an adapter without exact
+ * double-float, in f32 at every size (engine named webgpu-fast-f32). The GPU forms each block's factor
+ * B (rows of conj(U)), C = B·diag(n)·B†, its f32 eigenpairs (Householder, implicit QL,
  * back-transformation), and refines them by graded Rayleigh–Ritz from the factor
  * (src/spectrum/graded-ritz.ts), so that the many eigenvalues near 0 and 1 keep an error ~u times
  * their own group's scale: ≤ 1e−6 on every column at K ≤ 128 on SwiftShader, ≤ 1.3e−6 in S at
@@ -26,17 +28,17 @@ import type { Row } from "../../observables/columns.ts";
 import { type HostWork, inlineHost, workerHost } from "../host-pool.ts";
 import type { GpuContext } from "./device.ts";
 import { paddedSize, record } from "./gpu-batch.ts";
-import { type BathEntropies, bathEntropies, type PointResult, type RunJob, threads } from "./bath-entropies.ts";
+import { type BathEntropies, bathEntropies, type FastOptions, type PointResult, type RunJob, threads } from "./bath-entropies.ts";
 
 /**
  * @param hostThreads worker threads (Node) or Web Workers (browser) for the host's f64 share (0:
  * in-thread; default: all cores but one, once N ≥ 256)
- * @param fastCheckBound fast mode's start-up check bound (tests: see bathEntropies)
+ * @param fast fast mode's settings, for tests (bathEntropies)
  */
 export async function webgpuEngine(
-  ctx: GpuContext, precision: Precision = "fast", hostThreads?: number, fastCheckBound?: number,
+  ctx: GpuContext, precision: Precision = "fast", hostThreads?: number, fast?: FastOptions,
 ): Promise<Engine> {
-  const baths = await bathEntropies(ctx, precision, fastCheckBound);
+  const baths = await bathEntropies(ctx, precision, fast);
   // worker threads pay off from a few ms of host work a point (N ≈ 256); spawned at the first such run
   const inline = inlineHost();
   let pool: Promise<HostWork | null> | undefined;
@@ -52,8 +54,9 @@ export async function webgpuEngine(
     return runWebgpu(baths, await hostFor(jobs), jobs, onTime, onRow);
   };
   return {
-    // fast mode on the df64 path only where its f32 path failed the start-up check
-    name: `webgpu-${precision}${precision === "fast" && baths.method === "tridiagonal" ? "-df64" : ""} (${ctx.adapterName})`,
+    // fast mode: "-f32" where every block runs in f32 (no double-float), "-df64" where none does
+    // (the f32 start-up check failed)
+    name: `webgpu-${precision}${precision === "fast" ? { "by size": "", graded: "-f32", tridiagonal: "-df64" }[baths.method] : ""} (${ctx.adapterName})`,
     kernelStats: baths.stats,
     check,
     run: async (problem, times, onTime, onRow) => (await runMany([{ problem, times }], onTime, onRow && ((_, ...r) => onRow(...r))))[0],
@@ -114,7 +117,8 @@ async function runWebgpu(
           onRow?.(k, rows[k].length - 1, done_[i], metaOf[i]);
           onTime?.(++done);
         });
-        record(baths.stats, `host: rows: ${baths.method !== "tridiagonal" ? "S_B by the secular equation, " : ""}β*, μ*, decomposition (f64${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
+        const secular = R.some(({ state }) => "dotWeights" in state);
+        record(baths.stats, `host: rows: ${secular ? "S_B by the secular equation, " : ""}β*, μ*, decomposition (f64${threads(host)})`, (performance.now() - t0) / 1000, 0, false);
       };
       for (let start = 0; start < points.length; start += perBatch) {
         const chunk = points.slice(start, start + perBatch);
