@@ -1,8 +1,8 @@
 /**
  * The GPU engine's two ways of evaluating many (problem, t) points at once (webgpu-engine.ts drives
  * them): accurate mode, everything in double-float on the GPU where the adapter keeps it exact
- * (checked at start-up; else a refusal); fast mode, f32 graded Rayleigh–Ritz on every adapter
- * (graded-entropies.ts), with the df64 vectors of C(t) where they hold.
+ * (checked at start-up; else a refusal); fast mode, f32 graded Rayleigh–Ritz (graded-entropies.ts)
+ * with the df64 vectors of C(t) where they hold, and the df64 path for blocks past F32_UP_TO.
  */
 import type { Precision } from "../engine.ts";
 import type { Problem } from "../../model/problem.ts";
@@ -156,8 +156,10 @@ export async function bathEntropies(ctx: GpuContext, precision: Precision, fast:
   try {
     f32 = await gradedEntropies(ctx, df64 ? df64.formers : undefined, fast.checkBound, stats);
   } catch (e) {
-    if (df64 && e instanceof DeviceLimitError) return df64.baths;
-    throw e;
+    if (!(df64 && e instanceof DeviceLimitError)) throw e;
+    // (without the failed check's passes)
+    Object.assign(stats, kernelStats(ctx.device));
+    return df64.baths;
   }
   return df64 ? bySize(f32, df64.baths, fast.f32UpTo ?? F32_UP_TO, stats) : f32;
 }

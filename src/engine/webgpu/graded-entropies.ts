@@ -1,5 +1,6 @@
 /**
- * Fast mode on every adapter, all f32 on the GPU: the bath blocks' entropies by graded Rayleigh–Ritz
+ * Fast mode's bath blocks up to F32_UP_TO (bath-entropies.ts; every block where double-float does
+ * not hold), all f32 on the GPU: their entropies by graded Rayleigh–Ritz
  * from their exact factors (src/spectrum/graded-ritz.ts, graded-ritz-gpu.ts). The host computes each
  * time's FactorVectors (group sums and phases of U, f64, O(N·G) a time, this thread); the GPU forms
  * each block's factor B (rows of conj(U); factor-former.ts, on the host where the GPU's df64 fails its
