@@ -35,6 +35,13 @@ describe.skipIf(!gpu)("WebGPU fast mode (f32 graded Rayleigh–Ritz)", () => {
       }
     });
     expect(Object.keys(engine.kernelStats!.stages)).toContain("GPU: vectors of C(t) + S_B by the secular equation (df64)");
+    // each stage of the f32 chain its own pass, timed where the adapter has timestamps, with its flops
+    const graded = Object.entries(engine.kernelStats!.stages).filter(([s]) => s.startsWith("GPU: graded Rayleigh–Ritz, "));
+    expect(graded).toHaveLength(7);
+    for (const [s, v] of graded) {
+      expect(v.flops, s).toBeGreaterThan(0);
+      if (gpu!.device.features.has("timestamp-query")) expect(v.seconds, s).toBeGreaterThan(0);
+    }
     console.info(`${_}: worst column error ${worst.toExponential(2)} (relative to max(|x|, 1))`);
     expectRunClose(got, ref, ROW_COLUMNS, META_COLUMNS, 1e-4);
   });

@@ -101,30 +101,37 @@ export function upload(device: GPUDevice, data: Float32Array<ArrayBuffer> | Uint
   return buf;
 }
 
-/** Timestamps around one compute pass, where the device has them (else every time reads NaN). */
+/**
+ * Timestamps around each of `passes` compute passes, where the device has them (else every time reads
+ * NaN): pass i takes `descriptorOf(i)` (`descriptor` is pass 0's), and the 16·passes bytes of stamps
+ * are resolved into a readback buffer.
+ */
 export interface PassTimer {
   descriptor: GPUComputePassDescriptor;
-  /** encodes the resolve into `read` at `offset` (16 bytes) */
+  descriptorOf(pass: number): GPUComputePassDescriptor;
+  /** encodes the resolve into `read` at `offset` (16 bytes a pass) */
   resolve(enc: GPUCommandEncoder, read: GPUBuffer, offset: number): void;
-  /** seconds between the two stamps, from the mapped readback */
-  seconds(mapped: ArrayBuffer, offset: number): number;
+  /** seconds between pass `pass`'s two stamps, from the mapped readback */
+  seconds(mapped: ArrayBuffer, offset: number, pass?: number): number;
   destroy(): void;
 }
 
-export function passTimer(device: GPUDevice): PassTimer {
+export function passTimer(device: GPUDevice, passes = 1): PassTimer {
   if (!device.features.has("timestamp-query")) {
-    return { descriptor: {}, resolve: () => {}, seconds: () => NaN, destroy: () => {} };
+    return { descriptor: {}, descriptorOf: () => ({}), resolve: () => {}, seconds: () => NaN, destroy: () => {} };
   }
-  const querySet = device.createQuerySet({ type: "timestamp", count: 2 });
-  const stamps = device.createBuffer({ size: 16, usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC });
+  const querySet = device.createQuerySet({ type: "timestamp", count: 2 * passes });
+  const stamps = device.createBuffer({ size: 16 * passes, usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC });
+  const descriptorOf = (i: number): GPUComputePassDescriptor => ({ timestampWrites: { querySet, beginningOfPassWriteIndex: 2 * i, endOfPassWriteIndex: 2 * i + 1 } });
   return {
-    descriptor: { timestampWrites: { querySet, beginningOfPassWriteIndex: 0, endOfPassWriteIndex: 1 } },
+    descriptor: descriptorOf(0),
+    descriptorOf,
     resolve(enc, read, offset) {
-      enc.resolveQuerySet(querySet, 0, 2, stamps, 0);
-      enc.copyBufferToBuffer(stamps, 0, read, offset, 16);
+      enc.resolveQuerySet(querySet, 0, 2 * passes, stamps, 0);
+      enc.copyBufferToBuffer(stamps, 0, read, offset, 16 * passes);
     },
-    seconds(mapped, offset) {
-      const [t0, t1] = new BigUint64Array(mapped.slice(offset, offset + 16));
+    seconds(mapped, offset, pass = 0) {
+      const [t0, t1] = new BigUint64Array(mapped.slice(offset + 16 * pass, offset + 16 * pass + 16));
       return Number(t1 - t0) / 1e9;
     },
     destroy() {

@@ -11,8 +11,9 @@
  *   H = T̃·Gc·T̃† there (ranged products, f32-gemm.wgsl: the grid is the full one, the work is the
  *   blocks'); H's diagonal elsewhere from three diagonals (ritz-diagonal.wgsl); the two blocks copied out
  *   (ritz-tiny.wgsl) and their values from householder-f32.wgsl + tridiagonal-bisection.wgsl.
- * Only m values a block come back; S = Σ h over them (h(λ) = h(1 − λ) for the high group). The flops
- * recorded are counted on the host from the sizes read back (ritzFlops).
+ * Only m values a block come back; S = Σ h over them (h(λ) = h(1 − λ) for the high group). Each stage
+ * is a compute pass of its own, timed (where the device has timestamps) and recorded with its flops
+ * (STAGES; the tiny blocks' counted on the host from the sizes read back, ritzFlops).
  * θ = 0 switches the refinement off: QL's own f32 values of C come back (for tests and benchmarks).
  */
 import { DeviceLimitError } from "../../errors.ts";
@@ -49,6 +50,12 @@ export interface GradedRitz {
   /** where B is formed (factor-former.ts) */
   readonly factors: "gpu" | "host";
 }
+
+/** The run's compute passes, one a stage, each timed and recorded as its own stage of the statistics. */
+const STAGES = [
+  "B and C = B·diag(n)·B†", "Householder reduction of C", "QL with vectors", "back-transformation V = Q·D·Z", "P = V†·B",
+  "tiny blocks' sizes, Ritz matrices on them, H's diagonal", "tiny blocks' values (Householder + df64 bisection)",
+] as const;
 
 const TILE = 8;
 /** threads of ritz-sizes.wgsl's and ritz-tiny.wgsl's workgroups (one a matrix) and of ritz-diagonal.wgsl's */
@@ -114,14 +121,16 @@ export async function createGradedRitz(
     device.queue.writeBuffer(tparams, 8, new Float32Array([tiny]));
     // read back: the diagonal (f32) or QL's values, the tiny blocks' values (df64), their sizes, QL's status
     const [diagBytes, eigBytes, sizeBytes, statusBytes] = [Bn * m * 4, 2 * Bn * m * 8, 2 * Bn * 4, Bn * 16];
-    const read = device.createBuffer({ size: diagBytes + eigBytes + sizeBytes + statusBytes + 16, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
-    const timer = passTimer(device);
+    // one compute pass a stage, each timed (refined: all of STAGES; θ = 0: the first three)
+    const passes = theta > 0 ? STAGES.length : 3;
+    const read = device.createBuffer({ size: diagBytes + eigBytes + sizeBytes + statusBytes + 16 * passes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const timer = passTimer(device, passes);
     const temporaries: GPUBuffer[] = [];
-    let flops = 0;
-    // a ranged product's flops are counted from the sizes read back (ritzFlops), not here
-    const mul = (pass: GPUComputePassEncoder, c: Parameters<typeof gemm.encode>[1]) => {
+    // flops by stage; a ranged product's are counted from the sizes read back (ritzFlops), not here
+    const flops = new Array<number>(passes).fill(0);
+    const mul = (stage: number, pass: GPUComputePassEncoder, c: Parameters<typeof gemm.encode>[1]) => {
       const r = gemm.encode(pass, c);
-      if (!c.range) flops += r.flops;
+      if (!c.range) flops[stage] += r.flops;
       temporaries.push(...r.temporaries);
     };
     const bind = (pipeline: GPUComputePipeline, buffers: GPUBuffer[]) => device.createBindGroup({
@@ -130,57 +139,78 @@ export async function createGradedRitz(
     });
     try {
       let eig: GPUBuffer | undefined;
+      let values!: GPUBuffer, status!: GPUBuffer;
       await submitValidated(device, () => {
         const enc = device.createCommandEncoder();
-        const pass = enc.beginComputePass(timer.descriptor);
+        const stage = (i: number, encode: (pass: GPUComputePassEncoder) => void) => {
+          const pass = enc.beginComputePass(timer.descriptorOf(i));
+          encode(pass);
+          pass.end();
+        };
         // 1. B, C and C's f32 eigenpairs, values ascending
-        factors.encode(pass);
-        mul(pass, { X: Bbuf, Y: Bbuf, w: wN, Z: A0, rows: m, cols: m, depth: D, batch: Bn, conjY: true, hermitian: true });
-        const red = tridiagonal.reduce(pass, A0, m, Bn, { keepReflectors: theta > 0 });
-        const q = ql.encode(pass, red.tri, m, Bn);
-        flops += red.flops;
-        temporaries.push(...red.temporaries, q.values, q.Z, q.status, ...q.temporaries);
+        stage(0, (pass) => {
+          factors.encode(pass);
+          mul(0, pass, { X: Bbuf, Y: Bbuf, w: wN, Z: A0, rows: m, cols: m, depth: D, batch: Bn, conjY: true, hermitian: true });
+        });
+        let red!: ReturnType<typeof tridiagonal.reduce>;
+        stage(1, (pass) => {
+          red = tridiagonal.reduce(pass, A0, m, Bn, { keepReflectors: theta > 0 });
+          flops[1] += red.flops;
+          temporaries.push(...red.temporaries);
+        });
+        let Z!: GPUBuffer;
+        stage(2, (pass) => {
+          const q = ql.encode(pass, red.tri, m, Bn);
+          temporaries.push(q.values, q.Z, q.status, ...q.temporaries);
+          [values, status, Z] = [q.values, q.status, q.Z];
+        });
         if (theta > 0) {
-          const back = tridiagonal.backTransform(pass, A0, red.reflectors!, q.Z, V, m, Bn);
-          flops += back.flops;
-          temporaries.push(...back.temporaries);
-          // 2. P, the tiny blocks' sizes
-          mul(pass, { X: V, Y: Bbuf, Z: P, rows: m, cols: D, depth: m, batch: Bn, conjX: true });
-          pass.setPipeline(sizesPipeline);
-          pass.setBindGroup(0, bind(sizesPipeline, [q.values, sizes, ranges, tparams]));
-          pass.dispatchWorkgroups(Bn);
-          // 3. on the leading block (ranges 0 … B − 1) and the trailing one (B … 2B − 1): Gc, M, T̃, H
-          const low = { buffer: ranges, base: 0 }, high = { buffer: ranges, base: Bn };
-          const square = { rows: m, cols: m, batch: Bn };
-          mul(pass, { ...square, X: P, Y: P, w: wN, Z: G, depth: D, conjY: true, range: low, hermitian: true });
-          mul(pass, { ...square, X: P, Y: P, w: wBar, Z: G, depth: D, conjY: true, range: high, hermitian: true });
-          for (const range of [low, high]) mul(pass, { ...square, X: V, Y: V, Z: M, depth: m, conjX: true, range, hermitian: true });
-          pass.setPipeline(blocks_);
-          pass.setBindGroup(0, bind(blocks_, [sizes, M, tparams]));
-          pass.dispatchWorkgroups(Math.ceil(m / TILE), Math.ceil(m / TILE), Bn);
-          for (const r of [low, high]) mul(pass, { ...square, X: M, Y: G, Z: A0, depth: m, range: { ...r, depth: true } });
-          for (const r of [low, high]) mul(pass, { ...square, X: A0, Y: M, Z: G, depth: m, conjY: true, range: { ...r, depth: true }, hermitian: true });
-          // 4. H's diagonal, its tiny blocks' values
-          pass.setPipeline(diagonal);
-          pass.setBindGroup(0, bind(diagonal, [q.values, P, V, wN, wBar, diagOut, dparams]));
-          pass.dispatchWorkgroups(Math.ceil(m / TINY_WG), Bn);
-          pass.setPipeline(tinyPipeline);
-          pass.setBindGroup(0, bind(tinyPipeline, [G, A0, sizes, tparams]));
-          pass.dispatchWorkgroups(Bn);
-          const ev = tridiagonal.eigenvalues(pass, A0, m, 2 * Bn, sizes);
-          flops += ev.flops;
-          temporaries.push(...ev.temporaries);
-          eig = ev.eig;
+          stage(3, (pass) => {
+            const r = tridiagonal.backTransform(pass, A0, red.reflectors!, Z, V, m, Bn);
+            flops[3] += r.flops;
+            temporaries.push(...r.temporaries);
+          });
+          // 2. P
+          stage(4, (pass) => mul(4, pass, { X: V, Y: Bbuf, Z: P, rows: m, cols: D, depth: m, batch: Bn, conjX: true }));
+          // 3. the tiny blocks' sizes; on the leading block (ranges 0 … B − 1) and the trailing one
+          // (B … 2B − 1): Gc, M, T̃, H; H's diagonal; the blocks copied out
+          stage(5, (pass) => {
+            pass.setPipeline(sizesPipeline);
+            pass.setBindGroup(0, bind(sizesPipeline, [values, sizes, ranges, tparams]));
+            pass.dispatchWorkgroups(Bn);
+            const low = { buffer: ranges, base: 0 }, high = { buffer: ranges, base: Bn };
+            const square = { rows: m, cols: m, batch: Bn };
+            mul(5, pass, { ...square, X: P, Y: P, w: wN, Z: G, depth: D, conjY: true, range: low, hermitian: true });
+            mul(5, pass, { ...square, X: P, Y: P, w: wBar, Z: G, depth: D, conjY: true, range: high, hermitian: true });
+            for (const range of [low, high]) mul(5, pass, { ...square, X: V, Y: V, Z: M, depth: m, conjX: true, range, hermitian: true });
+            pass.setPipeline(blocks_);
+            pass.setBindGroup(0, bind(blocks_, [sizes, M, tparams]));
+            pass.dispatchWorkgroups(Math.ceil(m / TILE), Math.ceil(m / TILE), Bn);
+            for (const r of [low, high]) mul(5, pass, { ...square, X: M, Y: G, Z: A0, depth: m, range: { ...r, depth: true } });
+            for (const r of [low, high]) mul(5, pass, { ...square, X: A0, Y: M, Z: G, depth: m, conjY: true, range: { ...r, depth: true }, hermitian: true });
+            pass.setPipeline(diagonal);
+            pass.setBindGroup(0, bind(diagonal, [values, P, V, wN, wBar, diagOut, dparams]));
+            pass.dispatchWorkgroups(Math.ceil(m / TINY_WG), Bn);
+            pass.setPipeline(tinyPipeline);
+            pass.setBindGroup(0, bind(tinyPipeline, [G, A0, sizes, tparams]));
+            pass.dispatchWorkgroups(Bn);
+          });
+          // 4. the tiny blocks' values
+          stage(6, (pass) => {
+            const ev = tridiagonal.eigenvalues(pass, A0, m, 2 * Bn, sizes);
+            flops[6] += ev.flops;
+            temporaries.push(...ev.temporaries);
+            eig = ev.eig;
+          });
         }
-        pass.end();
         let at = 0;
-        enc.copyBufferToBuffer(theta > 0 ? diagOut : q.values, 0, read, at, diagBytes);
+        enc.copyBufferToBuffer(theta > 0 ? diagOut : values, 0, read, at, diagBytes);
         at += diagBytes;
         if (eig) enc.copyBufferToBuffer(eig, 0, read, at, eigBytes);
         at += eigBytes;
         enc.copyBufferToBuffer(sizes, 0, read, at, sizeBytes);
         at += sizeBytes;
-        enc.copyBufferToBuffer(q.status, 0, read, at, statusBytes);
+        enc.copyBufferToBuffer(status, 0, read, at, statusBytes);
         at += statusBytes;
         timer.resolve(enc, read, at);
         device.queue.submit([enc.finish()]);
@@ -192,9 +222,9 @@ export async function createGradedRitz(
       const qs = qlStatus(new Uint32Array(bytes, diagBytes + eigBytes + sizeBytes, 4 * Bn));
       const failed = qs.findIndex((x) => x.failed);
       if (failed >= 0) throw new Error(`--precision fast: the f32 QL eigensolver did not converge on block ${failed} of a batch (K = ${blocks[failed].K}); use --precision accurate or --engine cpu`);
-      flops += qlFlops(qs, m);
-      if (theta > 0) for (let b = 0; b < Bn; b++) flops += ritzFlops(m, D, counts[b], counts[Bn + b]);
-      record(stats, "GPU: graded Rayleigh–Ritz (f32: C, Householder + QL + back-transformation, P, Ritz matrices on the tiny blocks, H's diagonal, tiny blocks' values)", timer.seconds(bytes, diagBytes + eigBytes + sizeBytes + statusBytes), flops);
+      flops[2] += qlFlops(qs, m);
+      if (theta > 0) for (let b = 0; b < Bn; b++) flops[5] += ritzFlops(m, D, counts[b], counts[Bn + b]);
+      for (let i = 0; i < passes; i++) record(stats, `GPU: graded Rayleigh–Ritz, ${STAGES[i]} (f32)`, timer.seconds(bytes, diagBytes + eigBytes + sizeBytes + statusBytes, i), flops[i]);
       stats.submissions++;
       return blocks.map((_, b) => {
         const out = Float64Array.from(diag.subarray(b * m, (b + 1) * m));
