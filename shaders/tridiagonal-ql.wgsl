@@ -80,6 +80,11 @@ struct Params {
 // (more, lo, hi, 0) per sweep parity: rotations i = hi−1 … lo; more = 0: converged
 var<workgroup> sweep: array<vec4u, 2>;
 
+// whether e (a.y) is negligible beside its two diagonal neighbours (a.x, b.x)
+fn negligible(a: vec4f, b: vec4f) -> bool {
+  return abs(a.y) <= EPS * (abs(a.x) + abs(b.x)) + FLOOR;
+}
+
 // √(a² + b²) without squaring anything below 1 in magnitude relative to the larger
 fn hyp(a: f32, b: f32) -> f32 {
   let big = max(abs(a), abs(b));
@@ -139,10 +144,24 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
       // runs sweeps until one has rotations to apply, or every eigenvalue has converged
       loop {
         if (l >= m) { break; }
-        var n = l; // the first negligible e_n from l on (or m − 1): the sweep spans l … n
-        for (; n + 1u < m; n++) {
-          let de = work[W + n];
-          if (abs(de.y) <= EPS * (abs(de.x) + abs(work[W + n + 1u].x)) + FLOOR) { break; }
+        // the first negligible e_n from l on (or m − 1): the sweep spans l … n. Four tests' loads are
+        // issued at once: one thread's scan waits on memory, not on arithmetic
+        var n = l;
+        loop {
+          if (n + 1u >= m) { break; }
+          let q0 = work[W + n];
+          let q1 = work[W + min(n + 1u, m - 1u)];
+          let q2 = work[W + min(n + 2u, m - 1u)];
+          let q3 = work[W + min(n + 3u, m - 1u)];
+          let q4 = work[W + min(n + 4u, m - 1u)];
+          if (negligible(q0, q1)) { break; }
+          n++;
+          if (n + 1u >= m || negligible(q1, q2)) { break; }
+          n++;
+          if (n + 1u >= m || negligible(q2, q3)) { break; }
+          n++;
+          if (n + 1u >= m || negligible(q3, q4)) { break; }
+          n++;
         }
         if (n == l) {
           most = max(most, iter);
@@ -169,16 +188,22 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
         var p = 0.0;
         var lo = l;
         var broken = false;
+        // entries i and k = i − 1 of the rotation at hand, in registers (neither is written before
+        // it is read), and entry k − 1 loaded a rotation ahead, so that its latency overlaps this
+        // rotation's arithmetic instead of adding to the chain
+        var cur = work[W + n];
+        var nxt = work[W + n - 1u];
         for (var i = n; i > l; i--) {
           let k = i - 1u;
-          let ek = work[W + k].y;
+          let ahead = work[W + max(k, 1u) - 1u];
+          let ek = nxt.y;
           let f = s * ek;
           let bb = c * ek;
           r = hyp(f, g);
           work[W + i].y = r;
           if (r == 0.0) {
             // the block splits at k (underflow): recover, and the next sweep starts over
-            work[W + i].x -= p;
+            work[W + i].x = cur.x - p;
             work[W + n].y = 0.0;
             broken = true;
             lo = i;
@@ -186,8 +211,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
           }
           s = f / r;
           c = g / r;
-          g = work[W + i].x - p;
-          r = (work[W + k].x - g) * s + 2.0 * c * bb;
+          g = cur.x - p;
+          r = (nxt.x - g) * s + 2.0 * c * bb;
           p = s * r;
           work[W + i].x = g + p;
           g = c * r - bb;
@@ -201,6 +226,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) tid:
           } else {
             work[rot + k] = vec4f(s, -sigma * (s * s) / (1.0 + abs(c)), sigma, 0.0);
           }
+          cur = nxt;
+          nxt = ahead;
         }
         if (!broken) {
           work[W + l].x -= p;
