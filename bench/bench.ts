@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--host-threads N] [--threads 1|2] [--K N] [--compare] [--json FILE]`: times the engine on named workloads and prints
+ * `npm run bench -- [WORKLOAD...] [--engine cpu|webgpu|auto] [--precision fast|accurate] [--host-threads N] [--batch-mib N] [--threads 1|2] [--K N] [--compare] [--json FILE]`: times the engine on named workloads and prints
  * what it measured (wall time, time per (Γ, t) point, the machine; `--json` also writes it as a
  * BenchReport, src/bench/report.ts). Workloads (src/bench/workloads.ts): SPEC §5 names (at bath size `--K`, default 1000) plus the
  * CPU-sized `trace-k200` and `point-k1000` of the core issue, `trace-k32` for software GPUs, and
@@ -118,7 +118,9 @@ const GRADED_SIZES = [64, 128, 256, 512, 1000];
 async function main(argv: string[]) {
   const values = benchOptions(argv, [...Object.keys(WORKLOADS), "host-k1000", "tridiag-k1000", "fast-counts", ...GRADED_SIZES.map((K) => `graded-k${K}`)]);
   if (!values) return;
-  const engine = values.threads === 1 ? await cpuEngine(inlineSolver) : await createEngine(values.engine, { precision: values.precision, hostThreads: values.hostThreads });
+  const engine = values.threads === 1 ? await cpuEngine(inlineSolver) : await createEngine(values.engine, {
+    precision: values.precision, hostThreads: values.hostThreads, batchBytes: values.batchMib && values.batchMib * 2 ** 20,
+  });
   const threadCounts = [0, ...new Set([1, os.availableParallelism() - 1, os.availableParallelism()])].filter((n) => n >= 0);
   const report = await benchInProcess(engine, values.workloads, values.K, (line) => console.log(line), {
     special: {

@@ -15,16 +15,17 @@ describe("bench command line", () => {
     expect(r.stderr).toBe("");
   }, 30_000);
 
-  it.each([["--bogus"], ["no-such-workload"], ["--engine", "gpu"], ["--precision", "f64"]])("%s: one line on stderr, exit 2", (...args) => {
+  it.each([["--bogus"], ["no-such-workload"], ["--engine", "gpu"], ["--precision", "f64"], ["--batch-mib", "0"]])("%s: one line on stderr, exit 2", (...args) => {
     const r = bench(...args);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+|TypeError|ERR_/);
   }, 30_000);
 
-  it("--precision reaches createEngine (fast by default)", async () => {
+  it("parses --precision and --batch-mib for createEngine (fast by default)", async () => {
     const { benchOptions } = await import("../bench/bench-args.ts");
     expect(benchOptions(["fig6", "--precision", "accurate"], ["fig6"])).toMatchObject({ precision: "accurate", workloads: ["fig6"] });
     expect(benchOptions(["fig6"], ["fig6"])).toMatchObject({ precision: "fast" });
+    expect(benchOptions(["fig6", "--batch-mib", "8192"], ["fig6"])).toMatchObject({ batchMib: 8192 });
   });
 });

@@ -48,7 +48,7 @@ describe.skipIf(!gpu)("WebGPU fast mode (f32 graded Rayleigh–Ritz)", () => {
 
   it("checks its chain at start-up on a fixed graded case against f64, and refuses where it misses (here: a bound below f32's reach)", async () => {
     const { gradedEntropies } = await import("../src/engine/webgpu/graded-entropies.ts");
-    await expect(gradedEntropies(gpu!, undefined, 1e-15)).rejects.toThrow(/miss the f64 entropies of a fixed case by .* \(allowed 1e-15\); use --engine cpu/);
+    await expect(gradedEntropies(gpu!, { checkBound: 1e-15 })).rejects.toThrow(/miss the f64 entropies of a fixed case by .* \(allowed 1e-15\); use --engine cpu/);
   });
 
   it("where its check refuses and double-float holds, fast mode runs the df64 path, named webgpu-fast-df64, to the accurate bound", async () => {
@@ -73,6 +73,21 @@ describe.skipIf(!gpu)("WebGPU fast mode (f32 graded Rayleigh–Ritz)", () => {
     expect(stages.some((s) => /Householder tridiagonalization \+ bisection \(df64\)/.test(s))).toBe(true);
     // S_B from the GPU on both paths, none on the host
     expect(stages.some((s) => s.startsWith("host: rows: S_B"))).toBe(false);
+  });
+
+  it("batches as many blocks as batchBytes holds, one time's two at least, to the same bits; a bad size is refused", async () => {
+    const p = { ...configs[1][1], KL: 10, KR: 9 };
+    const t = [0.5, 2, 1e3];
+    const one = await webgpuEngine(gpu!, "fast", 0, { batchBytes: 1 });
+    // (its start-up check too runs in batches that small: no fallback to df64)
+    expect(one.name).toMatch(/^webgpu-fast \(/);
+    const got = await one.run(p, t);
+    expect(one.kernelStats!.submissions).toBe(3);
+    const all = await webgpuEngine(gpu!, "fast", 0);
+    expect(await all.run(p, t)).toEqual(got);
+    expect(all.kernelStats!.submissions).toBe(1);
+    const { createEngine } = await import("../src/engine/engine.ts");
+    await expect(createEngine("webgpu", { batchBytes: 0 })).rejects.toThrow(/--batch-mib/);
   });
 
   it("needs its refinement: switched off (θ = 0, plain f32 QL values of C), the same GPU chain misses S_L of a K = 128 thermal block by over 10× more", async () => {

@@ -66,6 +66,12 @@ export interface EngineOptions {
   precision?: Precision;
   /** GPU engines: worker threads (Node) or Web Workers (browser) for the host's f64 share per point (0: in-thread; default: all cores but one) */
   hostThreads?: number;
+  /**
+   * WebGPU engine, fast mode: device bytes one batch of the f32 path may hold (two are alive at once;
+   * default 1 GiB, or one binding's worth where more). A large GPU wants a bath block per
+   * multiprocessor a batch: ~76 MB a block at K = 1000, so ~10 GB for 132 multiprocessors.
+   */
+  batchBytes?: number;
 }
 
 /**
@@ -83,12 +89,15 @@ export async function createEngine(name: EngineName = "cpu", opts: EngineOptions
   if (opts.hostThreads !== undefined && !(Number.isInteger(opts.hostThreads) && opts.hostThreads >= 0 && opts.hostThreads <= 256)) {
     throw new ConfigError("--host-threads", "must be an integer from 0 to 256");
   }
+  if (opts.batchBytes !== undefined && !(Number.isSafeInteger(opts.batchBytes) && opts.batchBytes > 0)) {
+    throw new ConfigError("--batch-mib", "must be a positive number of MiB");
+  }
   if (name !== "cpu") {
     const { requestGpu } = await import("./webgpu/device.ts");
     const ctx = await requestGpu();
     if (ctx) {
       const { webgpuEngine } = await import("./webgpu/webgpu-engine.ts");
-      return webgpuEngine(ctx, opts.precision ?? "fast", opts.hostThreads);
+      return webgpuEngine(ctx, opts.precision ?? "fast", opts.hostThreads, { batchBytes: opts.batchBytes });
     }
     if (name === "webgpu") throw new DeviceLimitError("--engine webgpu: no WebGPU adapter found (use --engine cpu or auto)");
   }

@@ -120,8 +120,9 @@ async function tridiagonalEntropies(ctx: GpuContext, exact: Df64Constants, stats
  */
 export const F32_UP_TO = FAST_MODE_CHECKED_K;
 
-/** Fast mode's settings, for tests: the f32 start-up check's bound, and F32_UP_TO. */
+/** Fast mode's settings: the f32 path's batch size (EngineOptions); for tests, its start-up check's bound and F32_UP_TO. */
 export interface FastOptions {
+  batchBytes?: number;
   checkBound?: number;
   f32UpTo?: number;
 }
@@ -154,7 +155,7 @@ export async function bathEntropies(ctx: GpuContext, precision: Precision, fast:
   const { gradedEntropies } = await import("./graded-entropies.ts");
   let f32: BathEntropies;
   try {
-    f32 = await gradedEntropies(ctx, df64 ? df64.formers : undefined, fast.checkBound, stats);
+    f32 = await gradedEntropies(ctx, { formers: df64 ? df64.formers : undefined, checkBound: fast.checkBound, stats, batchBytes: fast.batchBytes });
   } catch (e) {
     if (!(df64 && e instanceof DeviceLimitError)) throw e;
     // (without the failed check's passes)

@@ -18,7 +18,7 @@ import { spectrumEntropy } from "../../observables/block-entropy.ts";
 import { hermitianEigenvalues } from "../../spectrum/hermitian-eigenvalues.ts";
 import { createGradedRitz, type FactorBlock } from "./graded-ritz-gpu.ts";
 import { DeviceLimitError } from "../../errors.ts";
-import { kernelStats, record } from "./gpu-batch.ts";
+import { type KernelStats, kernelStats, record } from "./gpu-batch.ts";
 import { checkPoints } from "./check-cases.ts";
 import { planTimes, type TimePlan, vectorsAt } from "../run-plan.ts";
 import type { PointState } from "../host-jobs.ts";
@@ -30,15 +30,22 @@ const CHECK_BOUND = 1e-5;
 /** Depth (columns of B) a batch pads to for blocks of m rows: N ≤ 2m + 1. */
 const depthFor = (m: number) => 2 * m + 1;
 
-/**
- * @param formers the df64 vector and S_B kernels, where double-float holds (checked by the caller)
- * @param checkBound the start-up check's bound (tests set one below f32's reach to see a refusal)
- * @param stats where to record its passes (default: statistics of its own)
- */
+/** Where gradedEntropies gets its vectors of C(t), how it checks itself, and what it records. */
+export interface GradedOptions {
+  /** the df64 vector and S_B kernels, where double-float holds (checked by the caller); else the host's */
+  formers?: StateFormers;
+  /** the start-up check's bound (tests set one below f32's reach to see a refusal) */
+  checkBound?: number;
+  /** where to record its passes (default: statistics of its own) */
+  stats?: KernelStats;
+  /** device bytes one batch may hold (graded-ritz-gpu.ts) */
+  batchBytes?: number;
+}
+
 export async function gradedEntropies(
-  ctx: GpuContext, formers?: StateFormers, checkBound = CHECK_BOUND, stats = kernelStats(ctx.device),
+  ctx: GpuContext, { formers, checkBound = CHECK_BOUND, stats = kernelStats(ctx.device), batchBytes }: GradedOptions = {},
 ): Promise<BathEntropies> {
-  const ritz = await createGradedRitz(ctx, { stats });
+  const ritz = await createGradedRitz(ctx, { stats, batchBytes });
   const blocksOf = (plan: TimePlan, t: number): FactorBlock[] => {
     const { KL, KR } = plan.problem;
     const v = factorVectors(plan.spectrum, t);
@@ -52,7 +59,11 @@ export async function gradedEntropies(
     const large = [{ plan: planTimes({ ...small[0].plan.problem, KL: 70, KR: 66 }), t: 300 }];
     let worst = 0;
     for (const [points, m] of [[small, 14], [large, 70]] as const) {
-      const values = await ritz.run(points.flatMap(({ plan, t }) => blocksOf(plan, t)), m, depthFor(m));
+      // in as many batches as the batch size asks
+      const per = 2 * Math.floor(ritz.capacity(m, depthFor(m)) / 2);
+      const blocks = points.flatMap(({ plan, t }) => blocksOf(plan, t));
+      const values: Float64Array[] = [];
+      for (let at = 0; at < blocks.length; at += per) values.push(...(await ritz.run(blocks.slice(at, at + per), m, depthFor(m))));
       points.forEach(({ plan, t }, i) => {
         const v = vectorsAt(plan, t);
         const { KL, KR } = plan.problem;
@@ -69,8 +80,9 @@ export async function gradedEntropies(
   // the run's statistics start after the check
   Object.assign(ritz.stats, kernelStats(ctx.device));
   const capacity = (m: number) => ritz.capacity(m, depthFor(m));
+  // a time's two blocks go to one batch
   const checkFits = (n: number) => {
-    if (capacity(n + (n % 2)) < 1) {
+    if (capacity(n + (n % 2)) < 2) {
       throw new DeviceLimitError(`a ${n}-mode bath block's factor needs ${n * depthFor(n) * 8} bytes in one GPU buffer, more than this device allows (use a smaller K or --engine cpu)`, n * depthFor(n) * 8, 0);
     }
   };

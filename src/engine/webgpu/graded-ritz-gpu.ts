@@ -62,7 +62,7 @@ const TILE = 8;
 const TINY_WG = 64;
 
 export async function createGradedRitz(
-  ctx: GpuContext, options: { theta?: number; tiny?: number; factors?: "auto" | "gpu" | "host"; stats?: KernelStats } = {},
+  ctx: GpuContext, options: { theta?: number; tiny?: number; factors?: "auto" | "gpu" | "host"; stats?: KernelStats; batchBytes?: number } = {},
 ): Promise<GradedRitz> {
   const { device } = ctx;
   const theta = options.theta ?? GRADED_DEFAULTS.theta;
@@ -81,11 +81,15 @@ export async function createGradedRitz(
   const stats = options.stats ?? kernelStats(device);
   const maxBinding = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
   // B and P: m·D complex a block; C (then the reflectors, T̃·Gc and last the tiny blocks) 2m² complex;
-  // V, Gc (then H), M (then T̃): m² complex each; Z m² f32 (one block a batch even past BATCH_BYTES,
-  // where its buffers fit the binding limit: K = 4000 needs 1.5 GB)
+  // V, Gc (then H), M (then T̃): m² complex each; Z m² f32: ~76 MB a K = 1000 block. A batch holds
+  // `batchBytes` (one time's two blocks even past it, where their buffers fit the binding limit:
+  // K = 4000 needs 1.2 GB a block). The kernels with one workgroup a block (the Householder
+  // reduction, QL's rotation chain) fill a GPU only with a block per multiprocessor or more (132 on an
+  // H100: 10 GB a batch at K = 1000), which the default leaves to the caller's choice
+  const batchBytes = options.batchBytes ?? Math.max(BATCH_BYTES, maxBinding);
   const capacity = (m: number, D: number) => Math.min(
     Math.floor(maxBinding / (m * D * 8)), Math.floor(maxBinding / (16 * m * m)), ql.capacity(m),
-    Math.max(1, Math.floor(BATCH_BYTES / (16 * m * D + 44 * m * m))), Math.floor(maxMatricesPerDispatch(device) / 2),
+    Math.max(2, Math.floor(batchBytes / (16 * m * D + 44 * m * m))), Math.floor(maxMatricesPerDispatch(device) / 2),
     Math.floor((maxMatricesPerDispatch(device) * 64) / m),
   );
 
