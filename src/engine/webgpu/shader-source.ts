@@ -50,13 +50,14 @@ export async function sizedPipelines(
 ): Promise<(m: number) => GPUComputePipeline> {
   device.pushErrorScope("validation");
   const module = device.createShaderModule({ code });
+  const compile = (WG: number) => device.createComputePipeline({ layout: "auto", compute: { module, entryPoint: "main", constants: { ...constants, WG } } });
+  const byWG = new Map<number, GPUComputePipeline>([[maxWG, compile(maxWG)]]);
   const err = await device.popErrorScope();
   if (err) throw new Error(`WGSL pipeline failed validation: ${err.message}`);
-  const byWG = new Map<number, GPUComputePipeline>([[maxWG, await computePipeline(device, code, { ...constants, WG: maxWG })]]);
   return (m) => {
     const WG = Math.min(maxWG, Math.max(MIN_SIZED_WG, 2 ** Math.ceil(Math.log2(Math.max(1, m)))));
     let p = byWG.get(WG);
-    if (!p) byWG.set(WG, (p = device.createComputePipeline({ layout: "auto", compute: { module, entryPoint: "main", constants: { ...constants, WG } } })));
+    if (!p) byWG.set(WG, (p = compile(WG)));
     return p;
   };
 }
